@@ -1,0 +1,36 @@
+# SSO token broker. `make` lists the targets.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint fmt bench clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+run: $(STAMP) ## Start the broker with dev defaults (emulator, SQLite) and print how to call it
+	$(PY) -m service.devrun
+
+test: $(STAMP) ## Install what tests need and run them all
+	$(PY) -m pytest
+
+lint: $(STAMP) ## ruff check and format check
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+fmt: $(STAMP) ## Format the code
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+bench: $(STAMP) ## Measure generateJWT against a trivial endpoint under gunicorn (not a test)
+	$(PY) -m bench.run
+
+clean: ## Remove the virtualenv and local state
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache

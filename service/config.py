@@ -1,0 +1,109 @@
+"""Settings: the one place that reads the environment, validates it and fails at start."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from service.errors import ConfigError
+
+ENVIRONMENTS = ("development", "test", "production")
+
+# A development-only key for hashing subject identifiers in audit rows. Production must set its own.
+_DEV_SUBJECT_HASH_KEY = "dev-only-subject-hash-key-not-for-production"
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    """Typed, validated settings of one broker instance."""
+
+    environment: str
+    database_url: str
+    public_base_url: str
+    subject_hash_key: str
+    aws_region: str
+    secrets_endpoint_url: str | None
+    # How long a key read from Secrets Manager is trusted before it is read again.
+    secret_refresh_seconds: int
+    # Bodies larger than this are refused with 413, also when sent chunked.
+    max_body_bytes: int
+    # A payload larger than this (as compact JSON) is refused with 413: tokens travel in URLs and forms.
+    max_payload_bytes: int
+    jwks_max_age_seconds: int
+    # Timeout for the verifier's JWKS fetches over HTTP.
+    jwks_fetch_timeout_seconds: float
+    log_level: str
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == "production"
+
+
+def _int(source: Mapping[str, Any], name: str, default: int, low: int, high: int) -> int:
+    raw = source.get(name, default)
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{name} must be between {low} and {high}, got {value}")
+    return value
+
+
+def _float(source: Mapping[str, Any], name: str, default: float) -> float:
+    raw = source.get(name, default)
+    try:
+        value = float(raw)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+    if value <= 0:
+        raise ConfigError(f"{name} must be positive, got {value}")
+    return value
+
+
+def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str | None = None) -> Settings:
+    """Build settings from the environment, with `overrides` (tests) taking precedence."""
+    source: dict[str, Any] = dict(os.environ)
+    source.update(overrides or {})
+    environment = str(source.get("BROKER_ENV", "development"))
+    if environment not in ENVIRONMENTS:
+        raise ConfigError(f"BROKER_ENV must be one of {', '.join(ENVIRONMENTS)}, got {environment!r}")
+    production = environment == "production"
+
+    def required_in_production(name: str, dev_default: str) -> str:
+        value = source.get(name)
+        if value:
+            return str(value)
+        if production:
+            raise ConfigError(f"{name} must be set when BROKER_ENV=production")
+        return dev_default
+
+    instance = Path(instance_path or "instance")
+    database_url = required_in_production("DATABASE_URL", f"sqlite:///{(instance / 'broker.sqlite3').resolve()}")
+    subject_hash_key = required_in_production("SUBJECT_HASH_KEY", _DEV_SUBJECT_HASH_KEY)
+    if production and len(subject_hash_key) < 32:
+        raise ConfigError("SUBJECT_HASH_KEY must be at least 32 characters")
+    public_base_url = str(source.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")).rstrip("/")
+    if not public_base_url.startswith(("http://", "https://")):
+        raise ConfigError(f"PUBLIC_BASE_URL must be an http(s) URL, got {public_base_url!r}")
+    log_level = str(source.get("LOG_LEVEL", "INFO")).upper()
+    if log_level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}")
+
+    return Settings(
+        environment=environment,
+        database_url=database_url,
+        public_base_url=public_base_url,
+        subject_hash_key=subject_hash_key,
+        aws_region=str(source.get("AWS_REGION") or source.get("AWS_DEFAULT_REGION") or "eu-north-1"),
+        secrets_endpoint_url=source.get("AWS_ENDPOINT_URL_SECRETS_MANAGER") or None,
+        secret_refresh_seconds=_int(source, "SECRET_REFRESH_SECONDS", 300, 1, 86_400),
+        max_body_bytes=_int(source, "MAX_BODY_BYTES", 64 * 1024, 1024, 10 * 1024 * 1024),
+        max_payload_bytes=_int(source, "MAX_PAYLOAD_BYTES", 8 * 1024, 256, 1024 * 1024),
+        jwks_max_age_seconds=_int(source, "JWKS_MAX_AGE_SECONDS", 300, 0, 86_400),
+        jwks_fetch_timeout_seconds=_float(source, "JWKS_FETCH_TIMEOUT_SECONDS", 2.0),
+        log_level=log_level,
+    )

@@ -1,0 +1,118 @@
+"""`make run`: the broker with its embedded development defaults, in one command.
+
+Starts the local Secrets Manager emulator (moto server), migrates the SQLite database, seeds the dev
+data, prints how to call the broker, and serves it with gunicorn. Development only: it says so loudly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import FrameType
+
+ROOT = Path(__file__).resolve().parent.parent
+_EMULATOR_START_TIMEOUT_SECONDS = 30
+
+
+def _wait_for_port(host: str, port: int, timeout: float, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"the Secrets Manager emulator exited early (code {process.returncode}); is port {port} free?")
+        try:
+            with socket.create_connection((host, port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit(f"the Secrets Manager emulator did not listen on {host}:{port} within {timeout:.0f} s")
+
+
+def _banner(credentials: dict[str, object]) -> str:
+    base = credentials["baseUrl"]
+    profiles = credentials["profiles"]
+    assert isinstance(profiles, dict)
+    body = json.dumps({"profileKey": profiles["generic"], "payload": {"userId": "u-123"}, "verify": True})
+    return f"""
+================================================================================
+ SSO token broker: DEVELOPMENT MODE (local Secrets Manager emulator, SQLite).
+ Never use these settings or these keys in production.
+--------------------------------------------------------------------------------
+ Broker:        {base}
+ JWKS:          {credentials["jwksUrl"]}
+ API key:       {credentials["apiKey"]}
+ Admin API key: {credentials["adminApiKey"]}
+ Profiles:      {json.dumps(profiles)}
+ Saved to:      instance/dev-credentials.json
+
+ Mint a token and a URL (generic profile, query delivery):
+
+ curl -sS -X POST {base}/api/v1/generateJWT \\
+   -H 'Authorization: Bearer {credentials["apiKey"]}' \\
+   -H 'Content-Type: application/json' \\
+   -d '{body}'
+================================================================================
+"""
+
+
+def main() -> None:
+    port = int(os.environ.get("PORT", "8000"))
+    emulator_port = int(os.environ.get("SECRETS_EMULATOR_PORT", "4566"))
+    env = dict(os.environ)
+    env.setdefault("BROKER_ENV", "development")
+    env.setdefault("PUBLIC_BASE_URL", f"http://127.0.0.1:{port}")
+    env.setdefault("SANDBOX_URL", f"http://127.0.0.1:{os.environ.get('SANDBOX_PORT', '8001')}")
+    # The emulator accepts any credentials; these never reach AWS.
+    env.setdefault("AWS_ACCESS_KEY_ID", "dev-emulator")
+    env.setdefault("AWS_SECRET_ACCESS_KEY", "dev-emulator")
+    env.setdefault("AWS_REGION", "eu-north-1")
+    env["AWS_ENDPOINT_URL_SECRETS_MANAGER"] = f"http://127.0.0.1:{emulator_port}"
+    env["PORT"] = str(port)
+
+    children: list[subprocess.Popen[bytes]] = []
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        for child in reversed(children):
+            if child.poll() is None:
+                child.terminate()
+        for child in children:
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+        sys.exit(128 + signum if signum else 0)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+
+    print(f"starting the local Secrets Manager emulator (moto) on 127.0.0.1:{emulator_port}", flush=True)
+    emulator = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(emulator_port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    children.append(emulator)
+    _wait_for_port("127.0.0.1", emulator_port, _EMULATOR_START_TIMEOUT_SECONDS, emulator)
+
+    flask = [sys.executable, "-m", "flask", "--app", "service"]
+    subprocess.run([*flask, "db", "upgrade"], cwd=ROOT, env=env, check=True)
+    subprocess.run([*flask, "dev", "seed"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    credentials = json.loads((ROOT / "instance" / "dev-credentials.json").read_text())
+    print(_banner(credentials), flush=True)
+
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"], cwd=ROOT, env=env)
+    children.append(server)
+    code = server.wait()
+    stop(0, None)
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""Domain errors: each carries a stable `code`, an HTTP status and a message safe to show a caller.
+
+Messages never contain key material, API keys, tokens or payload values: they are shown to callers
+and written to logs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+
+class ConfigError(Exception):
+    """A setting is missing or invalid; raised at start, before serving."""
+
+
+class BrokerError(Exception):
+    """Base of every error rendered as problem+json."""
+
+    code = "broker_error"
+    status = 500
+    title = "Internal error"
+
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        errors: Mapping[str, Sequence[str]] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self.detail = detail or self.title
+        self.errors = dict(errors) if errors else None
+        self.headers = dict(headers) if headers else {}
+        super().__init__(self.detail)
+
+
+class BadRequest(BrokerError):
+    code = "bad_request"
+    status = 400
+    title = "Bad request"
+
+
+class MalformedJSON(BadRequest):
+    code = "malformed_json"
+    title = "Malformed JSON"
+
+
+class ApiKeyAsProfileKey(BadRequest):
+    code = "api_key_as_profile_key"
+    title = "API key sent as profile key"
+
+
+class Unauthorized(BrokerError):
+    code = "unauthorized"
+    status = 401
+    title = "Unauthorized"
+
+    def __init__(self, detail: str | None = None) -> None:
+        # RFC 6750: a 401 for a bearer-protected resource names the scheme.
+        super().__init__(detail, headers={"WWW-Authenticate": 'Bearer realm="sso-token-broker"'})
+
+
+class Forbidden(BrokerError):
+    code = "forbidden"
+    status = 403
+    title = "Forbidden"
+
+
+class NotFound(BrokerError):
+    code = "not_found"
+    status = 404
+    title = "Not found"
+
+
+class ProfileNotFound(NotFound):
+    code = "profile_not_found"
+    title = "Profile not found"
+
+
+class KeysetNotFound(NotFound):
+    code = "keyset_not_found"
+    title = "Keyset not found"
+
+
+class Conflict(BrokerError):
+    code = "conflict"
+    status = 409
+    title = "Conflict"
+
+
+class PayloadTooLarge(BrokerError):
+    code = "payload_too_large"
+    status = 413
+    title = "Payload too large"
+
+
+class UnsupportedMediaType(BrokerError):
+    code = "unsupported_media_type"
+    status = 415
+    title = "Unsupported media type"
+
+
+class ValidationFailed(BrokerError):
+    code = "validation_failed"
+    status = 422
+    title = "Validation failed"
+
+
+class RedirectNotAllowed(ValidationFailed):
+    code = "redirect_not_allowed"
+    title = "Redirect not allowed"
+
+
+class KeyUnavailable(BrokerError):
+    code = "key_unavailable"
+    status = 503
+    title = "No usable signing key"
+
+
+class VerificationFailed(BrokerError):
+    code = "verification_failed"
+    status = 503
+    title = "Self-verification failed"
+
+
+class TokenRejected(Exception):
+    """The verifier refused a token; `rule` names the relying-party rule that failed."""
+
+    def __init__(self, rule: str, detail: str) -> None:
+        self.rule = rule
+        self.detail = detail
+        super().__init__(f"{rule}: {detail}")
+
+
+class KeyMaterialError(Exception):
+    """A keyset's secret cannot be used; the message names the keyset, never the key."""

@@ -1,0 +1,84 @@
+"""Logs as JSON lines on stdout, a request id for every request, and one access line per request.
+
+The access line names the route pattern (`/l/<secret>`), never the path, and no query string, so
+secrets in URLs cannot reach the log.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+import time
+import uuid
+from typing import Any
+
+from flask import Flask, Response, g, has_request_context, request
+
+_STANDARD_ATTRS = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime", "taskName"}
+# A caller's X-Request-Id is reused only if it looks like an id, so it cannot smuggle data into logs.
+_REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+access_log = logging.getLogger("service.access")
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per record: time, level, logger, message, request id and any `extra` fields."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "ts": round(record.created, 3),
+            "level": record.levelname,
+            "logger": record.name,
+            "msg": record.getMessage(),
+        }
+        if has_request_context() and "request_id" in g:
+            entry["requestId"] = g.request_id
+        for key, value in record.__dict__.items():
+            if key not in _STANDARD_ATTRS and not key.startswith("_"):
+                entry[key] = value
+        if record.exc_info:
+            entry["exc"] = self.formatException(record.exc_info)
+        return json.dumps(entry, default=str)
+
+
+def configure_logging(level: str) -> None:
+    """Root logger to stdout as JSON; chatty libraries kept at WARNING (botocore logs bodies at DEBUG)."""
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(JsonFormatter())
+    root = logging.getLogger()
+    for existing in [h for h in root.handlers if getattr(h, "_broker", False)]:
+        root.removeHandler(existing)
+    handler._broker = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level)
+    for noisy in ("botocore", "boto3", "urllib3", "werkzeug", "aws_secretsmanager_caching"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _start_request() -> None:
+    incoming = request.headers.get("X-Request-Id", "")
+    g.request_id = incoming if _REQUEST_ID_PATTERN.match(incoming) else uuid.uuid4().hex
+    g.started = time.perf_counter()
+
+
+def _finish_request(response: Response) -> Response:
+    response.headers["X-Request-Id"] = g.get("request_id", "")
+    duration_ms = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
+    access_log.info(
+        "request",
+        extra={
+            "method": request.method,
+            "route": request.url_rule.rule if request.url_rule else "<unmatched>",
+            "status": response.status_code,
+            "durationMs": round(duration_ms, 2),
+            "tenantId": g.get("tenant_id"),
+            "profileId": g.get("profile_id"),
+        },
+    )
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(_start_request)
+    app.after_request(_finish_request)

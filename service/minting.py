@@ -1,0 +1,150 @@
+"""generateJWT: from an authenticated caller and a request body to a signed token and its URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from service import delivery, schemas, verifier
+from service.audit import Auditor
+from service.config import Settings
+from service.credentials import looks_like_api_key
+from service.errors import (
+    ApiKeyAsProfileKey,
+    BadRequest,
+    ProfileNotFound,
+    RedirectNotAllowed,
+    TokenRejected,
+    VerificationFailed,
+)
+from service.keys import KeySource
+from service.models import Profile
+from service.publication import JwksPublisher, keyset_ref
+from service.store import Caller, Store
+from service.tokens import MAX_TOKEN_TTL_SECONDS, MintedToken, mint
+
+log = logging.getLogger(__name__)
+
+
+def origin_of(url: str) -> str:
+    """scheme://host[:port], lower-cased, as browsers compare origins."""
+    parts = urlsplit(url)
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+
+
+def _iso(timestamp: int) -> str:
+    return dt.datetime.fromtimestamp(timestamp, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _duration(seconds: int) -> str:
+    """'5m' for whole minutes (as the Ayrshare contract shows), '90s' otherwise."""
+    return f"{seconds // 60}m" if seconds % 60 == 0 else f"{seconds}s"
+
+
+def token_ttl(profile: Profile, expire_in_minutes: int) -> int:
+    """The smaller of what was asked and what the profile (and the spec) allow."""
+    return min(expire_in_minutes * 60, profile.max_token_ttl, MAX_TOKEN_TTL_SECONDS)
+
+
+class Minter:
+    def __init__(
+        self,
+        store: Store,
+        key_source: KeySource,
+        publisher: JwksPublisher,
+        auditor: Auditor,
+        settings: Settings,
+        clock: Callable[[], float],
+    ) -> None:
+        self._store = store
+        self._keys = key_source
+        self._publisher = publisher
+        self._auditor = auditor
+        self._settings = settings
+        self._clock = clock
+
+    def resolve_profile(self, caller: Caller, body_key: str | None, header_key: str | None) -> Profile:
+        if body_key and header_key and body_key != header_key:
+            raise BadRequest("profileKey in the body and the Profile-Key header differ; send one.")
+        profile_key = body_key or header_key
+        if not profile_key:
+            raise BadRequest("profileKey is required, in the body or as the Profile-Key header.")
+        if looks_like_api_key(profile_key):
+            raise ApiKeyAsProfileKey(
+                "profileKey holds an API key. Send the API key only as 'Authorization: Bearer …' and put the "
+                "profile's key (it starts with 'pk_') in profileKey."
+            )
+        profile = self._store.profile_by_key(profile_key)
+        if profile.tenant_id != caller.tenant_id:
+            # Same answer as a key that does not exist: another tenant's profiles are not discoverable.
+            raise ProfileNotFound("No profile with that profile key exists for this API key's tenant.")
+        return profile
+
+    def _self_verify(self, profile: Profile, minted: MintedToken, now: int) -> None:
+        # The JWKS exactly as a relying party would get it: the served bytes, parsed back.
+        published = json.loads(self._publisher.for_keyset(profile.keyset).body)
+        expectations = verifier.Expectations(issuer=profile.issuer, audience=profile.audience)
+        try:
+            verifier.verify(minted.token, expectations, verifier.StaticKeys(published), now=now)
+        except TokenRejected as rejected:
+            raise VerificationFailed(
+                f"The new token failed the relying party's rule {rejected.rule!r} against the published JWKS: "
+                f"{rejected.detail} No token was returned."
+            ) from None
+
+    def generate(
+        self, caller: Caller, body: Mapping[str, Any], header_profile_key: str | None, request_id: str
+    ) -> tuple[Profile, dict[str, Any]]:
+        request = schemas.load_request(body)
+        profile = self.resolve_profile(caller, request.get("profileKey"), header_profile_key)
+        payload = schemas.load_payload(
+            profile.kind, request["payload"], profile.check_ssn, self._settings.max_payload_bytes
+        )
+        redirect = request.get("redirect")
+        if redirect is not None and origin_of(redirect) not in {origin_of(o) for o in profile.allowed_redirect_origins}:
+            raise RedirectNotAllowed(
+                "redirect is not on this profile's allowed origins.", errors={"redirect": ["Origin not allowed."]}
+            )
+        expire_in = request.get("expireIn", request.get("expiresIn", schemas.DEFAULT_EXPIRE_IN_MINUTES))
+        ttl = token_ttl(profile, expire_in)
+        now = int(self._clock())
+        key = self._keys.signing_key(keyset_ref(profile.keyset))
+        minted = mint(
+            payload, key, issuer=profile.issuer, audience=profile.audience, now=now, ttl_seconds=ttl, redirect=redirect
+        )
+        verify = bool(request.get("verify", False))
+        audit = {
+            "request_id": request_id,
+            "tenant_id": caller.tenant_id,
+            "api_key_prefix": caller.prefix,
+            "profile_id": profile.id,
+            "kid": minted.kid,
+            "payload": payload,
+        }
+        if verify:
+            try:
+                self._self_verify(profile, minted, now)
+            except VerificationFailed:
+                self._auditor.record("token.minted", "verification_failed", **audit)
+                raise
+        url = delivery.deliver(profile, minted.token)
+        self._auditor.record("token.minted", "ok", **audit, detail={"ttl": ttl, "alg": minted.alg, "verify": verify})
+        response: dict[str, Any] = {
+            "token": minted.token,
+            "url": url,
+            # Until launch links exist, the URL lives exactly as long as the token inside it.
+            "expiresAt": _iso(minted.expires_at),
+            "tokenExpiresAt": _iso(minted.expires_at),
+            "expiresIn": _duration(ttl),
+            "kid": minted.kid,
+            "alg": minted.alg,
+            "profile": profile.name,
+            "requestId": request_id,
+        }
+        if verify:
+            response["verified"] = True
+        return profile, response

@@ -1,0 +1,100 @@
+"""Database tables (SQLAlchemy 2). Schema changes go through Alembic migrations in service/migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, UniqueConstraint, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Tenant(Base):
+    __tablename__ = "tenants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
+
+
+class ApiKey(Base):
+    """An API key, stored as its public prefix and a SHA-256 of the whole key; the key itself never."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    prefix: Mapped[str] = mapped_column(String(32), unique=True)
+    key_hash: Mapped[str] = mapped_column(String(64))
+    label: Mapped[str] = mapped_column(String(100), default="")
+    scopes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+    tenant: Mapped[Tenant] = relationship()
+
+
+class Keyset(Base):
+    """One signing key lineage: one Secrets Manager secret, whose versions are its rotations."""
+
+    __tablename__ = "keysets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    secret_id: Mapped[str] = mapped_column(String(2048))
+    alg: Mapped[str] = mapped_column(String(10))
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
+
+
+class Profile(Base):
+    """One link target: RP endpoint, delivery mode, iss/aud, keyset, payload kind and limits."""
+
+    __tablename__ = "profiles"
+    # Profile names are per tenant, so the dev seed and operators can find a profile by name.
+    __table_args__ = (UniqueConstraint("tenant_id", "name", name="uq_profiles_tenant_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    keyset_id: Mapped[int] = mapped_column(ForeignKey("keysets.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    profile_key: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    delivery_mode: Mapped[str] = mapped_column(String(16))
+    issuer: Mapped[str] = mapped_column(String(500))
+    audience: Mapped[str] = mapped_column(String(500))
+    rp_url: Mapped[str] = mapped_column(String(2048))
+    rp_domain: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    allowed_redirect_origins: Mapped[list[str]] = mapped_column(JSON, default=list)
+    max_token_ttl: Mapped[int] = mapped_column(Integer, default=300)
+    check_ssn: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
+
+    tenant: Mapped[Tenant] = relationship()
+    keyset: Mapped[Keyset] = relationship()
+
+
+class AuditEvent(Base):
+    """Who minted what for which profile and when; subjects only as keyed hashes, never names or tokens."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    action: Mapped[str] = mapped_column(String(50))
+    outcome: Mapped[str] = mapped_column(String(30))
+    request_id: Mapped[str] = mapped_column(String(64), default="")
+    tenant_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    api_key_prefix: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    profile_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    kid: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    subject_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

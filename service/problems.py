@@ -1,0 +1,88 @@
+"""Renders every error, domain or werkzeug, as RFC 9457 application/problem+json."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask, Response, g, json
+from werkzeug.exceptions import HTTPException
+
+from service.errors import BrokerError
+
+log = logging.getLogger(__name__)
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+TYPE_BASE = "https://sso-token-broker.dev/problems/"
+
+# Werkzeug's own errors, given stable codes of ours (the class names are not a contract).
+_HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    408: "request_timeout",
+    411: "length_required",
+    413: "payload_too_large",
+    414: "uri_too_long",
+    415: "unsupported_media_type",
+    429: "too_many_requests",
+    431: "request_header_fields_too_large",
+}
+
+
+def problem_response(
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    errors: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """Build one problem+json response; the only place the body shape is written."""
+    body: dict[str, Any] = {
+        "type": TYPE_BASE + code,
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "code": code,
+        "requestId": g.get("request_id", ""),
+    }
+    if errors:
+        body["errors"] = errors
+    response = Response(json.dumps(body), status=status, mimetype=PROBLEM_MEDIA_TYPE)
+    response.headers["Cache-Control"] = "no-store"
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _broker_error(error: BrokerError) -> Response:
+    return problem_response(error.status, error.code, error.title, error.detail, error.errors, error.headers)
+
+
+def _http_error(error: HTTPException) -> Response:
+    status = error.code or 500
+    code = _HTTP_CODES.get(status, "http_error")
+    headers = {}
+    if status == 405 and getattr(error, "valid_methods", None):
+        headers["Allow"] = ", ".join(sorted(error.valid_methods))  # type: ignore[attr-defined]
+    title = error.name
+    detail = error.description or title
+    if status == 404:
+        detail = "No such route. See /openapi.yaml for the routes this service has."
+    return problem_response(status, code, title, detail, headers=headers)
+
+
+def _unexpected_error(error: Exception) -> Response:
+    # The traceback goes to the log with the request id; the caller sees nothing of it.
+    log.exception("unhandled error", extra={"error_type": type(error).__name__})
+    return problem_response(500, "internal_error", "Internal error", "An unexpected error occurred.")
+
+
+def register_error_handlers(app: Flask) -> None:
+    app.register_error_handler(BrokerError, _broker_error)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected_error)

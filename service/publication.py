@@ -1,0 +1,36 @@
+"""The JWKS as served: which keyset, which keys, the exact bytes and their ETag."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+
+from service.keys import KeysetRef, KeySource, jwks_json_bytes
+from service.models import Keyset
+from service.store import Store
+
+
+def keyset_ref(keyset: Keyset) -> KeysetRef:
+    return KeysetRef(name=keyset.name, secret_id=keyset.secret_id, alg=keyset.alg)
+
+
+@dataclasses.dataclass(frozen=True)
+class PublishedJwks:
+    body: bytes
+    etag: str
+
+
+class JwksPublisher:
+    def __init__(self, store: Store, key_source: KeySource) -> None:
+        self._store = store
+        self._keys = key_source
+
+    def for_keyset(self, keyset: Keyset) -> PublishedJwks:
+        """The JWKS of one keyset; KeyUnavailable (503) rather than an empty set."""
+        body = jwks_json_bytes(self._keys.published_keys(keyset_ref(keyset)))
+        return PublishedJwks(body=body, etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"')
+
+    def by_name(self, name: str | None) -> PublishedJwks:
+        """`None` names the default keyset (served at /.well-known/jwks.json)."""
+        keyset = self._store.default_keyset() if name is None else self._store.keyset_by_name(name)
+        return self.for_keyset(keyset)

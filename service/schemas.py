@@ -1,0 +1,200 @@
+"""Request schemas: the generateJWT body and the payload kinds (exorlive-main, exorlive-go, generic)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from marshmallow import INCLUDE, RAISE, Schema, ValidationError, fields, pre_load, validate, validates_schema
+
+from service.errors import ValidationFailed
+
+MAX_EXPIRE_IN_MINUTES = 2880  # 48 hours, as in the Ayrshare generateJWT contract.
+DEFAULT_EXPIRE_IN_MINUTES = 5
+_MAX_ID = 200
+_MAX_TEXT = 200
+
+# Claims the broker sets itself; a payload may not shadow them.
+REGISTERED_CLAIMS = frozenset({"iss", "aud", "exp", "nbf", "iat", "nonce", "jti", "sub"})
+
+# Fields of the Ayrshare request that make no sense here, with the reason we give instead of "Unknown field".
+_REFUSED_FIELDS = {
+    "privateKey": "The broker holds the signing keys; never send a private key.",
+    "base64": "The broker holds the signing keys; there is no private key to decode.",
+    "domain": "The relying party's domain is part of the profile; send profileKey instead.",
+}
+
+KINDS = ("exorlive-main", "exorlive-go", "generic")
+DELIVERY_MODES = ("exchange", "form", "query")
+
+
+class StrictBoolean(fields.Boolean):
+    """Only JSON true/false: "yes", 1 or "false" are mistakes a caller should hear about."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> bool:
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
+class GenerateJWTRequest(Schema):
+    class Meta:
+        unknown = RAISE
+
+    profileKey = fields.String(validate=validate.Length(min=1, max=100))
+    payload = fields.Dict(required=True)
+    expireIn = fields.Integer(strict=True, validate=validate.Range(1, MAX_EXPIRE_IN_MINUTES))
+    expiresIn = fields.Integer(strict=True, validate=validate.Range(1, MAX_EXPIRE_IN_MINUTES))
+    verify = StrictBoolean()
+    redirect = fields.Url(schemes={"http", "https"}, require_tld=False, validate=validate.Length(max=2048))
+
+    @pre_load
+    def _refuse_ayrshare_only_fields(self, data: Any, **_: Any) -> Any:
+        if isinstance(data, Mapping):
+            refused = {name: [reason] for name, reason in _REFUSED_FIELDS.items() if name in data}
+            if refused:
+                raise ValidationError(refused)
+        return data
+
+    @validates_schema
+    def _one_expiry(self, data: Mapping[str, Any], **_: Any) -> None:
+        both = "expireIn" in data and "expiresIn" in data
+        if both and data["expireIn"] != data["expiresIn"]:
+            raise ValidationError("Send expireIn or its alias expiresIn, not two different values.", "expiresIn")
+
+
+def _iso_date(value: str) -> None:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError("Not an ISO date (YYYY-MM-DD).") from None
+    if len(value) != 10:
+        raise ValidationError("Not an ISO date (YYYY-MM-DD).")
+
+
+_SSN_WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
+_SSN_WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def _mod11_digit(digits: str, weights: tuple[int, ...]) -> int | None:
+    remainder = sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11
+    check = (11 - remainder) % 11
+    return None if check == 10 else check
+
+
+def is_norwegian_national_id(value: str) -> bool:
+    """11 digits whose last two are the mod-11 check digits of a Norwegian national identity number."""
+    if len(value) != 11 or not value.isdigit():
+        return False
+    first = _mod11_digit(value[:9], _SSN_WEIGHTS_1)
+    second = _mod11_digit(value[:10], _SSN_WEIGHTS_2)
+    return first == int(value[9]) and second == int(value[10])
+
+
+def _id_field(required: bool = True) -> fields.String:
+    return fields.String(required=required, validate=validate.Length(min=1, max=_MAX_ID))
+
+
+def _text(required: bool = False) -> fields.String:
+    # Optional text may be empty, as in the seed's example (`"middlename": ""`).
+    minimum = 1 if required else 0
+    return fields.String(required=required, validate=validate.Length(min=minimum, max=_MAX_TEXT))
+
+
+def _optional_email() -> fields.String:
+    def check(value: str) -> None:
+        if value:
+            validate.Email()(value)
+
+    return fields.String(validate=[validate.Length(max=254), check])
+
+
+class Contact(Schema):
+    class Meta:
+        unknown = INCLUDE
+
+    id = _id_field()
+    firstname = _text(required=True)
+    lastname = _text(required=True)
+    middlename = _text()
+    birthdate = fields.String(validate=_iso_date)
+    ssn = fields.String(validate=validate.Length(max=20))
+    gender = _text()
+    mobile = fields.String(validate=validate.Length(max=32))
+    email = _optional_email()
+    diagnosis = _text()
+
+
+class ExorLiveGoPayload(Schema):
+    class Meta:
+        unknown = INCLUDE
+
+    organizationId = _id_field()
+    organizationName = _text(required=True)
+    contact = fields.Nested(Contact, required=True)
+
+
+class ExorLiveMainPayload(ExorLiveGoPayload):
+    employeeId = _id_field()
+    employeeUsername = _text()
+    employeeFirstname = _text(required=True)
+    employeeLastname = _text(required=True)
+    employeeEmail = _optional_email()
+
+
+generate_jwt_request = GenerateJWTRequest()
+_PAYLOAD_SCHEMAS: dict[str, Schema | None] = {
+    "exorlive-main": ExorLiveMainPayload(),
+    "exorlive-go": ExorLiveGoPayload(),
+    "generic": None,
+}
+
+
+def flatten_errors(messages: Any, prefix: str = "") -> dict[str, list[str]]:
+    """marshmallow's nested messages as `{"payload.contact.id": ["..."]}`, one level deep for callers."""
+    if isinstance(messages, list):
+        return {prefix or "_body": [str(m) for m in messages]}
+    if not isinstance(messages, Mapping):
+        return {prefix or "_body": [str(messages)]}
+    flat: dict[str, list[str]] = {}
+    for name, inner in messages.items():
+        key = "_body" if name == "_schema" and not prefix else (prefix if name == "_schema" else f"{prefix}{name}")
+        if isinstance(inner, Mapping):
+            flat.update(flatten_errors(inner, f"{key}."))
+        else:
+            flat.setdefault(key.rstrip("."), []).extend(str(m) for m in (inner if isinstance(inner, list) else [inner]))
+    return flat
+
+
+def load_request(body: Any) -> dict[str, Any]:
+    """The validated generateJWT request, or ValidationFailed (422) listing every problem."""
+    try:
+        return dict(generate_jwt_request.load(body))
+    except ValidationError as error:
+        raise ValidationFailed("The request body is not valid.", errors=flatten_errors(error.messages)) from None
+
+
+def load_payload(kind: str, payload: Mapping[str, Any], check_ssn: bool, max_bytes: int) -> dict[str, Any]:
+    """The payload checked against its profile's kind, its size bound and the registered claims."""
+    errors: dict[str, list[str]] = {}
+    for claim in sorted(REGISTERED_CLAIMS & payload.keys()):
+        errors[f"payload.{claim}"] = [f"{claim!r} is set by the broker and may not be sent in the payload."]
+    size = len(json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode())
+    if size > max_bytes:
+        errors["payload"] = [f"The payload is {size} bytes as JSON; at most {max_bytes} are allowed."]
+    schema = _PAYLOAD_SCHEMAS[kind]
+    if schema is not None and not errors:
+        try:
+            schema.load(payload)
+        except ValidationError as error:
+            errors.update(flatten_errors(error.messages, "payload."))
+    if check_ssn and not errors:
+        ssn = (payload.get("contact") or {}).get("ssn")
+        if ssn and not is_norwegian_national_id(ssn):
+            errors["payload.contact.ssn"] = ["Not a valid Norwegian national identity number (11 digits, mod-11)."]
+    if errors:
+        raise ValidationFailed(f"The payload is not a valid {kind} payload.", errors=errors)
+    # The token carries what the caller sent, extra fields included, not a re-serialised copy.
+    return dict(payload)

@@ -1,0 +1,48 @@
+"""The broker's services, built once per app by the factory and found again through `services(app)`."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable
+from typing import Any
+
+from flask import Flask
+
+from service.audit import Auditor
+from service.config import Settings
+from service.keys import KeySource, SecretReader
+from service.minting import Minter
+from service.publication import JwksPublisher
+from service.store import Store, make_engine
+
+EXTENSION_KEY = "sso_token_broker"
+
+
+@dataclasses.dataclass
+class Services:
+    settings: Settings
+    store: Store
+    secrets_client: Any
+    key_source: KeySource
+    publisher: JwksPublisher
+    minter: Minter
+
+
+def build_services(
+    settings: Settings,
+    *,
+    secrets_client: Any,
+    secret_reader: SecretReader,
+    clock: Callable[[], float] = time.time,
+) -> Services:
+    store = Store(make_engine(settings.database_url))
+    key_source = KeySource(secret_reader)
+    publisher = JwksPublisher(store, key_source)
+    auditor = Auditor(store, settings.subject_hash_key)
+    minter = Minter(store, key_source, publisher, auditor, settings, clock)
+    return Services(settings, store, secrets_client, key_source, publisher, minter)
+
+
+def services(app: Flask) -> Services:
+    return app.extensions[EXTENSION_KEY]  # type: ignore[no-any-return]

@@ -1,0 +1,206 @@
+"""The only module that queries the database: tenants, API keys, keysets, profiles, audit events."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, joinedload, sessionmaker
+
+from service.errors import Conflict, KeysetNotFound, NotFound, ProfileNotFound
+from service.models import ApiKey, AuditEvent, Keyset, Profile, Tenant
+
+# SQLite waits this long for a writer's lock instead of failing at once under concurrent requests.
+_SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+def make_engine(database_url: str) -> Engine:
+    """An engine for SQLite (the embedded default) or PostgreSQL."""
+    if database_url.startswith("postgresql://"):
+        # psycopg 3 is the driver we ship; plain postgresql:// URLs are what operators paste.
+        database_url = "postgresql+psycopg://" + database_url.removeprefix("postgresql://")
+    if database_url.startswith("sqlite"):
+        engine = create_engine(database_url, connect_args={"check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute(f"PRAGMA busy_timeout={_SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.close()
+
+        return engine
+    return create_engine(database_url, pool_pre_ping=True)
+
+
+@dataclasses.dataclass(frozen=True)
+class Caller:
+    """An authenticated API key: who is calling, with which scopes."""
+
+    api_key_id: int
+    prefix: str
+    tenant_id: int
+    scopes: frozenset[str]
+
+
+class Store:
+    """Repository over one engine; every method opens and closes its own short session."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def ping(self) -> None:
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+
+    # --- tenants -------------------------------------------------------------------------------
+    def create_tenant(self, name: str) -> Tenant:
+        try:
+            with self.session() as session:
+                tenant = Tenant(name=name)
+                session.add(tenant)
+                session.flush()
+                return tenant
+        except IntegrityError:
+            raise Conflict(f"A tenant named {name!r} already exists.") from None
+
+    def tenant_by_name(self, name: str) -> Tenant:
+        with self.session() as session:
+            tenant = session.scalar(select(Tenant).where(Tenant.name == name))
+            if tenant is None:
+                raise NotFound(f"No tenant named {name!r}.")
+            return tenant
+
+    def find_tenant(self, name: str) -> Tenant | None:
+        with self.session() as session:
+            return session.scalar(select(Tenant).where(Tenant.name == name))
+
+    def list_tenants(self) -> list[Tenant]:
+        with self.session() as session:
+            return list(session.scalars(select(Tenant).order_by(Tenant.id)))
+
+    # --- API keys ------------------------------------------------------------------------------
+    def add_api_key(self, tenant_id: int, prefix: str, key_hash: str, scopes: list[str], label: str) -> ApiKey:
+        try:
+            with self.session() as session:
+                api_key = ApiKey(tenant_id=tenant_id, prefix=prefix, key_hash=key_hash, scopes=scopes, label=label)
+                session.add(api_key)
+                session.flush()
+                return api_key
+        except IntegrityError:
+            raise Conflict("An API key with that prefix already exists; generate another.") from None
+
+    def api_key_by_prefix(self, prefix: str) -> ApiKey | None:
+        with self.session() as session:
+            return session.scalar(select(ApiKey).where(ApiKey.prefix == prefix))
+
+    def revoke_api_key(self, prefix: str, now: dt.datetime) -> ApiKey:
+        with self.session() as session:
+            api_key = session.scalar(select(ApiKey).where(ApiKey.prefix == prefix))
+            if api_key is None:
+                raise NotFound(f"No API key with prefix {prefix!r}.")
+            if api_key.revoked_at is None:
+                api_key.revoked_at = now
+            return api_key
+
+    def list_api_keys(self, tenant_id: int | None = None) -> list[ApiKey]:
+        with self.session() as session:
+            query = select(ApiKey).options(joinedload(ApiKey.tenant)).order_by(ApiKey.id)
+            if tenant_id is not None:
+                query = query.where(ApiKey.tenant_id == tenant_id)
+            return list(session.scalars(query))
+
+    # --- keysets -------------------------------------------------------------------------------
+    def add_keyset(self, name: str, secret_id: str, alg: str, is_default: bool) -> Keyset:
+        try:
+            with self.session() as session:
+                if is_default:
+                    for other in session.scalars(select(Keyset).where(Keyset.is_default.is_(True))):
+                        other.is_default = False
+                keyset = Keyset(name=name, secret_id=secret_id, alg=alg, is_default=is_default)
+                session.add(keyset)
+                session.flush()
+                return keyset
+        except IntegrityError:
+            raise Conflict(f"A keyset named {name!r} already exists.") from None
+
+    def keyset_by_name(self, name: str) -> Keyset:
+        with self.session() as session:
+            keyset = session.scalar(select(Keyset).where(Keyset.name == name))
+            if keyset is None:
+                raise KeysetNotFound(f"No keyset named {name!r}.")
+            return keyset
+
+    def find_keyset(self, name: str) -> Keyset | None:
+        with self.session() as session:
+            return session.scalar(select(Keyset).where(Keyset.name == name))
+
+    def default_keyset(self) -> Keyset:
+        with self.session() as session:
+            keyset = session.scalar(select(Keyset).where(Keyset.is_default.is_(True)))
+            if keyset is None:
+                keyset = session.scalar(select(Keyset).order_by(Keyset.id))
+            if keyset is None:
+                raise KeysetNotFound("No keyset exists yet; create one with `flask --app service keysets create`.")
+            return keyset
+
+    def list_keysets(self) -> list[Keyset]:
+        with self.session() as session:
+            return list(session.scalars(select(Keyset).order_by(Keyset.id)))
+
+    # --- profiles ------------------------------------------------------------------------------
+    def add_profile(self, **fields: Any) -> Profile:
+        try:
+            with self.session() as session:
+                profile = Profile(**fields)
+                session.add(profile)
+                session.flush()
+                return profile
+        except IntegrityError:
+            raise Conflict("A profile with that key already exists.") from None
+
+    def profile_by_key(self, profile_key: str) -> Profile:
+        """A profile with its keyset loaded, or ProfileNotFound."""
+        with self.session() as session:
+            profile = session.scalar(
+                select(Profile).options(joinedload(Profile.keyset)).where(Profile.profile_key == profile_key)
+            )
+            if profile is None:
+                raise ProfileNotFound("No profile with that profile key exists for this API key's tenant.")
+            return profile
+
+    def find_profile(self, tenant_id: int, name: str) -> Profile | None:
+        with self.session() as session:
+            return session.scalar(
+                select(Profile)
+                .options(joinedload(Profile.keyset))
+                .where(Profile.tenant_id == tenant_id, Profile.name == name)
+            )
+
+    def list_profiles(self, tenant_id: int | None = None) -> list[Profile]:
+        with self.session() as session:
+            query = select(Profile).options(joinedload(Profile.keyset), joinedload(Profile.tenant)).order_by(Profile.id)
+            if tenant_id is not None:
+                query = query.where(Profile.tenant_id == tenant_id)
+            return list(session.scalars(query))
+
+    # --- audit ---------------------------------------------------------------------------------
+    def record_audit(self, **fields: Any) -> None:
+        with self.session() as session:
+            session.add(AuditEvent(**fields))
+
+    def list_audit_events(self, limit: int = 100) -> list[AuditEvent]:
+        with self.session() as session:
+            return list(session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)))

@@ -1,0 +1,250 @@
+"""The relying party's rules for a partner JWT (DESIGN §9), in one place.
+
+Used by `verify: true`, by the sandbox relying party and by conformance checks. joserfc checks the
+signature only; everything else here is checked explicitly, because its `decode` validates no claims,
+accepts a token without `kid` when the set has one key, and checks neither `typ` nor lifetime.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import dataclasses
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
+
+import requests
+from joserfc import jws
+from joserfc.errors import JoseError
+from joserfc.jwk import ECKey, RSAKey
+
+from service.errors import TokenRejected
+
+log = logging.getLogger(__name__)
+
+ACCEPTED_ALGORITHMS = frozenset({"RS256", "PS256", "ES256"})
+# Header members that would let a token choose its own key; the relying party honours none of them.
+_FORBIDDEN_HEADERS = ("jku", "x5u", "jwk", "x5c", "crit")
+# The spec: exp at most five minutes after issue.
+MAX_LIFETIME_SECONDS = 300
+# Clocks of partner and relying party differ a little; more than this is an error, not drift.
+LEEWAY_SECONDS = 30
+# An unknown kid triggers at most one JWKS refetch per this many seconds, so junk tokens cannot
+# make the relying party hammer the partner's JWKS endpoint.
+REFETCH_COOLDOWN_SECONDS = 30
+_MAX_TOKEN_LENGTH = 16 * 1024
+_KEY_TYPES = {"EC": ECKey, "RSA": RSAKey}
+
+
+@dataclasses.dataclass(frozen=True)
+class PublishedKey:
+    kid: str
+    alg: str
+    key: ECKey | RSAKey
+
+
+@dataclasses.dataclass(frozen=True)
+class Expectations:
+    """What one relying party agreed with the partner: the exact `iss` and `aud`."""
+
+    issuer: str
+    audience: str
+
+
+class KeyResolver(Protocol):
+    def key_for(self, kid: str) -> PublishedKey | None: ...
+
+    def refresh(self) -> bool:
+        """Fetch the key set again if allowed now; True if it was fetched."""
+        ...
+
+
+def parse_jwks(document: Mapping[str, Any]) -> dict[str, PublishedKey]:
+    """Public keys by kid from a JWKS object; keys without kid, alg or an accepted alg are skipped."""
+    keys: dict[str, PublishedKey] = {}
+    for jwk in document.get("keys", []) if isinstance(document, Mapping) else []:
+        if not isinstance(jwk, Mapping):
+            continue
+        kid, alg, kty = jwk.get("kid"), jwk.get("alg"), jwk.get("kty")
+        if not isinstance(kid, str) or alg not in ACCEPTED_ALGORITHMS or kty not in _KEY_TYPES:
+            continue
+        if jwk.get("use", "sig") != "sig" or "d" in jwk:
+            continue
+        try:
+            key = _KEY_TYPES[kty].import_key(dict(jwk))
+        except (JoseError, ValueError, TypeError):
+            continue
+        keys[kid] = PublishedKey(kid=kid, alg=alg, key=key)
+    return keys
+
+
+class StaticKeys:
+    """Keys from one JWKS document already in hand (the broker's own, as published)."""
+
+    def __init__(self, document: Mapping[str, Any]) -> None:
+        self._keys = parse_jwks(document)
+
+    def key_for(self, kid: str) -> PublishedKey | None:
+        return self._keys.get(kid)
+
+    def refresh(self) -> bool:
+        return False
+
+
+class HttpKeys:
+    """A JWKS fetched over HTTP and cached; refetched on an unknown kid at most once per cooldown."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        timeout: float,
+        session: requests.Session | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._url = url
+        self._timeout = timeout
+        self._session = session or requests.Session()
+        self._clock = clock
+        self._keys: dict[str, PublishedKey] = {}
+        self._last_fetch: float | None = None
+        self._lock = threading.Lock()
+
+    def key_for(self, kid: str) -> PublishedKey | None:
+        if self._last_fetch is None:
+            self.refresh()
+        return self._keys.get(kid)
+
+    def refresh(self) -> bool:
+        with self._lock:
+            now = self._clock()
+            if self._last_fetch is not None and now - self._last_fetch < REFETCH_COOLDOWN_SECONDS:
+                return False
+            self._last_fetch = now
+            try:
+                # No redirects: the JWKS lives where the partner said it does.
+                response = self._session.get(self._url, timeout=self._timeout, allow_redirects=False)
+                response.raise_for_status()
+                document = response.json()
+            except (requests.RequestException, ValueError) as error:
+                log.warning("jwks fetch failed", extra={"error_type": type(error).__name__})
+                return False
+            fetched = parse_jwks(document)
+            if fetched:
+                self._keys = fetched
+            return True
+
+
+class NonceCache:
+    """Nonces seen, each kept until its token's exp (plus leeway), to refuse replays."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def check_and_add(self, nonce: str, expires_at: int, now: int) -> bool:
+        """True if the nonce is new (and is now remembered); False for a replay."""
+        with self._lock:
+            if len(self._seen) > 1024:
+                self._seen = {n: exp for n, exp in self._seen.items() if exp >= now}
+            known = self._seen.get(nonce)
+            if known is not None and known >= now:
+                return False
+            self._seen[nonce] = expires_at + LEEWAY_SECONDS
+            return True
+
+
+def _b64url_json(segment: str, what: str) -> dict[str, Any]:
+    try:
+        raw = base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
+        value = json.loads(raw)
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        raise TokenRejected("format", f"The {what} is not base64url-encoded JSON.") from None
+    if not isinstance(value, dict):
+        raise TokenRejected("format", f"The {what} is not a JSON object.")
+    return value
+
+
+def _check_header(header: Mapping[str, Any]) -> tuple[str, str]:
+    alg = header.get("alg")
+    if alg not in ACCEPTED_ALGORITHMS:
+        raise TokenRejected("alg", f"Algorithm {alg!r} is not accepted; use RS256, PS256 or ES256.")
+    if header.get("typ") != "JWT":
+        raise TokenRejected("typ", "The typ header must be 'JWT'.")
+    kid = header.get("kid")
+    if not isinstance(kid, str) or not kid:
+        raise TokenRejected("kid", "The kid header is required.")
+    for name in _FORBIDDEN_HEADERS:
+        if name in header:
+            raise TokenRejected("header", f"The {name!r} header is not honoured; keys come from the registered JWKS.")
+    return alg, kid
+
+
+def _int_claim(claims: Mapping[str, Any], name: str) -> int:
+    value = claims.get(name)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TokenRejected(name, f"The {name!r} claim is required and must be an integer (seconds).")
+    return value
+
+
+def _check_claims(claims: Mapping[str, Any], expect: Expectations, now: int) -> None:
+    if claims.get("iss") != expect.issuer:
+        raise TokenRejected("iss", "The issuer is not the one agreed with this relying party.")
+    if claims.get("aud") != expect.audience:
+        raise TokenRejected("aud", "The audience is not this relying party.")
+    iat, nbf, exp = _int_claim(claims, "iat"), _int_claim(claims, "nbf"), _int_claim(claims, "exp")
+    if nbf != iat:
+        raise TokenRejected("nbf", "nbf must equal iat.")
+    if exp - iat > MAX_LIFETIME_SECONDS:
+        raise TokenRejected(
+            "lifetime", f"exp is {exp - iat} s after iat; at most {MAX_LIFETIME_SECONDS} s are allowed."
+        )
+    if exp <= iat:
+        raise TokenRejected("lifetime", "exp must be after iat.")
+    if iat > now + LEEWAY_SECONDS:
+        raise TokenRejected("iat", "The token was issued in the future.")
+    if now >= exp + LEEWAY_SECONDS:
+        raise TokenRejected("exp", "The token has expired.")
+    nonce = claims.get("nonce")
+    if not isinstance(nonce, str) or len(nonce) < 16:
+        raise TokenRejected("nonce", "A random nonce claim of at least 16 characters is required.")
+
+
+def verify(
+    token: str,
+    expect: Expectations,
+    keys: KeyResolver,
+    *,
+    now: int,
+    nonces: NonceCache | None = None,
+) -> dict[str, Any]:
+    """The token's claims if it passes every rule; TokenRejected naming the first rule it breaks."""
+    if not isinstance(token, str) or len(token) > _MAX_TOKEN_LENGTH or token.count(".") != 2:
+        raise TokenRejected("format", "Not a compact JWS (three base64url parts).")
+    alg, kid = _check_header(_b64url_json(token.split(".", 1)[0], "header"))
+    published = keys.key_for(kid)
+    if published is None and keys.refresh():
+        published = keys.key_for(kid)
+    if published is None:
+        raise TokenRejected("kid", "The kid is not in the partner's published JWKS.")
+    if published.alg != alg:
+        raise TokenRejected("alg", "The algorithm is not the one registered for this kid.")
+    try:
+        # The algorithm list holds only the key's registered algorithm, so no downgrade is possible.
+        signed = jws.deserialize_compact(token, published.key, algorithms=[published.alg])
+    except (JoseError, ValueError):
+        raise TokenRejected("signature", "The signature does not verify with the published key.") from None
+    try:
+        claims = json.loads(signed.payload)
+    except ValueError:
+        raise TokenRejected("format", "The payload is not JSON.") from None
+    if not isinstance(claims, dict):
+        raise TokenRejected("format", "The payload is not a JSON object.")
+    _check_claims(claims, expect, now)
+    if nonces is not None and not nonces.check_and_add(claims["nonce"], claims["exp"], now):
+        raise TokenRejected("replay", "This token's nonce was already used.")
+    return claims

@@ -1,0 +1,33 @@
+"""Published public keys: GET /.well-known/jwks.json and GET /keysets/<name>/jwks.json."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, request
+
+from service.publication import PublishedJwks
+from service.services import services
+
+bp = Blueprint("wellknown", __name__)
+
+
+def _serve(published: PublishedJwks) -> Response:
+    settings = services(current_app).settings
+    response = Response(published.body, mimetype="application/jwk-set+json")
+    response.headers["Cache-Control"] = f"public, max-age={settings.jwks_max_age_seconds}"
+    response.headers["ETag"] = published.etag
+    # Relying parties fetch this from their servers, but browser tools may too.
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    if request.if_none_match.contains_weak(published.etag.strip('"')):
+        response.status_code = 304
+        response.set_data(b"")
+    return response
+
+
+@bp.get("/.well-known/jwks.json")
+def default_jwks() -> Response:
+    return _serve(services(current_app).publisher.by_name(None))
+
+
+@bp.get("/keysets/<name>/jwks.json")
+def keyset_jwks(name: str) -> Response:
+    return _serve(services(current_app).publisher.by_name(name))

@@ -1,0 +1,172 @@
+"""Fixtures: a real Secrets Manager emulator over HTTP, a fresh database per test, the app and dev data."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from moto.server import ThreadedMotoServer
+
+from service import create_app, devseed, migrations
+from service.services import Services, services
+from tests.privacy import WATCH
+
+# boto3 needs credentials; the emulator accepts any. Set before any client is built.
+os.environ.update(
+    AWS_ACCESS_KEY_ID="test-emulator",
+    AWS_SECRET_ACCESS_KEY="test-emulator",
+    AWS_REGION="eu-north-1",
+    AWS_DEFAULT_REGION="eu-north-1",
+)
+os.environ.pop("AWS_PROFILE", None)
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_MAIN_PAYLOAD: dict[str, Any] = {
+    "employeeId": "2f3fb098",
+    "employeeUsername": "mando",
+    "employeeFirstname": "Mando",
+    "employeeLastname": "Lorian",
+    "employeeEmail": "mando@tatooine.com",
+    "organizationName": "Tatooine",
+    "organizationId": "ace615c2",
+    "contact": {
+        "id": "2f3fb098",
+        "birthdate": "1969-11-13",
+        "ssn": "13116900216",
+        "gender": "male",
+        "firstname": "Baby",
+        "middlename": "",
+        "lastname": "Yoda",
+        "mobile": "99900000",
+        "email": "babyyoda@galaxy.com",
+        "diagnosis": "L02",
+    },
+}
+SEED_GO_PAYLOAD: dict[str, Any] = {
+    "organizationName": "Tatooine",
+    "organizationId": "ace615c2",
+    "contact": {k: v for k, v in SEED_MAIN_PAYLOAD["contact"].items() if k != "diagnosis"},
+}
+SEED_PAYLOADS = {"exorlive-main": SEED_MAIN_PAYLOAD, "exorlive-go": SEED_GO_PAYLOAD, "generic": {"userId": "u-123"}}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    logging.getLogger().addHandler(WATCH)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    leaks = WATCH.leaks()
+    if leaks:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(f"PRIVACY: {len(leaks)} log line(s) carry secrets or personal data:", red=True)
+            for needle, line in leaks[:20]:
+                reporter.write_line(f"  {needle} in: {line}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(scope="session")
+def emulator() -> Iterator[str]:
+    """The moto server on loopback: Secrets Manager over real HTTP, as in production."""
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated SQLite file per session; each test gets a copy (migrations are tested on their own)."""
+    path = tmp_path_factory.mktemp("template") / "broker.sqlite3"
+    migrations.upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, migrated_template: Path) -> str:
+    path = tmp_path / "broker.sqlite3"
+    shutil.copyfile(migrated_template, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def config(db_url: str, emulator: str) -> dict[str, Any]:
+    return {
+        "BROKER_ENV": "test",
+        "DATABASE_URL": db_url,
+        "AWS_ENDPOINT_URL_SECRETS_MANAGER": emulator,
+        "PUBLIC_BASE_URL": "http://broker.test",
+        # DEBUG, so the privacy watch sees everything the code could ever log.
+        "LOG_LEVEL": "DEBUG",
+    }
+
+
+@pytest.fixture
+def app(config: dict[str, Any], tmp_path: Path) -> Flask:
+    app = create_app(config)
+    app.instance_path = str(tmp_path / "instance")
+    return app
+
+
+@pytest.fixture
+def svc(app: Flask) -> Services:
+    return services(app)
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def creds(app: Flask, svc: Services) -> dict[str, Any]:
+    """The dev seed's credentials (dev tenant, ES256 keyset, three profiles, two API keys)."""
+    with app.app_context():
+        document = devseed.seed(svc, app.instance_path, "http://sandbox.test")
+    WATCH.watch(document["apiKey"], document["adminApiKey"])
+    return document
+
+
+def bearer(api_key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {api_key}"}
+
+
+def generate(client: FlaskClient, creds: dict[str, Any], profile: str = "generic", **body: Any) -> Any:
+    """POST generateJWT for a dev profile with its seed payload unless the body says otherwise."""
+    body.setdefault("profileKey", creds["profiles"][profile])
+    body.setdefault("payload", SEED_PAYLOADS[profile])
+    response = client.post("/api/v1/generateJWT", json=body, headers=bearer(creds["apiKey"]))
+    if response.status_code == 200:
+        WATCH.watch(response.get_json()["token"])
+    return response
+
+
+def problem(response: Any, status: int, code: str) -> dict[str, Any]:
+    """Assert an RFC 9457 problem with this status and code, and return its body."""
+    assert response.status_code == status, response.get_data(as_text=True)
+    assert response.mimetype == "application/problem+json"
+    body = json.loads(response.get_data())
+    assert body["code"] == code, body
+    assert body["status"] == status
+    assert body["type"].endswith("/" + code)
+    assert body["title"]
+    assert body["detail"]
+    assert body["requestId"]
+    assert response.headers["X-Request-Id"] == body["requestId"]
+    return body
