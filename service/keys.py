@@ -12,6 +12,7 @@ import threading
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from joserfc.jwk import ECKey, RSAKey
 
@@ -89,14 +90,12 @@ def parse_signing_key(secret_string: str, alg: str, keyset_name: str) -> Signing
         raise KeyMaterialError(f"keyset {keyset_name!r}: unsupported algorithm {alg!r}")
     try:
         pem = _decode_secret_string(secret_string)
-        key: ECKey | RSAKey = ECKey.import_key(pem) if alg == "ES256" else RSAKey.import_key(pem)
+        raw = serialization.load_pem_private_key(pem, password=None)
     except Exception:  # noqa: BLE001 - the library's message may quote the input, so it is dropped.
         raise KeyMaterialError(
             f"keyset {keyset_name!r}: the secret is not a readable {alg} private key (PEM or base64 PEM)"
         ) from None
-    raw = key.private_key
-    if raw is None:
-        raise KeyMaterialError(f"keyset {keyset_name!r}: the secret holds a public key, not a private key")
+    # Checked on the parsed key before the JOSE library sees it, so a weak key is refused, not warned about.
     if alg == "ES256":
         if not isinstance(raw, ec.EllipticCurvePrivateKey) or raw.curve.name != "secp256r1":
             raise KeyMaterialError(f"keyset {keyset_name!r}: ES256 needs a P-256 key")
@@ -106,6 +105,7 @@ def parse_signing_key(secret_string: str, alg: str, keyset_name: str) -> Signing
         raise KeyMaterialError(
             f"keyset {keyset_name!r}: RSA key of {raw.key_size} bits; at least {MIN_RSA_BITS} are required"
         )
+    key: ECKey | RSAKey = ECKey.import_key(pem) if alg == "ES256" else RSAKey.import_key(pem)
     return SigningKey(kid=key.thumbprint(), alg=alg, key=key)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 
+from service.errors import KeysetNotFound, KeyUnavailable
 from service.keys import KeysetRef, KeySource, jwks_json_bytes
 from service.models import Keyset
 from service.store import Store
@@ -32,5 +33,11 @@ class JwksPublisher:
 
     def by_name(self, name: str | None) -> PublishedJwks:
         """`None` names the default keyset (served at /.well-known/jwks.json)."""
-        keyset = self._store.default_keyset() if name is None else self._store.keyset_by_name(name)
+        if name is not None:
+            return self.for_keyset(self._store.keyset_by_name(name))
+        try:
+            keyset = self._store.default_keyset()
+        except KeysetNotFound:
+            # The well-known route always exists; a broker without keys has nothing usable to serve yet.
+            raise KeyUnavailable("No keyset is configured yet, so there is no key to publish.") from None
         return self.for_keyset(keyset)

@@ -114,6 +114,9 @@ class HttpKeys:
         self._last_fetch: float | None = None
         self._lock = threading.Lock()
 
+    def close(self) -> None:
+        self._session.close()
+
     def key_for(self, kid: str) -> PublishedKey | None:
         if self._last_fetch is None:
             self.refresh()

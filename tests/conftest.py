@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import shutil
 import socket
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -149,8 +151,10 @@ def bearer(api_key: str) -> dict[str, str]:
 
 def generate(client: FlaskClient, creds: dict[str, Any], profile: str = "generic", **body: Any) -> Any:
     """POST generateJWT for a dev profile with its seed payload unless the body says otherwise."""
-    body.setdefault("profileKey", creds["profiles"][profile])
-    body.setdefault("payload", SEED_PAYLOADS[profile])
+    if "profileKey" not in body:
+        body["profileKey"] = creds["profiles"][profile]
+    if "payload" not in body:
+        body["payload"] = SEED_PAYLOADS[profile]
     response = client.post("/api/v1/generateJWT", json=body, headers=bearer(creds["apiKey"]))
     if response.status_code == 200:
         WATCH.watch(response.get_json()["token"])
@@ -170,3 +174,30 @@ def problem(response: Any, status: int, code: str) -> dict[str, Any]:
     assert body["requestId"]
     assert response.headers["X-Request-Id"] == body["requestId"]
     return body
+
+
+POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@contextlib.contextmanager
+def postgres_database() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on the local server, dropped afterwards."""
+    import psycopg
+
+    name = f"broker_test_{uuid.uuid4().hex[:12]}"
+    try:
+        admin = psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as error:
+        pytest.fail(f"PostgreSQL is needed at {POSTGRES_ADMIN_URL} (see README, 'Services'): {error}")
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            yield POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    with postgres_database() as url:
+        yield url

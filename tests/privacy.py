@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 import threading
 
+from service.logs import JsonFormatter
+
 # Values from the seed's example payloads: personal data that must never reach a log line.
 SEED_PERSONAL_DATA = ("13116900216", "Yoda", "babyyoda@galaxy.com", "mando@tatooine.com", "Lorian", "99900000")
 
@@ -18,6 +20,8 @@ class LeakWatch(logging.Handler):
 
     def __init__(self) -> None:
         super().__init__(level=logging.DEBUG)
+        # The production formatter, so `extra` fields are scanned too, exactly as they would be written.
+        self.setFormatter(JsonFormatter())
         self.lines: list[str] = []
         self.needles: set[str] = set(SEED_PERSONAL_DATA)
         self._guard = threading.Lock()

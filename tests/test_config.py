@@ -1,0 +1,51 @@
+"""Settings are read in one place, validated, and a bad or missing production setting fails at start."""
+
+from __future__ import annotations
+
+import pytest
+
+from service import create_app
+from service.config import load_settings
+from service.errors import ConfigError
+
+
+def test_development_defaults() -> None:
+    settings = load_settings({"BROKER_ENV": "development"}, instance_path="/srv/inst")
+    assert settings.database_url == "sqlite:////srv/inst/broker.sqlite3"
+    assert settings.max_body_bytes == 64 * 1024
+    assert not settings.is_production
+
+
+@pytest.mark.parametrize("missing", ["DATABASE_URL", "SUBJECT_HASH_KEY"])
+def test_production_requires_its_settings(missing: str) -> None:
+    values = {"BROKER_ENV": "production", "DATABASE_URL": "postgresql://db/x", "SUBJECT_HASH_KEY": "k" * 40}
+    values[missing] = ""
+    with pytest.raises(ConfigError, match=missing):
+        load_settings(values)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("BROKER_ENV", "staging"),
+        ("MAX_BODY_BYTES", "lots"),
+        ("MAX_BODY_BYTES", "10"),
+        ("SECRET_REFRESH_SECONDS", "0"),
+        ("PUBLIC_BASE_URL", "ftp://x"),
+        ("LOG_LEVEL", "LOUD"),
+        ("JWKS_FETCH_TIMEOUT_SECONDS", "-1"),
+    ],
+)
+def test_invalid_values_fail_with_the_setting_named(name: str, value: str) -> None:
+    with pytest.raises(ConfigError, match=name):
+        load_settings({name: value})
+
+
+def test_a_short_subject_hash_key_is_refused_in_production() -> None:
+    with pytest.raises(ConfigError, match="SUBJECT_HASH_KEY"):
+        load_settings({"BROKER_ENV": "production", "DATABASE_URL": "sqlite://", "SUBJECT_HASH_KEY": "short"})
+
+
+def test_the_factory_fails_at_start_on_bad_settings() -> None:
+    with pytest.raises(ConfigError):
+        create_app({"BROKER_ENV": "production", "DATABASE_URL": ""})

@@ -1,0 +1,161 @@
+"""The broker as deployed: gunicorn with production settings, PostgreSQL, Secrets Manager over HTTP.
+
+Tokens are checked by the shared verifier and by an independent library, both fetching the JWKS
+over HTTP, as a relying party does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jwt as pyjwt
+import pytest
+import requests
+
+from service import create_app, devseed, migrations
+from service.services import services
+from service.verifier import Expectations, HttpKeys, NonceCache, verify
+from tests.conftest import ROOT, SEED_PAYLOADS, free_port, postgres_database
+from tests.privacy import WATCH
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture(scope="module")
+def broker(emulator: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    with postgres_database() as postgres_url:
+        yield from _serve(postgres_url, emulator, tmp_path_factory.mktemp("broker"))
+
+
+def _serve(postgres_url: str, emulator: str, tmp_path: Path) -> Iterator[dict[str, Any]]:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "BROKER_ENV": "production",
+        "DATABASE_URL": postgres_url,
+        "SUBJECT_HASH_KEY": secrets.token_urlsafe(36),
+        "PUBLIC_BASE_URL": base,
+        "AWS_ENDPOINT_URL_SECRETS_MANAGER": emulator,
+        "PORT": str(port),
+        "WEB_CONCURRENCY": "2",
+        "LOG_LEVEL": "DEBUG",
+    }
+    migrations.upgrade(postgres_url)
+    app = create_app({k: env[k] for k in ("BROKER_ENV", "DATABASE_URL", "SUBJECT_HASH_KEY", "PUBLIC_BASE_URL",
+                                          "AWS_ENDPOINT_URL_SECRETS_MANAGER")})  # fmt: skip
+    with app.app_context():
+        creds = devseed.seed(services(app), str(tmp_path), "http://sandbox.test")
+    services(app).store.engine.dispose()
+    WATCH.watch(creds["apiKey"], creds["adminApiKey"])
+    log_path = tmp_path / "gunicorn.log"
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"], cwd=ROOT, env=env, stdout=log, stderr=log
+        )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if requests.get(f"{base}/healthz", timeout=2).ok:
+                    break
+            except requests.RequestException:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"gunicorn did not start:\n{log_path.read_text()[-3000:]}")
+            time.sleep(0.2)
+        yield {"base": base, "creds": creds, "log": log_path}
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+        WATCH.add_text(log_path.read_text())
+
+
+def _mint(broker: dict[str, Any], profile: str, **extra: Any) -> requests.Response:
+    creds = broker["creds"]
+    body = {"profileKey": creds["profiles"][profile], "payload": SEED_PAYLOADS[profile], **extra}
+    response = requests.post(
+        f"{broker['base']}/api/v1/generateJWT",
+        json=body,
+        headers={"Authorization": f"Bearer {creds['apiKey']}"},
+        timeout=10,
+    )
+    if response.ok:
+        WATCH.watch(response.json()["token"])
+    return response
+
+
+def test_tokens_for_every_profile_verify_over_http(broker: dict[str, Any]) -> None:
+    base = broker["base"]
+    keys = HttpKeys(f"{base}/.well-known/jwks.json", timeout=2)
+    independent = pyjwt.PyJWKClient(f"{base}/.well-known/jwks.json")
+    nonces = NonceCache()
+    try:
+        for profile in ("exorlive-main", "exorlive-go", "generic"):
+            response = _mint(broker, profile, verify=True)
+            assert response.status_code == 200, response.text
+            token = response.json()["token"]
+            claims = verify(token, Expectations(base, "sandbox-rp"), keys, now=int(time.time()), nonces=nonces)
+            assert {k: claims[k] for k in SEED_PAYLOADS[profile]} == SEED_PAYLOADS[profile]
+            signing_key = independent.get_signing_key_from_jwt(token)
+            decoded = pyjwt.decode(token, signing_key.key, algorithms=["ES256"], audience="sandbox-rp", issuer=base)
+            assert decoded == claims
+    finally:
+        keys.close()
+
+
+def test_requests_run_across_two_workers_on_postgres(broker: dict[str, Any]) -> None:
+    statuses = {_mint(broker, "generic").status_code for _ in range(20)}
+    assert statuses == {200}
+
+
+def test_chunked_body_over_the_limit_is_413_over_http(broker: dict[str, Any]) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"payload": {"blob": "'
+        for _ in range(100):
+            yield b"x" * 1024
+        yield b'"}}'
+
+    response = requests.post(
+        f"{broker['base']}/api/v1/generateJWT",
+        data=chunks(),
+        headers={"Authorization": f"Bearer {broker['creds']['apiKey']}", "Content-Type": "application/json"},
+        timeout=10,
+    )
+    assert response.status_code == 413
+    assert response.headers["Content-Type"] == "application/problem+json"
+    assert response.json()["code"] == "payload_too_large"
+
+
+def test_errors_over_http_are_problems(broker: dict[str, Any]) -> None:
+    base = broker["base"]
+    missing = requests.get(f"{base}/nothing-here", timeout=5)
+    assert (missing.status_code, missing.json()["code"]) == (404, "not_found")
+    malformed = requests.post(
+        f"{base}/api/v1/generateJWT",
+        data=b"{not json",
+        headers={"Authorization": f"Bearer {broker['creds']['apiKey']}", "Content-Type": "application/json"},
+        timeout=5,
+    )
+    assert (malformed.status_code, malformed.json()["code"]) == (400, "malformed_json")
+
+
+def test_access_log_is_json_lines_with_routes_not_paths(broker: dict[str, Any]) -> None:
+    _mint(broker, "generic")
+    requests.get(f"{broker['base']}/keysets/dev-es256/jwks.json?secret=abc", timeout=5)
+    time.sleep(0.3)
+    lines = [json.loads(line) for line in broker["log"].read_text().splitlines() if line.startswith("{")]
+    access = [line for line in lines if line.get("logger") == "service.access"]
+    routes = {(line["route"], line["status"]) for line in access}
+    assert ("/api/v1/generateJWT", 200) in routes
+    assert ("/keysets/<name>/jwks.json", 200) in routes
+    assert all("secret=abc" not in json.dumps(line) for line in lines)
+    assert all(line["durationMs"] >= 0 and line["requestId"] for line in access)
