@@ -66,6 +66,8 @@ class Minter:
         self._auditor = auditor
         self._settings = settings
         self._clock = clock
+        # Parsed verification keys per published document (by ETag): parsing JWKs per request is waste.
+        self._published_keys: dict[str, verifier.StaticKeys] = {}
 
     def resolve_profile(self, caller: Caller, body_key: str | None, header_key: str | None) -> Profile:
         if body_key and header_key and body_key != header_key:
@@ -86,10 +88,13 @@ class Minter:
 
     def _self_verify(self, profile: Profile, minted: MintedToken, now: int) -> None:
         # The JWKS exactly as a relying party would get it: the served bytes, parsed back.
-        published = json.loads(self._publisher.for_keyset(profile.keyset).body)
+        published = self._publisher.for_keyset(profile.keyset)
+        keys = self._published_keys.get(published.etag)
+        if keys is None:
+            keys = self._published_keys[published.etag] = verifier.StaticKeys(json.loads(published.body))
         expectations = verifier.Expectations(issuer=profile.issuer, audience=profile.audience)
         try:
-            verifier.verify(minted.token, expectations, verifier.StaticKeys(published), now=now)
+            verifier.verify(minted.token, expectations, keys, now=now)
         except TokenRejected as rejected:
             raise VerificationFailed(
                 f"The new token failed the relying party's rule {rejected.rule!r} against the published JWKS: "

@@ -25,11 +25,19 @@ class JwksPublisher:
     def __init__(self, store: Store, key_source: KeySource) -> None:
         self._store = store
         self._keys = key_source
+        # A kid is the thumbprint of its public key, so the same kids always make the same document.
+        self._documents: dict[tuple[str, ...], PublishedJwks] = {}
 
     def for_keyset(self, keyset: Keyset) -> PublishedJwks:
         """The JWKS of one keyset; KeyUnavailable (503) rather than an empty set."""
-        body = jwks_json_bytes(self._keys.published_keys(keyset_ref(keyset)))
-        return PublishedJwks(body=body, etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"')
+        keys = self._keys.published_keys(keyset_ref(keyset))
+        kids = tuple(key.kid for key in keys)
+        published = self._documents.get(kids)
+        if published is None:
+            body = jwks_json_bytes(keys)
+            published = PublishedJwks(body=body, etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"')
+            self._documents[kids] = published
+        return published
 
     def by_name(self, name: str | None) -> PublishedJwks:
         """`None` names the default keyset (served at /.well-known/jwks.json)."""
