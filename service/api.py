@@ -14,6 +14,28 @@ from service.services import services
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
+# Far deeper than any real payload; bounds the work of every later walk over the body.
+MAX_JSON_DEPTH = 32
+
+
+def _reject_constant(name: str) -> Any:
+    # NaN and Infinity are not JSON (RFC 8259); signed into a token they would break strict relying parties.
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _within_depth(value: Any, limit: int) -> bool:
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return False
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+    return True
+
+
 def json_body() -> Any:
     """The request body as JSON, or 415/400 problems; the size limit is enforced while reading."""
     if request.mimetype != "application/json":
@@ -25,9 +47,14 @@ def json_body() -> Any:
         chunks.append(chunk)
     raw = b"".join(chunks)
     try:
-        return json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        raise MalformedJSON("The body is not valid JSON.") from None
+        body = json.loads(raw, parse_constant=_reject_constant)
+        # A lone surrogate (e.g. "\\ud83d") parses but is no Unicode text: it cannot be signed or stored.
+        json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except (ValueError, UnicodeError, RecursionError):
+        raise MalformedJSON("The body is not valid JSON (UTF-8, RFC 8259).") from None
+    if not _within_depth(body, MAX_JSON_DEPTH):
+        raise MalformedJSON(f"The body nests deeper than {MAX_JSON_DEPTH} levels.")
+    return body
 
 
 @bp.post("/generateJWT")

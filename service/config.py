@@ -30,7 +30,7 @@ class Settings:
     secret_refresh_seconds: int
     # Bodies larger than this are refused with 413, also when sent chunked.
     max_body_bytes: int
-    # A payload larger than this (as compact JSON) is refused with 413: tokens travel in URLs and forms.
+    # A payload larger than this (as compact JSON) is refused with 422: tokens travel in URLs and forms.
     max_payload_bytes: int
     jwks_max_age_seconds: int
     # Timeout for the verifier's JWKS fetches over HTTP.

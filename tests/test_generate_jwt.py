@@ -270,6 +270,26 @@ def test_malformed_json_is_400(client: FlaskClient, creds: dict[str, Any]) -> No
     problem(response, 400, "malformed_json")
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"payload": {"name": "\\ud83d"}}',
+        b'{"payload": {"score": NaN}}',
+        b'{"payload": {"score": -Infinity}}',
+        b"[" * 60000,
+        b'{"payload": ' + b'{"a": ' * 40 + b"1" + b"}" * 40 + b"}",
+        b'{"payload": {"x": "\xff"}}',
+    ],
+    ids=["lone-surrogate", "nan", "infinity", "deep-array", "deep-object", "not-utf8"],
+)
+def test_json_that_cannot_be_signed_is_400(client: FlaskClient, creds: dict[str, Any], raw: bytes) -> None:
+    body = raw.replace(b'{"payload"', b'{"profileKey": "%s", "payload"' % creds["profiles"]["generic"].encode())
+    response = client.post(
+        "/api/v1/generateJWT", data=body, content_type="application/json", headers=bearer(creds["apiKey"])
+    )
+    problem(response, 400, "malformed_json")
+
+
 def test_a_json_array_body_is_422(client: FlaskClient, creds: dict[str, Any]) -> None:
     response = client.post("/api/v1/generateJWT", json=[1], headers=bearer(creds["apiKey"]))
     problem(response, 422, "validation_failed")
