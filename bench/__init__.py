@@ -1,0 +1,1 @@
+"""Benchmarks of the broker (not tests): `make bench` runs bench.run."""
