@@ -18,7 +18,11 @@ $(STAMP): requirements.txt requirements-dev.txt
 run: $(STAMP) ## Start the broker with dev defaults (emulator, SQLite) and print how to call it
 	$(PY) -m service.devrun
 
-test: $(STAMP) ## Install what tests need and run them all
+.PHONY: browser
+browser: ## Install Debian's Chromium for the browser tests (apt-get; quiet when present)
+	@bash scripts/install-browser
+
+test: $(STAMP) browser ## Install what tests need and run them all
 	$(PY) -m pytest
 
 lint: $(STAMP) ## ruff check and format check

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from service import credentials
+from service.delivery import origin_of
 from service.errors import KeyMaterialError, ValidationFailed
 from service.keys import encode_secret_string, generate_private_key_pem, parse_signing_key
-from service.minting import origin_of
 from service.models import Keyset, Profile
 from service.schemas import DELIVERY_MODES, KINDS
 from service.secrets_manager import create_secret
@@ -82,6 +82,7 @@ def create_profile(
     rp_domain: str | None = None,
     max_ttl: int = MAX_TOKEN_TTL_SECONDS,
     check_ssn: bool = False,
+    link_uses: int = 1,
 ) -> Profile:
     """A new profile with a fresh public profile key."""
     errors: dict[str, list[str]] = {}
@@ -116,4 +117,5 @@ def create_profile(
         allowed_redirect_origins=[o.rstrip("/").lower() for o in origins],
         max_token_ttl=max_ttl,
         check_ssn=check_ssn,
+        link_max_uses=link_uses,
     )

@@ -179,6 +179,7 @@ def keysets_list() -> None:
 @click.option("--allow-origin", "origins", multiple=True, help="An allowed redirect origin (repeatable).")
 @click.option("--max-ttl", type=click.IntRange(1, MAX_TOKEN_TTL_SECONDS), default=MAX_TOKEN_TTL_SECONDS)
 @click.option("--check-ssn", is_flag=True, help="Refuse contact.ssn that is not a valid Norwegian national id.")
+@click.option("--link-uses", type=click.IntRange(1, 100), default=1, show_default=True, help="Uses per launch link.")
 @_friendly
 def profiles_create(tenant_name: str, keyset_name: str | None, origins: tuple[str, ...], **fields: Any) -> None:
     """Create a profile and print its profile key."""
@@ -206,6 +207,7 @@ def profiles_list(tenant_name: str | None) -> None:
                 "keyset": p.keyset.name,
                 "maxTokenTtl": p.max_token_ttl,
                 "allowedRedirectOrigins": p.allowed_redirect_origins,
+                "linkUses": p.link_max_uses,
             }
             for p in svc.store.list_profiles(tenant_id)
         ]

@@ -79,7 +79,15 @@ def seed(svc: Services, instance_path: str, sandbox_url: str | None = None) -> d
     profile_keys = {}
     for name, (kind, mode, endpoint) in DEV_PROFILES.items():
         profile = svc.store.find_profile(tenant.id, name)
-        if profile is None:
+        if profile is not None:
+            # Another port or sandbox than last time: the same profile key, pointed at where things are now.
+            profile = svc.store.update_profile(
+                profile.id,
+                issuer=svc.settings.public_base_url,
+                rp_url=f"{sandbox}/partner/{DEV_TENANT}/{endpoint}",
+                allowed_redirect_origins=[sandbox],
+            )
+        else:
             profile = admin.create_profile(
                 svc,
                 DEV_TENANT,
@@ -116,6 +124,7 @@ def seed(svc: Services, instance_path: str, sandbox_url: str | None = None) -> d
         "adminApiKey": admin_key,
         "profiles": profile_keys,
         "jwksUrl": f"{base}/.well-known/jwks.json",
+        "sandboxUrl": sandbox,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     # The file holds live dev credentials: readable by its owner only.

@@ -110,6 +110,12 @@ class RedirectNotAllowed(ValidationFailed):
     title = "Redirect not allowed"
 
 
+class RelyingPartyError(BrokerError):
+    code = "relying_party_error"
+    status = 502
+    title = "Relying party error"
+
+
 class KeyUnavailable(BrokerError):
     code = "key_unavailable"
     status = 503

@@ -2,38 +2,35 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
 from collections.abc import Callable, Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
-from service import delivery, schemas, verifier
+from service import schemas, verifier
 from service.audit import Auditor
 from service.config import Settings
 from service.credentials import looks_like_api_key
+from service.delivery import Deliverer, FormPost, Redirect, origin_of
 from service.errors import (
     ApiKeyAsProfileKey,
     BadRequest,
+    BrokerError,
     ProfileNotFound,
     RedirectNotAllowed,
     TokenRejected,
     VerificationFailed,
 )
 from service.keys import KeySource
+from service.links import LaunchLinks, LinkState
 from service.models import Profile
 from service.publication import JwksPublisher, keyset_ref
 from service.store import Caller, Store
 from service.tokens import MAX_TOKEN_TTL_SECONDS, MintedToken, mint
 
 log = logging.getLogger(__name__)
-
-
-def origin_of(url: str) -> str:
-    """scheme://host[:port], lower-cased, as browsers compare origins."""
-    parts = urlsplit(url)
-    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
 
 
 def _iso(timestamp: int) -> str:
@@ -50,6 +47,15 @@ def token_ttl(profile: Profile, expire_in_minutes: int) -> int:
     return min(expire_in_minutes * 60, profile.max_token_ttl, MAX_TOKEN_TTL_SECONDS)
 
 
+@dataclasses.dataclass(frozen=True)
+class Launch:
+    """What using a launch link produced: its state, and for a usable link what the browser gets."""
+
+    state: LinkState
+    delivery: FormPost | Redirect | None = None
+    profile: Profile | None = None
+
+
 class Minter:
     def __init__(
         self,
@@ -57,6 +63,8 @@ class Minter:
         key_source: KeySource,
         publisher: JwksPublisher,
         auditor: Auditor,
+        links: LaunchLinks,
+        deliverer: Deliverer,
         settings: Settings,
         clock: Callable[[], float],
     ) -> None:
@@ -64,6 +72,8 @@ class Minter:
         self._keys = key_source
         self._publisher = publisher
         self._auditor = auditor
+        self._links = links
+        self._deliverer = deliverer
         self._settings = settings
         self._clock = clock
         # Parsed verification keys per published document (by ETag): parsing JWKs per request is waste.
@@ -115,12 +125,10 @@ class Minter:
                 "redirect is not on this profile's allowed origins.", errors={"redirect": ["Origin not allowed."]}
             )
         expire_in = request.get("expireIn", request.get("expiresIn", schemas.DEFAULT_EXPIRE_IN_MINUTES))
+        lifetime = expire_in * 60
         ttl = token_ttl(profile, expire_in)
         now = int(self._clock())
-        key = self._keys.signing_key(keyset_ref(profile.keyset))
-        minted = mint(
-            payload, key, issuer=profile.issuer, audience=profile.audience, now=now, ttl_seconds=ttl, redirect=redirect
-        )
+        minted = self._mint(profile, payload, redirect, ttl, now)
         verify = bool(request.get("verify", False))
         audit = {
             "request_id": request_id,
@@ -130,21 +138,30 @@ class Minter:
             "kid": minted.kid,
             "payload": payload,
         }
-        if verify:
-            try:
+        try:
+            if verify:
                 self._self_verify(profile, minted, now)
-            except VerificationFailed:
-                self._auditor.record("token.minted", "verification_failed", **audit)
-                raise
-        url = delivery.deliver(profile, minted.token)
-        self._auditor.record("token.minted", "ok", **audit, detail={"ttl": ttl, "alg": minted.alg, "verify": verify})
+            if profile.delivery_mode == "form" or lifetime > ttl:
+                # A page must deliver it (form), or the URL must outlive the token: a launch link that mints
+                # afresh when used. One opened at once by an app may submit itself; a longer-lived one waits
+                # for a click, because mail scanners open links in browsers that run scripts.
+                link = self._links.create(caller, profile, payload, redirect, lifetime, auto_submit=lifetime <= ttl)
+                url, url_expires_at, url_lifetime = link.url, link.expires_at, lifetime
+                audit["detail"] = {"link": link.public_id}
+            else:
+                url = self._deliverer.direct_url(profile, minted.token)
+                url_expires_at, url_lifetime = minted.expires_at, ttl
+        except BrokerError as error:
+            self._auditor.record("token.minted", error.code, **audit)
+            raise
+        detail = {"ttl": ttl, "alg": minted.alg, "verify": verify, **audit.pop("detail", {})}
+        self._auditor.record("token.minted", "ok", **audit, detail=detail)
         response: dict[str, Any] = {
             "token": minted.token,
             "url": url,
-            # Until launch links exist, the URL lives exactly as long as the token inside it.
-            "expiresAt": _iso(minted.expires_at),
+            "expiresAt": _iso(url_expires_at),
             "tokenExpiresAt": _iso(minted.expires_at),
-            "expiresIn": _duration(ttl),
+            "expiresIn": _duration(url_lifetime),
             "kid": minted.kid,
             "alg": minted.alg,
             "profile": profile.name,
@@ -153,3 +170,40 @@ class Minter:
         if verify:
             response["verified"] = True
         return profile, response
+
+    def _mint(
+        self, profile: Profile, payload: Mapping[str, Any], redirect: str | None, ttl: int, now: int
+    ) -> MintedToken:
+        key = self._keys.signing_key(keyset_ref(profile.keyset))
+        return mint(
+            payload, key, issuer=profile.issuer, audience=profile.audience, now=now, ttl_seconds=ttl, redirect=redirect
+        )
+
+    def launch(self, secret: str, request_id: str) -> Launch:
+        """Use a launch link: mint a fresh token now, take one use, and deliver by the profile's mode."""
+        state, opened = self._links.open(secret)
+        if opened is None:
+            return Launch(state)
+        profile = self._store.profile_by_id(opened.record.profile_id)
+        # Minted before the use is taken, so a key outage does not burn the link.
+        minted = self._mint(profile, opened.payload, opened.redirect, token_ttl(profile, 5), int(self._clock()))
+        if not self._links.consume(opened.record):
+            return Launch(self._links.state(secret))
+        audit = {
+            "request_id": request_id,
+            "tenant_id": opened.record.tenant_id,
+            "api_key_prefix": opened.record.api_key_prefix,
+            "profile_id": profile.id,
+            "kid": minted.kid,
+            "payload": opened.payload,
+            "detail": {"link": opened.record.public_id},
+        }
+        try:
+            delivery = self._deliverer.for_browser(profile, minted.token)
+        except BrokerError as error:
+            # Nothing reached the user: give the use back so the link still works once the RP recovers.
+            self._links.release(opened.record)
+            self._auditor.record("link.used", error.code, **audit)
+            raise
+        self._auditor.record("link.used", "ok", **audit)
+        return Launch(LinkState.USABLE, delivery, profile)

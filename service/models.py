@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, UniqueConstraint, func
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, LargeBinary, String, UniqueConstraint, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -76,10 +76,38 @@ class Profile(Base):
     allowed_redirect_origins: Mapped[list[str]] = mapped_column(JSON, default=list)
     max_token_ttl: Mapped[int] = mapped_column(Integer, default=300)
     check_ssn: Mapped[bool] = mapped_column(Boolean, default=False)
+    # How many times one launch link of this profile may be used (single-use by default).
+    link_max_uses: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
 
     tenant: Mapped[Tenant] = relationship()
     keyset: Mapped[Keyset] = relationship()
+
+
+class LaunchLink(Base):
+    """A URL on the broker that mints a fresh token when used.
+
+    Only a hash of the link's secret is stored, and the payload is sealed (AES-GCM) under a key derived
+    from the secret, so a database dump reveals neither personal data nor a usable link.
+    """
+
+    __tablename__ = "launch_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # A short random id to name the link in listings and audit rows; it opens nothing.
+    public_id: Mapped[str] = mapped_column(String(16), unique=True)
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    api_key_prefix: Mapped[str] = mapped_column(String(32))
+    sealed_payload: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    auto_submit: Mapped[bool] = mapped_column(Boolean, default=False)
+    max_uses: Mapped[int] = mapped_column(Integer, default=1)
+    uses: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class AuditEvent(Base):

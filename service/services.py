@@ -11,7 +11,9 @@ from flask import Flask
 
 from service.audit import Auditor
 from service.config import Settings
+from service.delivery import Deliverer
 from service.keys import KeySource, SecretReader
+from service.links import LaunchLinks
 from service.minting import Minter
 from service.publication import JwksPublisher
 from service.store import Store, make_engine
@@ -26,6 +28,7 @@ class Services:
     secrets_client: Any
     key_source: KeySource
     publisher: JwksPublisher
+    links: LaunchLinks
     minter: Minter
 
 
@@ -40,8 +43,9 @@ def build_services(
     key_source = KeySource(secret_reader)
     publisher = JwksPublisher(store, key_source)
     auditor = Auditor(store, settings.subject_hash_key)
-    minter = Minter(store, key_source, publisher, auditor, settings, clock)
-    return Services(settings, store, secrets_client, key_source, publisher, minter)
+    links = LaunchLinks(store, settings.public_base_url, clock)
+    minter = Minter(store, key_source, publisher, auditor, links, Deliverer(), settings, clock)
+    return Services(settings, store, secrets_client, key_source, publisher, links, minter)
 
 
 def services(app: Flask) -> Services:

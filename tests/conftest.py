@@ -8,6 +8,7 @@ import logging
 import os
 import shutil
 import socket
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,8 +18,10 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from moto.server import ThreadedMotoServer
+from werkzeug.serving import make_server
 
 from service import create_app, devseed, migrations
+from service.sandbox import create_sandbox_app, relying_party
 from service.services import Services, services
 from tests.privacy import WATCH
 
@@ -113,7 +116,7 @@ def config(db_url: str, emulator: str) -> dict[str, Any]:
         "BROKER_ENV": "test",
         "DATABASE_URL": db_url,
         "AWS_ENDPOINT_URL_SECRETS_MANAGER": emulator,
-        "PUBLIC_BASE_URL": "http://broker.test",
+        "PUBLIC_BASE_URL": BROKER_URL,
         # DEBUG, so the privacy watch sees everything the code could ever log.
         "LOG_LEVEL": "DEBUG",
     }
@@ -136,11 +139,64 @@ def client(app: Flask) -> FlaskClient:
     return app.test_client()
 
 
+@contextlib.contextmanager
+def serve_wsgi(app: Any) -> Iterator[str]:
+    """Serve a WSGI app over real HTTP on loopback in a thread; yields its base URL."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+BROKER_URL = "http://broker.test"
+
+
+@pytest.fixture(scope="session")
+def sandbox(emulator: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sandbox relying party over HTTP, verifying against a broker's JWKS served over HTTP.
+
+    Every test's broker signs with the same dev key (the dev seed reuses the emulator's dev secret) and
+    the same issuer, so one sandbox and one JWKS server serve the whole session.
+    """
+    folder = tmp_path_factory.mktemp("sandbox-broker")
+    url = f"sqlite:///{folder / 'broker.sqlite3'}"
+    migrations.upgrade(url)
+    broker = create_app(
+        {"DATABASE_URL": url, "AWS_ENDPOINT_URL_SECRETS_MANAGER": emulator, "PUBLIC_BASE_URL": BROKER_URL}
+    )
+    with broker.app_context():
+        devseed.seed(services(broker), str(folder), "http://unused.test")
+    with serve_wsgi(broker) as broker_base:
+        sandbox_port = free_port()
+        sandbox_base = f"http://127.0.0.1:{sandbox_port}"
+        rp = create_sandbox_app(
+            {
+                "SANDBOX_JWKS_URL": f"{broker_base}/.well-known/jwks.json",
+                "SANDBOX_ISSUER": BROKER_URL,
+                "SANDBOX_PUBLIC_URL": sandbox_base,
+                "LOG_LEVEL": "DEBUG",
+            }
+        )
+        server = make_server("127.0.0.1", sandbox_port, rp, threaded=True)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield sandbox_base
+        finally:
+            server.shutdown()
+            server.server_close()
+            relying_party(rp).close()
+    services(broker).store.engine.dispose()
+
+
 @pytest.fixture
-def creds(app: Flask, svc: Services) -> dict[str, Any]:
+def creds(app: Flask, svc: Services, sandbox: str) -> dict[str, Any]:
     """The dev seed's credentials (dev tenant, ES256 keyset, three profiles, two API keys)."""
     with app.app_context():
-        document = devseed.seed(svc, app.instance_path, "http://sandbox.test")
+        document = devseed.seed(svc, app.instance_path, sandbox)
     WATCH.watch(document["apiKey"], document["adminApiKey"])
     return document
 

@@ -127,7 +127,7 @@ def test_dev_seed_is_idempotent(app: Flask) -> None:
     first, second = seed(), seed()
     WATCH.watch(first["apiKey"], first["adminApiKey"])
     assert first == second
-    assert set(first) == {"baseUrl", "apiKey", "adminApiKey", "profiles", "jwksUrl"}
+    assert set(first) == {"baseUrl", "apiKey", "adminApiKey", "profiles", "jwksUrl", "sandboxUrl"}
     assert set(first["profiles"]) == {"exorlive-main", "exorlive-go", "generic"}
     assert json.loads((Path(app.instance_path) / "dev-credentials.json").read_text()) == first
     keys = [json.loads(line) for line in _run(runner, "apikeys", "list").stdout.splitlines()]

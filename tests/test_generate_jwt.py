@@ -60,23 +60,38 @@ def test_response_carries_the_documented_fields(client: FlaskClient, creds: dict
     assert body["expiresIn"] == "3m"
     assert body["profile"] == "generic"
     assert body["requestId"] == response.headers["X-Request-Id"]
-    assert body["url"].startswith("http://sandbox.test/partner/dev/landing?jwt=")
+    assert body["url"].startswith(creds["sandboxUrl"] + "/partner/dev/landing?jwt=")
     assert body["url"].endswith(body["token"])
     assert response.headers["Cache-Control"] == "no-store"
     _, claims = _segments(body["token"])
     assert claims["exp"] - claims["iat"] == 180
 
 
-def test_form_and_exchange_profiles_have_no_url_yet(client: FlaskClient, creds: dict[str, Any]) -> None:
-    assert generate(client, creds, "exorlive-main").get_json()["url"] is None
-    assert generate(client, creds, "exorlive-go").get_json()["url"] is None
+def test_form_profiles_get_a_launch_link(client: FlaskClient, creds: dict[str, Any]) -> None:
+    assert generate(client, creds, "exorlive-main").get_json()["url"].startswith("http://broker.test/l/")
+
+
+def test_exchange_profiles_get_the_url_the_relying_party_answered(client: FlaskClient, creds: dict[str, Any]) -> None:
+    body = generate(client, creds, "exorlive-go").get_json()
+    assert body["url"].startswith(creds["sandboxUrl"] + "/session/")
+    assert body["token"] not in body["url"]
+
+
+def test_an_unreachable_exchange_relying_party_is_502_without_a_token(
+    client: FlaskClient, creds: dict[str, Any], svc: Services
+) -> None:
+    profile = svc.store.profile_by_key(creds["profiles"]["exorlive-go"])
+    svc.store.update_profile(profile.id, rp_url="http://127.0.0.1:9/partner/dev/url")
+    body = problem(generate(client, creds, "exorlive-go"), 502, "relying_party_error")
+    assert "token" not in body
 
 
 def test_expire_in_longer_than_the_token_may_live_caps_the_token(client: FlaskClient, creds: dict[str, Any]) -> None:
     body = generate(client, creds, "generic", expireIn=2880).get_json()
     _, claims = _segments(body["token"])
     assert claims["exp"] - claims["iat"] == 300
-    assert body["expiresIn"] == "5m"
+    assert body["expiresIn"] == "2880m"
+    assert body["url"].startswith("http://broker.test/l/")
 
 
 def test_expires_in_is_accepted_as_an_alias(client: FlaskClient, creds: dict[str, Any]) -> None:
@@ -101,8 +116,8 @@ def test_verify_true_reports_verified(client: FlaskClient, creds: dict[str, Any]
 
 
 def test_redirect_on_an_allowed_origin_becomes_a_claim(client: FlaskClient, creds: dict[str, Any]) -> None:
-    body = generate(client, creds, "generic", redirect="http://sandbox.test/done?x=1").get_json()
-    assert _segments(body["token"])[1]["redirect"] == "http://sandbox.test/done?x=1"
+    body = generate(client, creds, "generic", redirect=creds["sandboxUrl"] + "/done?x=1").get_json()
+    assert _segments(body["token"])[1]["redirect"] == creds["sandboxUrl"] + "/done?x=1"
 
 
 def test_redirect_elsewhere_is_refused(client: FlaskClient, creds: dict[str, Any]) -> None:

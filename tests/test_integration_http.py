@@ -11,6 +11,7 @@ import os
 import secrets
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,41 +20,57 @@ from typing import Any
 import jwt as pyjwt
 import pytest
 import requests
+from werkzeug.serving import make_server
 
 from service import create_app, devseed, migrations
+from service.sandbox import create_sandbox_app, relying_party
 from service.services import services
 from service.verifier import Expectations, HttpKeys, NonceCache, verify
 from tests.conftest import ROOT, SEED_PAYLOADS, free_port, postgres_database
 from tests.privacy import WATCH
 
-pytestmark = pytest.mark.postgres
 
-
-@pytest.fixture(scope="module")
-def broker(emulator: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+@pytest.fixture(scope="module", params=["postgres", "sqlite"])
+def broker(
+    emulator: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[dict[str, Any]]:
+    tmp_path = tmp_path_factory.mktemp("broker")
+    if request.param == "sqlite":
+        yield from _serve(f"sqlite:///{tmp_path / 'broker.sqlite3'}", emulator, tmp_path)
+        return
     with postgres_database() as postgres_url:
-        yield from _serve(postgres_url, emulator, tmp_path_factory.mktemp("broker"))
+        yield from _serve(postgres_url, emulator, tmp_path)
 
 
-def _serve(postgres_url: str, emulator: str, tmp_path: Path) -> Iterator[dict[str, Any]]:
+def _serve(database_url: str, emulator: str, tmp_path: Path) -> Iterator[dict[str, Any]]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "BROKER_ENV": "production",
-        "DATABASE_URL": postgres_url,
+        "DATABASE_URL": database_url,
         "SUBJECT_HASH_KEY": secrets.token_urlsafe(36),
         "PUBLIC_BASE_URL": base,
         "AWS_ENDPOINT_URL_SECRETS_MANAGER": emulator,
         "PORT": str(port),
-        "WEB_CONCURRENCY": "2",
+        # Four processes, so concurrent requests really race in the database.
+        "WEB_CONCURRENCY": "4",
         "LOG_LEVEL": "DEBUG",
     }
-    migrations.upgrade(postgres_url)
+    migrations.upgrade(database_url)
     app = create_app({k: env[k] for k in ("BROKER_ENV", "DATABASE_URL", "SUBJECT_HASH_KEY", "PUBLIC_BASE_URL",
                                           "AWS_ENDPOINT_URL_SECRETS_MANAGER")})  # fmt: skip
+    # A sandbox relying party that verifies against this broker's JWKS, for the exchange profile.
+    sandbox_port = free_port()
+    rp = create_sandbox_app(
+        {
+            "SANDBOX_JWKS_URL": f"{base}/.well-known/jwks.json",
+            "SANDBOX_ISSUER": base,
+            "SANDBOX_PUBLIC_URL": f"http://127.0.0.1:{sandbox_port}",
+        }
+    )
     with app.app_context():
-        creds = devseed.seed(services(app), str(tmp_path), "http://sandbox.test")
+        creds = devseed.seed(services(app), str(tmp_path), f"http://127.0.0.1:{sandbox_port}")
     services(app).store.engine.dispose()
     WATCH.watch(creds["apiKey"], creds["adminApiKey"])
     log_path = tmp_path / "gunicorn.log"
@@ -61,6 +78,8 @@ def _serve(postgres_url: str, emulator: str, tmp_path: Path) -> Iterator[dict[st
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"], cwd=ROOT, env=env, stdout=log, stderr=log
         )
+    sandbox_server = make_server("127.0.0.1", sandbox_port, rp, threaded=True)
+    threading.Thread(target=sandbox_server.serve_forever, daemon=True).start()
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -74,6 +93,9 @@ def _serve(postgres_url: str, emulator: str, tmp_path: Path) -> Iterator[dict[st
             time.sleep(0.2)
         yield {"base": base, "creds": creds, "log": log_path}
     finally:
+        sandbox_server.shutdown()
+        sandbox_server.server_close()
+        relying_party(rp).close()
         server.terminate()
         server.wait(timeout=15)
         WATCH.add_text(log_path.read_text())
@@ -112,7 +134,7 @@ def test_tokens_for_every_profile_verify_over_http(broker: dict[str, Any]) -> No
         keys.close()
 
 
-def test_requests_run_across_two_workers_on_postgres(broker: dict[str, Any]) -> None:
+def test_requests_run_across_workers(broker: dict[str, Any]) -> None:
     statuses = {_mint(broker, "generic").status_code for _ in range(20)}
     assert statuses == {200}
 
@@ -159,3 +181,30 @@ def test_access_log_is_json_lines_with_routes_not_paths(broker: dict[str, Any]) 
     assert ("/keysets/<name>/jwks.json", 200) in routes
     assert all("secret=abc" not in json.dumps(line) for line in lines)
     assert all(line["durationMs"] >= 0 and line["requestId"] for line in access)
+
+
+def test_a_single_use_link_is_used_exactly_once_by_50_parallel_posts(broker: dict[str, Any]) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    response = _mint(broker, "exorlive-main")
+    link = response.json()["url"]
+    assert link.startswith(broker["base"] + "/l/")
+    WATCH.watch(link.rsplit("/", 1)[1])
+
+    def use(_: int) -> int:
+        return requests.post(link, timeout=30, allow_redirects=False).status_code
+
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        statuses = list(pool.map(use, range(50)))
+    assert sorted(statuses) == [200] + [410] * 49, statuses
+
+
+def test_exchange_profile_url_opens_a_session_at_the_relying_party(broker: dict[str, Any]) -> None:
+    response = _mint(broker, "exorlive-go")
+    assert response.status_code == 200, response.text
+    url = response.json()["url"]
+    assert url.startswith(broker["creds"]["sandboxUrl"] + "/session/")
+    page = requests.get(url, timeout=5)
+    assert page.status_code == 200
+    assert "Baby Yoda" in page.text
+    assert requests.get(url, timeout=5).status_code == 410

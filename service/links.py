@@ -1,0 +1,172 @@
+"""Launch links: `/l/<secret>` URLs that mint a fresh token when used (DESIGN §5).
+
+The secret is 32 random bytes (base64url). The database keeps only its SHA-256, and the payload sealed
+with AES-GCM under a key derived from the secret with HKDF, so a dump of the database alone reveals
+no personal data and opens no link.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import dataclasses
+import datetime as dt
+import enum
+import hashlib
+import json
+import secrets
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from service.models import LaunchLink, Profile
+from service.store import Caller, Store
+
+SECRET_BYTES = 32
+_NONCE_BYTES = 12
+_PUBLIC_ID_BYTES = 9
+# Domain separation: the same secret never yields the same bytes for two purposes.
+_HKDF_SALT = b"sso-token-broker launch link v1"
+_HKDF_INFO = b"payload sealing key"
+PATH_PREFIX = "/l/"
+
+
+class LinkState(enum.Enum):
+    USABLE = "usable"
+    UNKNOWN = "unknown"
+    EXPIRED = "expired"
+    USED = "used"
+    REVOKED = "revoked"
+
+
+@dataclasses.dataclass(frozen=True)
+class NewLink:
+    public_id: str
+    url: str
+    expires_at: int
+
+
+@dataclasses.dataclass(frozen=True)
+class OpenedLink:
+    """A link found by its secret, with its sealed content opened."""
+
+    record: LaunchLink
+    payload: dict[str, Any]
+    redirect: str | None
+
+
+def _decode_secret(secret: str) -> bytes | None:
+    if len(secret) != 43:  # 32 bytes as unpadded base64url
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(secret + "=")
+    except (binascii.Error, ValueError):
+        return None
+    return raw if len(raw) == SECRET_BYTES else None
+
+
+def secret_hash(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _sealing_key(raw: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=_HKDF_SALT, info=_HKDF_INFO).derive(raw)
+
+
+def seal(raw: bytes, public_id: str, content: Mapping[str, Any]) -> bytes:
+    """AES-GCM under the link's derived key, bound to its public id; nonce prepended."""
+    nonce = secrets.token_bytes(_NONCE_BYTES)
+    plaintext = json.dumps(content, separators=(",", ":"), ensure_ascii=False).encode()
+    return nonce + AESGCM(_sealing_key(raw)).encrypt(nonce, plaintext, public_id.encode())
+
+
+def unseal(raw: bytes, public_id: str, sealed: bytes) -> dict[str, Any] | None:
+    try:
+        plaintext = AESGCM(_sealing_key(raw)).decrypt(sealed[:_NONCE_BYTES], sealed[_NONCE_BYTES:], public_id.encode())
+    except (InvalidTag, ValueError):
+        return None
+    content = json.loads(plaintext)
+    return content if isinstance(content, dict) else None
+
+
+def state_of(link: LaunchLink, now: dt.datetime) -> LinkState:
+    if link.revoked_at is not None:
+        return LinkState.REVOKED
+    if link.uses >= link.max_uses:
+        return LinkState.USED
+    if _aware(link.expires_at) <= now:
+        return LinkState.EXPIRED
+    return LinkState.USABLE
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    # SQLite hands back naive datetimes; every time we store is UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+class LaunchLinks:
+    def __init__(self, store: Store, public_base_url: str, clock: Callable[[], float]) -> None:
+        self._store = store
+        self._base = public_base_url
+        self._clock = clock
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.fromtimestamp(self._clock(), dt.UTC)
+
+    def create(
+        self,
+        caller: Caller,
+        profile: Profile,
+        payload: Mapping[str, Any],
+        redirect: str | None,
+        lifetime_seconds: int,
+        *,
+        auto_submit: bool,
+    ) -> NewLink:
+        """Store a new link and return its URL: the only moment its secret exists outside the URL."""
+        raw = secrets.token_bytes(SECRET_BYTES)
+        secret = base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+        public_id = secrets.token_urlsafe(_PUBLIC_ID_BYTES)
+        now = int(self._clock())
+        self._store.add_link(
+            public_id=public_id,
+            secret_hash=secret_hash(raw),
+            tenant_id=caller.tenant_id,
+            profile_id=profile.id,
+            api_key_prefix=caller.prefix,
+            sealed_payload=seal(raw, public_id, {"payload": dict(payload), "redirect": redirect}),
+            auto_submit=auto_submit,
+            max_uses=profile.link_max_uses,
+            created_at=dt.datetime.fromtimestamp(now, dt.UTC),
+            expires_at=dt.datetime.fromtimestamp(now + lifetime_seconds, dt.UTC),
+        )
+        return NewLink(public_id=public_id, url=f"{self._base}{PATH_PREFIX}{secret}", expires_at=now + lifetime_seconds)
+
+    def open(self, secret: str) -> tuple[LinkState, OpenedLink | None]:
+        """The link behind a secret and its state; content only for a link that can still be used."""
+        raw = _decode_secret(secret)
+        record = self._store.link_by_hash(secret_hash(raw)) if raw is not None else None
+        if raw is None or record is None:
+            return LinkState.UNKNOWN, None
+        state = state_of(record, self.now())
+        if state is not LinkState.USABLE or record.sealed_payload is None:
+            return (state if state is not LinkState.USABLE else LinkState.EXPIRED), None
+        content = unseal(raw, record.public_id, record.sealed_payload)
+        if content is None:
+            return LinkState.UNKNOWN, None
+        return state, OpenedLink(record=record, payload=content["payload"], redirect=content.get("redirect"))
+
+    def consume(self, link: LaunchLink) -> bool:
+        """Take one use, atomically: of N parallel attempts on a single-use link, exactly one wins."""
+        return self._store.consume_link(link.id, self.now())
+
+    def release(self, link: LaunchLink) -> None:
+        """Give back a use that delivered nothing (the relying party failed), so the user can retry."""
+        self._store.release_link_use(link.id)
+
+    def state(self, secret: str) -> LinkState:
+        return self.open(secret)[0]
