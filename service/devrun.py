@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 from types import FrameType
 
+from service import devseed
+
 ROOT = Path(__file__).resolve().parent.parent
 _EMULATOR_START_TIMEOUT_SECONDS = 30
 _SANDBOX_START_TIMEOUT_SECONDS = 30
@@ -48,11 +50,24 @@ def _sandbox_env(env: dict[str, str]) -> dict[str, str]:
     return sandbox
 
 
+def _curl(base: object, api_key: object, body: dict[str, object]) -> str:
+    return (
+        f" curl -sS -X POST {base}/api/v1/generateJWT \\\n"
+        f"   -H 'Authorization: Bearer {api_key}' -H 'Content-Type: application/json' \\\n"
+        f"   -d '{json.dumps(body)}'"
+    )
+
+
 def _banner(credentials: dict[str, object], sandbox_url: str) -> str:
     base = credentials["baseUrl"]
     profiles = credentials["profiles"]
     assert isinstance(profiles, dict)
-    body = json.dumps({"profileKey": profiles["generic"], "payload": {"userId": "u-123"}, "verify": True})
+    modes = {name: mode for name, (_kind, mode, _endpoint) in devseed.DEV_PROFILES.items()}
+    curls = "\n\n".join(
+        f" {name} ({modes[name]} delivery): open the `url` of the answer in a browser\n"
+        + _curl(base, credentials["apiKey"], {"profileKey": key, "payload": devseed.SAMPLE_PAYLOADS[name]})
+        for name, key in profiles.items()
+    )
     return f"""
 ================================================================================
  SSO token broker: DEVELOPMENT MODE (local Secrets Manager emulator, SQLite).
@@ -66,12 +81,7 @@ def _banner(credentials: dict[str, object], sandbox_url: str) -> str:
  Profiles:      {json.dumps(profiles)}
  Saved to:      instance/dev-credentials.json
 
- Mint a token and a URL (generic profile, query delivery):
-
- curl -sS -X POST {base}/api/v1/generateJWT \\
-   -H 'Authorization: Bearer {credentials["apiKey"]}' \\
-   -H 'Content-Type: application/json' \\
-   -d '{body}'
+{curls}
 ================================================================================
 """
 

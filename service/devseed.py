@@ -35,6 +35,33 @@ DEV_PROFILES = {
     "generic": ("generic", "query", "landing"),
 }
 
+# The ExorLive document's example payloads (fictional people), for the printed curls and demos.
+_SAMPLE_CONTACT = {
+    "id": "2f3fb098",
+    "birthdate": "1969-11-13",
+    "ssn": "13116900216",
+    "gender": "male",
+    "firstname": "Baby",
+    "middlename": "",
+    "lastname": "Yoda",
+    "mobile": "99900000",
+    "email": "babyyoda@galaxy.com",
+}
+SAMPLE_PAYLOADS: dict[str, dict[str, Any]] = {
+    "exorlive-main": {
+        "employeeId": "2f3fb098",
+        "employeeUsername": "mando",
+        "employeeFirstname": "Mando",
+        "employeeLastname": "Lorian",
+        "employeeEmail": "mando@tatooine.com",
+        "organizationName": "Tatooine",
+        "organizationId": "ace615c2",
+        "contact": {**_SAMPLE_CONTACT, "diagnosis": "L02"},
+    },
+    "exorlive-go": {"organizationName": "Tatooine", "organizationId": "ace615c2", "contact": _SAMPLE_CONTACT},
+    "generic": {"userId": "u-123"},
+}
+
 
 def _secret_exists(svc: Services, secret_id: str) -> bool:
     try:
