@@ -1,0 +1,148 @@
+"""End to end in headless Chromium: generateJWT, open `url`, land signed in at the sandbox relying party.
+
+The broker and the sandbox run over real HTTP on loopback; the sandbox verifies every token against
+the broker's JWKS, fetched over HTTP, with the shared verifier and its replay cache.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from playwright.sync_api import Page, expect
+from werkzeug.serving import make_server
+
+from service import create_app, devseed
+from service.links import LinkState
+from service.sandbox import create_sandbox_app, relying_party
+from service.services import Services, services
+from tests.conftest import SEED_PAYLOADS, free_port
+from tests.privacy import WATCH
+
+
+@pytest.fixture
+def live(config: dict[str, Any], tmp_path: Path) -> Iterator[dict[str, Any]]:
+    """The broker and the sandbox RP, each on its own loopback port, wired as `make run` wires them."""
+    broker_port, sandbox_port = free_port(), free_port()
+    base, sandbox = f"http://127.0.0.1:{broker_port}", f"http://127.0.0.1:{sandbox_port}"
+    app = create_app({**config, "PUBLIC_BASE_URL": base})
+    rp = create_sandbox_app(
+        {"SANDBOX_JWKS_URL": f"{base}/.well-known/jwks.json", "SANDBOX_ISSUER": base, "SANDBOX_PUBLIC_URL": sandbox}
+    )
+    svc = services(app)
+    with app.app_context():
+        creds = devseed.seed(svc, str(tmp_path), sandbox)
+    WATCH.watch(creds["apiKey"], creds["adminApiKey"])
+    servers = [
+        make_server("127.0.0.1", broker_port, app, threaded=True),
+        make_server("127.0.0.1", sandbox_port, rp, threaded=True),
+    ]
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield {"base": base, "sandbox": sandbox, "creds": creds, "svc": svc}
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+        relying_party(rp).close()
+
+
+def mint(live: dict[str, Any], profile: str, **extra: Any) -> dict[str, Any]:
+    creds = live["creds"]
+    response = requests.post(
+        f"{live['base']}/api/v1/generateJWT",
+        json={"profileKey": creds["profiles"][profile], "payload": SEED_PAYLOADS[profile], **extra},
+        headers={"Authorization": f"Bearer {creds['apiKey']}"},
+        timeout=10,
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    WATCH.watch(body["token"], body["url"].rsplit("/", 1)[-1])
+    return body
+
+
+def _link_state(live: dict[str, Any], url: str) -> LinkState:
+    svc: Services = live["svc"]
+    return svc.links.state(url.rsplit("/", 1)[1])
+
+
+def test_form_profile_link_signs_the_instructor_in_with_the_contact_in_focus(live: dict[str, Any], page: Page) -> None:
+    body = mint(live, "exorlive-main")
+    assert body["url"].startswith(live["base"] + "/l/")
+    page.goto(body["url"])
+    # An app link submits itself, then the broker's page form-POSTs the fresh token to the RP.
+    expect(page.get_by_test_id("instructor")).to_have_text("Mando Lorian")
+    expect(page.get_by_test_id("contact")).to_have_text("Baby Yoda")
+    expect(page.get_by_test_id("organization")).to_have_text("Tatooine")
+    assert page.url == f"{live['sandbox']}/partner/dev/payload"
+
+
+def test_exchange_profile_url_signs_the_member_in(live: dict[str, Any], page: Page) -> None:
+    body = mint(live, "exorlive-go")
+    assert body["url"].startswith(live["sandbox"] + "/session/")
+    assert body["token"] not in body["url"]
+    page.goto(body["url"])
+    expect(page.get_by_test_id("member")).to_have_text("Baby Yoda")
+
+
+def test_query_profile_url_lands_signed_in(live: dict[str, Any], page: Page) -> None:
+    page.goto(mint(live, "generic")["url"])
+    expect(page.get_by_test_id("generic-user")).to_have_text("u-123")
+    assert "/session/" in page.url
+    assert "jwt=" not in page.url
+
+
+def test_a_replayed_token_is_refused_by_the_relying_party(live: dict[str, Any], page: Page) -> None:
+    url = mint(live, "generic")["url"]
+    page.goto(url)
+    expect(page.get_by_test_id("generic-user")).to_have_text("u-123")
+    page.goto(url)
+    expect(page.get_by_test_id("rejected-rule")).to_have_text("replay")
+
+
+@pytest.mark.parametrize("profile", ["exorlive-main", "exorlive-go", "generic"])
+def test_a_long_lived_link_waits_for_a_click_then_works_once(live: dict[str, Any], page: Page, profile: str) -> None:
+    url = mint(live, profile, expireIn=600)["url"]
+    assert url.startswith(live["base"] + "/l/")
+    # A mail scanner: plain GETs and HEADs, then a browser that runs the page's scripts and clicks nothing.
+    for _ in range(3):
+        assert requests.get(url, timeout=5).status_code == 200
+        assert requests.head(url, timeout=5).status_code == 200
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert page.url == url
+    assert _link_state(live, url) is LinkState.USABLE
+
+    page.get_by_test_id("continue").click()
+    landed = {"exorlive-main": "instructor", "exorlive-go": "member", "generic": "generic-user"}[profile]
+    expect(page.get_by_test_id(landed)).to_be_visible()
+    assert _link_state(live, url) is LinkState.USED
+
+    page.goto(url)
+    expect(page.get_by_test_id("link-state")).to_have_attribute("data-state", "used")
+
+
+def test_an_app_link_opened_twice_shows_the_used_page(live: dict[str, Any], page: Page) -> None:
+    url = mint(live, "exorlive-main")["url"]
+    page.goto(url)
+    expect(page.get_by_test_id("instructor")).to_have_text("Mando Lorian")
+    page.goto(url)
+    expect(page.get_by_test_id("link-state")).to_have_text("This link has already been used")
+
+
+def test_launch_pages_run_no_script_without_the_nonce(live: dict[str, Any], page: Page) -> None:
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
+    )
+    page.goto(mint(live, "exorlive-main", expireIn=600)["url"])
+    page.wait_for_load_state("networkidle")
+    assert violations == []
+    assert page.evaluate("document.scripts.length") == 0
