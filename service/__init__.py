@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Flask
 
-from service import api, cli, launch, logs, meta, problems, wellknown
+from service import api, cli, launch, links_api, logs, meta, problems, wellknown
 from service.config import load_settings
 from service.secrets_manager import make_cache, make_client
 from service.services import EXTENSION_KEY, build_services
@@ -55,5 +55,6 @@ def create_app(
     app.register_blueprint(wellknown.bp)
     app.register_blueprint(meta.bp)
     app.register_blueprint(launch.bp)
+    app.register_blueprint(links_api.bp)
     cli.register(app)
     return app

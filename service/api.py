@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, g, jsonify, request
 
+from service import idempotency
 from service.auth import authenticate
 from service.errors import MalformedJSON, UnsupportedMediaType
 from service.services import services
@@ -62,9 +63,23 @@ def generate_jwt() -> Response:
     broker = services(current_app)
     caller = authenticate(broker.store, request.headers.get("Authorization"))
     g.tenant_id = caller.tenant_id
-    profile, result = broker.minter.generate(caller, json_body(), request.headers.get("Profile-Key"), g.request_id)
-    g.profile_id = profile.id
+    body, profile_key = json_body(), request.headers.get("Profile-Key")
+
+    def generate() -> dict[str, Any]:
+        profile, result = broker.minter.generate(caller, body, profile_key, g.request_id)
+        g.profile_id = profile.id
+        return result
+
+    idempotency_key = request.headers.get("Idempotency-Key")
+    replayed = False
+    if idempotency_key is None:
+        result = generate()
+    else:
+        fingerprint = idempotency.fingerprint(body, profile_key)
+        result, replayed = broker.idempotency.run(caller.tenant_id, idempotency_key, fingerprint, generate)
     response = jsonify(result)
+    if replayed:
+        response.headers["Idempotent-Replayed"] = "true"
     # The body holds a live bearer token: no cache may keep it.
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from service.credentials import api_key_matches, api_key_prefix, looks_like_api_key
-from service.errors import Unauthorized
+from service.errors import InsufficientScope, Unauthorized
 from service.store import Caller, Store
 
 _REFUSAL = "A valid API key is required as 'Authorization: Bearer <API key>'; it is missing, unknown or revoked."
@@ -21,3 +21,9 @@ def authenticate(store: Store, authorization: str | None) -> Caller:
     return Caller(
         api_key_id=record.id, prefix=record.prefix, tenant_id=record.tenant_id, scopes=frozenset(record.scopes)
     )
+
+
+def require_scope(caller: Caller, scope: str) -> None:
+    """403 `insufficient_scope`, naming the scope, unless the caller's API key has it."""
+    if scope not in caller.scopes:
+        raise InsufficientScope(f"This API key lacks the scope {scope!r} needed for this request.")

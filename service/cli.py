@@ -25,6 +25,7 @@ apikeys_cli = AppGroup("apikeys", help="API keys of tenants (shown once, stored 
 keysets_cli = AppGroup("keysets", help="Signing keys held in AWS Secrets Manager.")
 profiles_cli = AppGroup("profiles", help="Link targets: relying party, delivery mode, iss/aud, keyset.")
 dev_cli = AppGroup("dev", help="Development helpers (never for production).")
+links_cli = AppGroup("links", help="Launch links: list, revoke, purge.")
 
 
 def _svc() -> Services:
@@ -214,6 +215,32 @@ def profiles_list(tenant_name: str | None) -> None:
     )
 
 
+# --- links ---------------------------------------------------------------------------------------
+@links_cli.command("list")
+@click.option("--tenant", "tenant_name", required=True)
+@click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
+@_friendly
+def links_list(tenant_name: str, limit: int) -> None:
+    """A tenant's links, newest first: id, profile, dates, uses left, state, masked recipient."""
+    svc = _svc()
+    _echo_rows(svc.links.list(svc.store.tenant_by_name(tenant_name).id, limit))
+
+
+@links_cli.command("revoke")
+@click.argument("link_id")
+@_friendly
+def links_revoke(link_id: str) -> None:
+    """Revoke a link by its id (as `links list` shows it)."""
+    click.echo(json.dumps(_svc().links.revoke(None, link_id)))
+
+
+@links_cli.command("purge")
+def links_purge() -> None:
+    """For cron: expired, used and revoked links lose their sealed payload; old idempotency records go."""
+    svc = _svc()
+    click.echo(json.dumps({"linksPurged": svc.links.purge(), "idempotencyRecordsPurged": svc.idempotency.purge()}))
+
+
 # --- dev -----------------------------------------------------------------------------------------
 @dev_cli.command("seed")
 @click.option("--sandbox-url", envvar="SANDBOX_URL", default=None, help="Base URL of the sandbox RP.")
@@ -225,5 +252,5 @@ def dev_seed(sandbox_url: str | None) -> None:
 
 
 def register(app: Flask) -> None:
-    for group in (db_cli, tenants_cli, apikeys_cli, keysets_cli, profiles_cli, dev_cli):
+    for group in (db_cli, tenants_cli, apikeys_cli, keysets_cli, profiles_cli, links_cli, dev_cli):
         app.cli.add_command(group)

@@ -65,6 +65,11 @@ class Forbidden(BrokerError):
     title = "Forbidden"
 
 
+class InsufficientScope(Forbidden):
+    code = "insufficient_scope"
+    title = "Insufficient scope"
+
+
 class NotFound(BrokerError):
     code = "not_found"
     status = 404
@@ -76,6 +81,11 @@ class ProfileNotFound(NotFound):
     title = "Profile not found"
 
 
+class LinkNotFound(NotFound):
+    code = "link_not_found"
+    title = "Link not found"
+
+
 class KeysetNotFound(NotFound):
     code = "keyset_not_found"
     title = "Keyset not found"
@@ -85,6 +95,11 @@ class Conflict(BrokerError):
     code = "conflict"
     status = 409
     title = "Conflict"
+
+
+class IdempotencyInProgress(Conflict):
+    code = "idempotency_in_progress"
+    title = "Request in progress"
 
 
 class PayloadTooLarge(BrokerError):
@@ -105,6 +120,11 @@ class ValidationFailed(BrokerError):
     title = "Validation failed"
 
 
+class IdempotencyKeyReused(ValidationFailed):
+    code = "idempotency_key_reused"
+    title = "Idempotency key reused"
+
+
 class RedirectNotAllowed(ValidationFailed):
     code = "redirect_not_allowed"
     title = "Redirect not allowed"
@@ -114,6 +134,12 @@ class RelyingPartyError(BrokerError):
     code = "relying_party_error"
     status = 502
     title = "Relying party error"
+
+
+class EmailFailed(BrokerError):
+    code = "email_failed"
+    status = 502
+    title = "Email not sent"
 
 
 class KeyUnavailable(BrokerError):

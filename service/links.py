@@ -13,25 +13,18 @@ import dataclasses
 import datetime as dt
 import enum
 import hashlib
-import json
 import secrets
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
+from service import sealing
+from service.errors import LinkNotFound
 from service.models import LaunchLink, Profile
 from service.store import Caller, Store
 
 SECRET_BYTES = 32
-_NONCE_BYTES = 12
 _PUBLIC_ID_BYTES = 9
-# Domain separation: the same secret never yields the same bytes for two purposes.
-_HKDF_SALT = b"sso-token-broker launch link v1"
-_HKDF_INFO = b"payload sealing key"
+_SEALING_PURPOSE = b"launch link payload"
 PATH_PREFIX = "/l/"
 
 
@@ -73,24 +66,23 @@ def secret_hash(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def _sealing_key(raw: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=_HKDF_SALT, info=_HKDF_INFO).derive(raw)
-
-
 def seal(raw: bytes, public_id: str, content: Mapping[str, Any]) -> bytes:
-    """AES-GCM under the link's derived key, bound to its public id; nonce prepended."""
-    nonce = secrets.token_bytes(_NONCE_BYTES)
-    plaintext = json.dumps(content, separators=(",", ":"), ensure_ascii=False).encode()
-    return nonce + AESGCM(_sealing_key(raw)).encrypt(nonce, plaintext, public_id.encode())
+    """The link's content sealed under a key derived from its secret, bound to its public id."""
+    return sealing.seal(raw, _SEALING_PURPOSE, public_id.encode(), content)
 
 
 def unseal(raw: bytes, public_id: str, sealed: bytes) -> dict[str, Any] | None:
-    try:
-        plaintext = AESGCM(_sealing_key(raw)).decrypt(sealed[:_NONCE_BYTES], sealed[_NONCE_BYTES:], public_id.encode())
-    except (InvalidTag, ValueError):
-        return None
-    content = json.loads(plaintext)
-    return content if isinstance(content, dict) else None
+    return sealing.unseal(raw, _SEALING_PURPOSE, public_id.encode(), sealed)
+
+
+def mask_address(address: str) -> str:
+    """b***@galaxy.com: enough for an admin to recognise a recipient, too little to contact them."""
+    local, _, domain = address.partition("@")
+    return f"{local[:1]}***@{domain}"
+
+
+def _iso(moment: dt.datetime) -> str:
+    return _aware(moment).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def state_of(link: LaunchLink, now: dt.datetime) -> LinkState:
@@ -126,6 +118,7 @@ class LaunchLinks:
         lifetime_seconds: int,
         *,
         auto_submit: bool,
+        recipient: str | None = None,
     ) -> NewLink:
         """Store a new link and return its URL: the only moment its secret exists outside the URL."""
         raw = secrets.token_bytes(SECRET_BYTES)
@@ -143,6 +136,7 @@ class LaunchLinks:
             max_uses=profile.link_max_uses,
             created_at=dt.datetime.fromtimestamp(now, dt.UTC),
             expires_at=dt.datetime.fromtimestamp(now + lifetime_seconds, dt.UTC),
+            recipient_masked=mask_address(recipient) if recipient else None,
         )
         return NewLink(public_id=public_id, url=f"{self._base}{PATH_PREFIX}{secret}", expires_at=now + lifetime_seconds)
 
@@ -170,3 +164,32 @@ class LaunchLinks:
 
     def state(self, secret: str) -> LinkState:
         return self.open(secret)[0]
+
+    def summary(self, link: LaunchLink) -> dict[str, Any]:
+        """What an admin may see of a link: never its secret or its payload."""
+        return {
+            "id": link.public_id,
+            "profile": link.profile.name,
+            "createdAt": _iso(link.created_at),
+            "expiresAt": _iso(link.expires_at),
+            "usesLeft": max(link.max_uses - link.uses, 0),
+            "state": state_of(link, self.now()).value,
+            "recipient": link.recipient_masked,
+        }
+
+    def list(self, tenant_id: int, limit: int) -> list[dict[str, Any]]:
+        return [self.summary(link) for link in self._store.list_links(tenant_id, limit)]
+
+    def revoke(self, tenant_id: int | None, public_id: str) -> dict[str, Any]:
+        """Revoke a link of this tenant (any tenant's for the CLI, with None); LinkNotFound otherwise."""
+        link = self._store.link_by_public_id(tenant_id, public_id)
+        if link is None:
+            raise LinkNotFound("No link with that id for this API key's tenant.")
+        self._store.revoke_link(link.id, self.now())
+        revoked = self._store.link_by_public_id(tenant_id, public_id)
+        assert revoked is not None
+        return self.summary(revoked)
+
+    def purge(self) -> int:
+        """Expired, used and revoked links lose their sealed payload; returns how many did."""
+        return self._store.purge_links(self.now())

@@ -11,6 +11,7 @@ from typing import Any
 
 from service import schemas, verifier
 from service.audit import Auditor
+from service.auth import require_scope
 from service.config import Settings
 from service.credentials import looks_like_api_key
 from service.delivery import Deliverer, FormPost, Redirect, origin_of
@@ -127,6 +128,8 @@ class Minter:
         expire_in = request.get("expireIn", request.get("expiresIn", schemas.DEFAULT_EXPIRE_IN_MINUTES))
         lifetime = expire_in * 60
         ttl = token_ttl(profile, expire_in)
+        if lifetime > ttl:
+            require_scope(caller, "links:long")
         now = int(self._clock())
         minted = self._mint(profile, payload, redirect, ttl, now)
         verify = bool(request.get("verify", False))

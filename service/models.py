@@ -108,6 +108,26 @@ class LaunchLink(Base):
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
     last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # Set only for emailed links, already masked (b***@galaxy.com): the address itself is never stored.
+    recipient_masked: Mapped[str | None] = mapped_column(String(120), nullable=True)
+
+    profile: Mapped[Profile] = relationship()
+
+
+class IdempotencyRecord(Base):
+    """The first response to an Idempotency-Key, sealed; the key itself is stored only as a hash."""
+
+    __tablename__ = "idempotency_records"
+    __table_args__ = (UniqueConstraint("tenant_id", "key_hash", name="uq_idempotency_tenant_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    key_hash: Mapped[str] = mapped_column(String(64))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16))
+    response_status: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    sealed_response: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 
 class AuditEvent(Base):

@@ -12,6 +12,7 @@ from flask import Flask
 from service.audit import Auditor
 from service.config import Settings
 from service.delivery import Deliverer
+from service.idempotency import Idempotency
 from service.keys import KeySource, SecretReader
 from service.links import LaunchLinks
 from service.minting import Minter
@@ -30,6 +31,7 @@ class Services:
     publisher: JwksPublisher
     links: LaunchLinks
     minter: Minter
+    idempotency: Idempotency
 
 
 def build_services(
@@ -45,7 +47,8 @@ def build_services(
     auditor = Auditor(store, settings.subject_hash_key)
     links = LaunchLinks(store, settings.public_base_url, clock)
     minter = Minter(store, key_source, publisher, auditor, links, Deliverer(), settings, clock)
-    return Services(settings, store, secrets_client, key_source, publisher, links, minter)
+    idempotency = Idempotency(store, settings.subject_hash_key, clock)
+    return Services(settings, store, secrets_client, key_source, publisher, links, minter, idempotency)
 
 
 def services(app: Flask) -> Services:

@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select, update
+from sqlalchemy import Engine, create_engine, delete, event, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from service.errors import Conflict, KeysetNotFound, NotFound, ProfileNotFound
-from service.models import ApiKey, AuditEvent, Keyset, LaunchLink, Profile, Tenant
+from service.models import ApiKey, AuditEvent, IdempotencyRecord, Keyset, LaunchLink, Profile, Tenant
 
 # SQLite waits this long for a writer's lock instead of failing at once under concurrent requests.
 _SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -249,6 +249,98 @@ class Store:
             session.execute(
                 update(LaunchLink).where(LaunchLink.id == link_id, LaunchLink.uses > 0).values(uses=LaunchLink.uses - 1)
             )
+
+    def list_links(self, tenant_id: int, limit: int) -> list[LaunchLink]:
+        with self.session() as session:
+            return list(
+                session.scalars(
+                    select(LaunchLink)
+                    .options(joinedload(LaunchLink.profile))
+                    .where(LaunchLink.tenant_id == tenant_id)
+                    .order_by(LaunchLink.id.desc())
+                    .limit(limit)
+                )
+            )
+
+    def link_by_public_id(self, tenant_id: int | None, public_id: str) -> LaunchLink | None:
+        with self.session() as session:
+            query = select(LaunchLink).options(joinedload(LaunchLink.profile)).where(LaunchLink.public_id == public_id)
+            if tenant_id is not None:
+                query = query.where(LaunchLink.tenant_id == tenant_id)
+            return session.scalar(query)
+
+    def revoke_link(self, link_id: int, now: dt.datetime) -> None:
+        with self.session() as session:
+            session.execute(
+                update(LaunchLink)
+                .where(LaunchLink.id == link_id, LaunchLink.revoked_at.is_(None))
+                .values(revoked_at=now)
+            )
+
+    def purge_links(self, now: dt.datetime) -> int:
+        """Drop the sealed payload of every link that can no longer be used; returns how many."""
+        with self.session() as session:
+            result = session.execute(
+                update(LaunchLink)
+                .where(
+                    LaunchLink.sealed_payload.is_not(None),
+                    (LaunchLink.expires_at <= now)
+                    | (LaunchLink.uses >= LaunchLink.max_uses)
+                    | LaunchLink.revoked_at.is_not(None),
+                )
+                .values(sealed_payload=None)
+            )
+            return int(result.rowcount)  # type: ignore[attr-defined]
+
+    # --- idempotency ---------------------------------------------------------------------------
+    def claim_idempotency(
+        self, tenant_id: int, key_hash: str, fingerprint: str, now: dt.datetime, stale_before: dt.datetime
+    ) -> int | None:
+        """Insert an in-progress record and return its id, or None if the key is already taken."""
+        with self.session() as session:
+            # A record older than the retention window no longer holds the key.
+            session.execute(
+                delete(IdempotencyRecord).where(
+                    IdempotencyRecord.tenant_id == tenant_id,
+                    IdempotencyRecord.key_hash == key_hash,
+                    IdempotencyRecord.created_at < stale_before,
+                )
+            )
+        try:
+            with self.session() as session:
+                record = IdempotencyRecord(
+                    tenant_id=tenant_id, key_hash=key_hash, fingerprint=fingerprint, state="running", created_at=now
+                )
+                session.add(record)
+                session.flush()
+                return record.id
+        except IntegrityError:
+            return None
+
+    def idempotency_record(self, tenant_id: int, key_hash: str) -> IdempotencyRecord | None:
+        with self.session() as session:
+            return session.scalar(
+                select(IdempotencyRecord).where(
+                    IdempotencyRecord.tenant_id == tenant_id, IdempotencyRecord.key_hash == key_hash
+                )
+            )
+
+    def finish_idempotency(self, record_id: int, status: int, sealed: bytes) -> None:
+        with self.session() as session:
+            session.execute(
+                update(IdempotencyRecord)
+                .where(IdempotencyRecord.id == record_id)
+                .values(state="done", response_status=status, sealed_response=sealed)
+            )
+
+    def delete_idempotency(self, record_id: int) -> None:
+        with self.session() as session:
+            session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.id == record_id))
+
+    def purge_idempotency(self, stale_before: dt.datetime) -> int:
+        with self.session() as session:
+            result = session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.created_at < stale_before))
+            return int(result.rowcount)  # type: ignore[attr-defined]
 
     # --- audit ---------------------------------------------------------------------------------
     def record_audit(self, **fields: Any) -> None:

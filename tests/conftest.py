@@ -205,13 +205,18 @@ def bearer(api_key: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {api_key}"}
 
 
-def generate(client: FlaskClient, creds: dict[str, Any], profile: str = "generic", **body: Any) -> Any:
-    """POST generateJWT for a dev profile with its seed payload unless the body says otherwise."""
+def generate(
+    client: FlaskClient, creds: dict[str, Any], profile: str = "generic", *, key: str = "apiKey", **body: Any
+) -> Any:
+    """POST generateJWT for a dev profile with its seed payload unless the body says otherwise.
+
+    `key` names the credential: "apiKey" (no scopes) or "adminApiKey" (links:long, links:email, links:admin).
+    """
     if "profileKey" not in body:
         body["profileKey"] = creds["profiles"][profile]
     if "payload" not in body:
         body["payload"] = SEED_PAYLOADS[profile]
-    response = client.post("/api/v1/generateJWT", json=body, headers=bearer(creds["apiKey"]))
+    response = client.post("/api/v1/generateJWT", json=body, headers=bearer(creds[key]))
     if response.status_code == 200:
         WATCH.watch(response.get_json()["token"])
     return response

@@ -87,7 +87,7 @@ def test_an_unreachable_exchange_relying_party_is_502_without_a_token(
 
 
 def test_expire_in_longer_than_the_token_may_live_caps_the_token(client: FlaskClient, creds: dict[str, Any]) -> None:
-    body = generate(client, creds, "generic", expireIn=2880).get_json()
+    body = generate(client, creds, "generic", expireIn=2880, key="adminApiKey").get_json()
     _, claims = _segments(body["token"])
     assert claims["exp"] - claims["iat"] == 300
     assert body["expiresIn"] == "2880m"

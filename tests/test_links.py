@@ -112,7 +112,7 @@ def test_post_delivers_a_fresh_token_by_form_to_the_rp_once(
 
 
 def test_query_link_redirects_with_a_fresh_token(client: FlaskClient, creds: dict[str, Any]) -> None:
-    body = generate(client, creds, "generic", expireIn=60).get_json()
+    body = generate(client, creds, "generic", expireIn=60, key="adminApiKey").get_json()
     assert body["expiresIn"] == "60m"
     path = _link_path(body)
     used = client.post(path)
@@ -132,7 +132,7 @@ def test_app_links_submit_themselves_long_lived_ones_wait_for_a_click(
     client: FlaskClient, creds: dict[str, Any], svc: Services
 ) -> None:
     short = client.get(_link_path(generate(client, creds, "exorlive-main").get_json())).get_data(as_text=True)
-    long = client.get(_link_path(generate(client, creds, "exorlive-main", expireIn=600).get_json()))
+    long = client.get(_link_path(generate(client, creds, "exorlive-main", expireIn=600, key="adminApiKey").get_json()))
     assert "submit()" in short
     assert "submit()" not in long.get_data(as_text=True)
     assert [row.auto_submit for row in _rows(svc)] == [True, False]
@@ -141,7 +141,7 @@ def test_app_links_submit_themselves_long_lived_ones_wait_for_a_click(
 def test_expire_in_beyond_the_token_makes_a_link_valid_that_long(
     client: FlaskClient, creds: dict[str, Any], svc: Services
 ) -> None:
-    body = generate(client, creds, "exorlive-main", expireIn=2880).get_json()
+    body = generate(client, creds, "exorlive-main", expireIn=2880, key="adminApiKey").get_json()
     _link_path(body)
     token_expires = dt.datetime.fromisoformat(body["tokenExpiresAt"].replace("Z", "+00:00"))
     url_expires = dt.datetime.fromisoformat(body["expiresAt"].replace("Z", "+00:00"))

@@ -13,7 +13,16 @@ from service import migrations
 from service.models import Base
 from service.store import make_engine
 
-TABLES = {"tenants", "api_keys", "keysets", "profiles", "launch_links", "audit_events", "alembic_version"}
+TABLES = {
+    "tenants",
+    "api_keys",
+    "keysets",
+    "profiles",
+    "launch_links",
+    "idempotency_records",
+    "audit_events",
+    "alembic_version",
+}
 
 
 def _round_trip(url: str) -> None:

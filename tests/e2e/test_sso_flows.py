@@ -52,12 +52,12 @@ def live(config: dict[str, Any], tmp_path: Path) -> Iterator[dict[str, Any]]:
         relying_party(rp).close()
 
 
-def mint(live: dict[str, Any], profile: str, **extra: Any) -> dict[str, Any]:
+def mint(live: dict[str, Any], profile: str, *, key: str = "apiKey", **extra: Any) -> dict[str, Any]:
     creds = live["creds"]
     response = requests.post(
         f"{live['base']}/api/v1/generateJWT",
         json={"profileKey": creds["profiles"][profile], "payload": SEED_PAYLOADS[profile], **extra},
-        headers={"Authorization": f"Bearer {creds['apiKey']}"},
+        headers={"Authorization": f"Bearer {creds[key]}"},
         timeout=10,
     )
     assert response.status_code == 200, response.text
@@ -107,7 +107,7 @@ def test_a_replayed_token_is_refused_by_the_relying_party(live: dict[str, Any], 
 
 @pytest.mark.parametrize("profile", ["exorlive-main", "exorlive-go", "generic"])
 def test_a_long_lived_link_waits_for_a_click_then_works_once(live: dict[str, Any], page: Page, profile: str) -> None:
-    url = mint(live, profile, expireIn=600)["url"]
+    url = mint(live, profile, expireIn=600, key="adminApiKey")["url"]
     assert url.startswith(live["base"] + "/l/")
     # A mail scanner: plain GETs and HEADs, then a browser that runs the page's scripts and clicks nothing.
     for _ in range(3):
@@ -142,7 +142,7 @@ def test_launch_pages_run_no_script_without_the_nonce(live: dict[str, Any], page
         "console",
         lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
     )
-    page.goto(mint(live, "exorlive-main", expireIn=600)["url"])
+    page.goto(mint(live, "exorlive-main", expireIn=600, key="adminApiKey")["url"])
     page.wait_for_load_state("networkidle")
     assert violations == []
     assert page.evaluate("document.scripts.length") == 0

@@ -1,0 +1,49 @@
+"""Link administration over HTTP (scope links:admin): list a tenant's launch links, revoke one."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, g, jsonify, request
+
+from service.auth import authenticate, require_scope
+from service.errors import ValidationFailed
+from service.links import LinkState
+from service.services import services
+
+bp = Blueprint("links_api", __name__, url_prefix="/api/v1/links")
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 200
+_STATES = {state.value for state in LinkState} - {LinkState.UNKNOWN.value}
+
+
+def _admin() -> int:
+    caller = authenticate(services(current_app).store, request.headers.get("Authorization"))
+    g.tenant_id = caller.tenant_id
+    require_scope(caller, "links:admin")
+    return caller.tenant_id
+
+
+@bp.get("")
+def list_links() -> Response:
+    tenant_id = _admin()
+    try:
+        limit = int(request.args.get("limit", DEFAULT_LIMIT))
+    except ValueError:
+        limit = -1
+    state = request.args.get("state")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ValidationFailed("Invalid query.", errors={"limit": [f"An integer from 1 to {MAX_LIMIT}."]})
+    if state is not None and state not in _STATES:
+        raise ValidationFailed("Invalid query.", errors={"state": [f"One of {', '.join(sorted(_STATES))}."]})
+    links = services(current_app).links.list(tenant_id, limit)
+    response = jsonify(links=[link for link in links if state is None or link["state"] == state])
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.post("/<id>/revoke")
+def revoke_link(id: str) -> Response:  # the contract names the path parameter `id`
+    tenant_id = _admin()
+    response = jsonify(services(current_app).links.revoke(tenant_id, id))
+    response.headers["Cache-Control"] = "no-store"
+    return response
