@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from service.errors import ConfigError
+from service.mailer import SmtpSettings, parse_smtp_url
 
 ENVIRONMENTS = ("development", "test", "production")
 
@@ -36,6 +37,8 @@ class Settings:
     # Timeout for the verifier's JWKS fetches over HTTP.
     jwks_fetch_timeout_seconds: float
     log_level: str
+    # Where launch-link emails go out; None: the broker sends no email (requests asking for one get 502).
+    smtp: SmtpSettings | None = None
 
     @property
     def is_production(self) -> bool:
@@ -106,4 +109,5 @@ def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str
         jwks_max_age_seconds=_int(source, "JWKS_MAX_AGE_SECONDS", 300, 0, 86_400),
         jwks_fetch_timeout_seconds=_float(source, "JWKS_FETCH_TIMEOUT_SECONDS", 2.0),
         log_level=log_level,
+        smtp=parse_smtp_url(str(source["SMTP_URL"])) if source.get("SMTP_URL") else None,
     )

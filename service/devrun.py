@@ -79,6 +79,7 @@ def _banner(credentials: dict[str, object], sandbox_url: str) -> str:
  API key:       {credentials["apiKey"]}
  Admin API key: {credentials["adminApiKey"]}
  Profiles:      {json.dumps(profiles)}
+ Mailbox:       {credentials.get("mailboxUrl")}  (every email the broker sends lands here)
  Saved to:      instance/dev-credentials.json
 
 {curls}
@@ -130,7 +131,18 @@ def _stop(children: list[subprocess.Popen[bytes]]) -> None:
 def _serve(
     env: dict[str, str], port: int, emulator_port: int, sandbox_port: int, children: list[subprocess.Popen[bytes]]
 ) -> int:
-    """Start the emulator, migrate, seed, start the sandbox and the broker; return the broker's exit code."""
+    """Start the emulator and mail sink, migrate, seed, start the sandbox and the broker; return its exit code."""
+    smtp_port = int(env.get("MAIL_SMTP_PORT", "8025"))
+    mail_http_port = int(env.get("MAIL_HTTP_PORT", "8026"))
+    env.setdefault("SMTP_URL", f"smtp://127.0.0.1:{smtp_port}?from=SSO%20Broker%20%3Cno-reply%40broker.localhost%3E")
+    env.setdefault("DEV_MAILBOX_URL", f"http://127.0.0.1:{mail_http_port}")
+    print(f"starting the local mail sink: SMTP on 127.0.0.1:{smtp_port}, mailbox page {env['DEV_MAILBOX_URL']}")
+    mail = subprocess.Popen(
+        [sys.executable, "-m", "service.devmail", "--smtp-port", str(smtp_port), "--http-port", str(mail_http_port)],
+        cwd=ROOT,
+        env=env,
+    )
+    children.append(mail)
     print(f"starting the local Secrets Manager emulator (moto) on 127.0.0.1:{emulator_port}", flush=True)
     emulator = subprocess.Popen(
         [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(emulator_port)],
@@ -141,6 +153,7 @@ def _serve(
     )
     children.append(emulator)
     _wait_for_port("127.0.0.1", emulator_port, _EMULATOR_START_TIMEOUT_SECONDS, emulator)
+    _wait_for_port("127.0.0.1", smtp_port, _SANDBOX_START_TIMEOUT_SECONDS, mail, "the mail sink")
 
     flask = [sys.executable, "-m", "flask", "--app", "service"]
     subprocess.run([*flask, "db", "upgrade"], cwd=ROOT, env=env, check=True)

@@ -153,6 +153,8 @@ def seed(svc: Services, instance_path: str, sandbox_url: str | None = None) -> d
         "jwksUrl": f"{base}/.well-known/jwks.json",
         "sandboxUrl": sandbox,
     }
+    if os.environ.get("DEV_MAILBOX_URL"):
+        document["mailboxUrl"] = os.environ["DEV_MAILBOX_URL"]
     path.parent.mkdir(parents=True, exist_ok=True)
     # The file holds live dev credentials: readable by its owner only.
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

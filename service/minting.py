@@ -19,13 +19,15 @@ from service.errors import (
     ApiKeyAsProfileKey,
     BadRequest,
     BrokerError,
+    EmailFailed,
     ProfileNotFound,
     RedirectNotAllowed,
     TokenRejected,
     VerificationFailed,
 )
 from service.keys import KeySource
-from service.links import LaunchLinks, LinkState
+from service.links import LaunchLinks, LinkState, NewLink
+from service.mailer import Mailer, MailError, link_email_from_request
 from service.models import Profile
 from service.publication import JwksPublisher, keyset_ref
 from service.store import Caller, Store
@@ -66,6 +68,7 @@ class Minter:
         auditor: Auditor,
         links: LaunchLinks,
         deliverer: Deliverer,
+        mailer: Mailer | None,
         settings: Settings,
         clock: Callable[[], float],
     ) -> None:
@@ -75,6 +78,7 @@ class Minter:
         self._auditor = auditor
         self._links = links
         self._deliverer = deliverer
+        self._mailer = mailer
         self._settings = settings
         self._clock = clock
         # Parsed verification keys per published document (by ETag): parsing JWKs per request is waste.
@@ -128,8 +132,13 @@ class Minter:
         expire_in = request.get("expireIn", request.get("expiresIn", schemas.DEFAULT_EXPIRE_IN_MINUTES))
         lifetime = expire_in * 60
         ttl = token_ttl(profile, expire_in)
+        email = request.get("email")
         if lifetime > ttl:
             require_scope(caller, "links:long")
+        if email is not None:
+            require_scope(caller, "links:email")
+            if self._mailer is None:
+                raise EmailFailed("This broker has no mail server configured (SMTP_URL); nothing was made.")
         now = int(self._clock())
         minted = self._mint(profile, payload, redirect, ttl, now)
         verify = bool(request.get("verify", False))
@@ -144,13 +153,19 @@ class Minter:
         try:
             if verify:
                 self._self_verify(profile, minted, now)
-            if profile.delivery_mode == "form" or lifetime > ttl:
-                # A page must deliver it (form), or the URL must outlive the token: a launch link that mints
-                # afresh when used. One opened at once by an app may submit itself; a longer-lived one waits
-                # for a click, because mail scanners open links in browsers that run scripts.
-                link = self._links.create(caller, profile, payload, redirect, lifetime, auto_submit=lifetime <= ttl)
+            if profile.delivery_mode == "form" or lifetime > ttl or email is not None:
+                # A page must deliver it (form), the URL must outlive the token, or it goes by email: a launch
+                # link that mints afresh when used. One opened at once by an app may submit itself; an emailed
+                # or longer-lived one waits for a click, because mail scanners open links in script-running browsers.
+                auto_submit = lifetime <= ttl and email is None
+                recipient = email["to"] if email else None
+                link = self._links.create(
+                    caller, profile, payload, redirect, lifetime, auto_submit=auto_submit, recipient=recipient
+                )
                 url, url_expires_at, url_lifetime = link.url, link.expires_at, lifetime
                 audit["detail"] = {"link": link.public_id}
+                if email is not None:
+                    self._send(email, link, profile, now)
             else:
                 url = self._deliverer.direct_url(profile, minted.token)
                 url_expires_at, url_lifetime = minted.expires_at, ttl
@@ -172,7 +187,21 @@ class Minter:
         }
         if verify:
             response["verified"] = True
+        if email is not None:
+            response["emailSent"] = True
         return profile, response
+
+    def _send(self, email: Mapping[str, Any], link: NewLink, profile: Profile, now: int) -> None:
+        """Mail the link; if that fails, revoke it in the same request, so nothing usable is left behind."""
+        assert self._mailer is not None
+        mail = link_email_from_request(
+            email, url=link.url, expires_at=link.expires_at, profile_name=profile.name, uses=profile.link_max_uses
+        )
+        try:
+            self._mailer.send(mail, now)
+        except MailError as error:
+            self._links.revoke(None, link.public_id)
+            raise EmailFailed(f"The email was not sent: {error}. The link made for it was revoked.") from None
 
     def _mint(
         self, profile: Profile, payload: Mapping[str, Any], redirect: str | None, ttl: int, now: int

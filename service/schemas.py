@@ -10,6 +10,8 @@ from typing import Any
 from marshmallow import INCLUDE, RAISE, Schema, ValidationError, fields, pre_load, validate, validates_schema
 
 from service.errors import ValidationFailed
+from service.mailer import EmailRequest
+from service.validation import flatten_errors
 
 MAX_EXPIRE_IN_MINUTES = 2880  # 48 hours, as in the Ayrshare generateJWT contract.
 DEFAULT_EXPIRE_IN_MINUTES = 5
@@ -49,6 +51,7 @@ class GenerateJWTRequest(Schema):
     expiresIn = fields.Integer(strict=True, validate=validate.Range(1, MAX_EXPIRE_IN_MINUTES))
     verify = StrictBoolean()
     redirect = fields.Url(schemes={"http", "https"}, require_tld=False, validate=validate.Length(max=2048))
+    email = fields.Nested(EmailRequest)
 
     @pre_load
     def _refuse_ayrshare_only_fields(self, data: Any, **_: Any) -> Any:
@@ -150,22 +153,6 @@ _PAYLOAD_SCHEMAS: dict[str, Schema | None] = {
     "exorlive-go": ExorLiveGoPayload(),
     "generic": None,
 }
-
-
-def flatten_errors(messages: Any, prefix: str = "") -> dict[str, list[str]]:
-    """marshmallow's nested messages as `{"payload.contact.id": ["..."]}`, one level deep for callers."""
-    if isinstance(messages, list):
-        return {prefix or "_body": [str(m) for m in messages]}
-    if not isinstance(messages, Mapping):
-        return {prefix or "_body": [str(messages)]}
-    flat: dict[str, list[str]] = {}
-    for name, inner in messages.items():
-        key = "_body" if name == "_schema" and not prefix else (prefix if name == "_schema" else f"{prefix}{name}")
-        if isinstance(inner, Mapping):
-            flat.update(flatten_errors(inner, f"{key}."))
-        else:
-            flat.setdefault(key.rstrip("."), []).extend(str(m) for m in (inner if isinstance(inner, list) else [inner]))
-    return flat
 
 
 def load_request(body: Any) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from service.delivery import Deliverer
 from service.idempotency import Idempotency
 from service.keys import KeySource, SecretReader
 from service.links import LaunchLinks
+from service.mailer import Mailer
 from service.minting import Minter
 from service.publication import JwksPublisher
 from service.store import Store, make_engine
@@ -46,7 +47,8 @@ def build_services(
     publisher = JwksPublisher(store, key_source)
     auditor = Auditor(store, settings.subject_hash_key)
     links = LaunchLinks(store, settings.public_base_url, clock)
-    minter = Minter(store, key_source, publisher, auditor, links, Deliverer(), settings, clock)
+    mailer = Mailer(settings.smtp) if settings.smtp else None
+    minter = Minter(store, key_source, publisher, auditor, links, Deliverer(), mailer, settings, clock)
     idempotency = Idempotency(store, settings.subject_hash_key, clock)
     return Services(settings, store, secrets_client, key_source, publisher, links, minter, idempotency)
 

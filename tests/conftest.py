@@ -9,6 +9,7 @@ import os
 import shutil
 import socket
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,6 +73,8 @@ def free_port() -> int:
 
 def pytest_configure(config: pytest.Config) -> None:
     logging.getLogger().addHandler(WATCH)
+    # aiosmtpd logs every MAIL FROM and RCPT TO at INFO: that is the test's mail server talking, not the broker.
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -122,9 +125,27 @@ def config(db_url: str, emulator: str) -> dict[str, Any]:
     }
 
 
+class Clock:
+    """Real time plus an offset that tests move forward instead of sleeping."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def __call__(self) -> float:
+        return time.time() + self.offset
+
+    def advance(self, seconds: float) -> None:
+        self.offset += seconds
+
+
 @pytest.fixture
-def app(config: dict[str, Any], tmp_path: Path) -> Flask:
-    app = create_app(config)
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def app(config: dict[str, Any], tmp_path: Path, clock: Clock) -> Flask:
+    app = create_app(config, clock=clock)
     app.instance_path = str(tmp_path / "instance")
     return app
 

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import re
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from flask.testing import FlaskClient
@@ -15,7 +15,8 @@ from flask.testing import FlaskClient
 from service.links import LinkState, secret_hash
 from service.models import LaunchLink
 from service.services import Services
-from tests.conftest import SEED_MAIN_PAYLOAD, generate
+from service.verifier import Expectations, StaticKeys, verify
+from tests.conftest import BROKER_URL, SEED_MAIN_PAYLOAD, Clock, generate
 from tests.privacy import SEED_PERSONAL_DATA, WATCH
 
 
@@ -226,3 +227,43 @@ def test_link_states_are_distinct(client: FlaskClient, creds: dict[str, Any], sv
     assert svc.links.state(_secret(path)) is LinkState.USABLE
     client.post(path)
     assert svc.links.state(_secret(path)) is LinkState.USED
+
+
+def test_a_two_day_link_works_after_the_token_lifetime_and_mints_at_the_time_of_use(
+    client: FlaskClient, creds: dict[str, Any], svc: Services, clock: Clock
+) -> None:
+    body = generate(client, creds, "generic", expireIn=2880, key="adminApiKey").get_json()
+    path = _link_path(body)
+    first_token = _claims(body["token"])
+    clock.advance(26 * 3600)  # a day later: the first token is long dead, the link is not
+    used = client.post(path)
+    assert used.status_code == 303
+    token = parse_qs(urlsplit(used.headers["Location"]).query)["jwt"][0]
+    WATCH.watch(token)
+    claims = verify(
+        token,
+        Expectations(BROKER_URL, "sandbox-rp"),
+        StaticKeys(client.get("/.well-known/jwks.json").get_json()),
+        now=int(clock()),
+    )
+    assert claims["iat"] == pytest.approx(clock(), abs=2)
+    assert claims["iat"] - first_token["iat"] >= 26 * 3600
+    assert claims["exp"] - claims["iat"] == 300
+    assert claims["userId"] == "u-123"
+    clock.advance(24 * 3600)  # past the 48 hours
+    assert client.post(path).status_code == 410
+
+
+def test_a_link_expires_when_the_clock_passes_expire_in(
+    client: FlaskClient, creds: dict[str, Any], clock: Clock
+) -> None:
+    path = _link_path(generate(client, creds, "exorlive-main", expireIn=30, key="adminApiKey").get_json())
+    clock.advance(29 * 60)
+    assert client.get(path).status_code == 200
+    clock.advance(61)
+    assert 'data-state="expired"' in client.post(path).get_data(as_text=True)
+
+
+def _claims(token: str) -> dict[str, Any]:
+    segment = token.split(".")[1]
+    return json.loads(base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4)))

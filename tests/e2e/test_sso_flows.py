@@ -22,14 +22,23 @@ from service.sandbox import create_sandbox_app, relying_party
 from service.services import Services, services
 from tests.conftest import SEED_PAYLOADS, free_port
 from tests.privacy import WATCH
+from tests.smtp import Collector, smtp_server
 
 
 @pytest.fixture
-def live(config: dict[str, Any], tmp_path: Path) -> Iterator[dict[str, Any]]:
-    """The broker and the sandbox RP, each on its own loopback port, wired as `make run` wires them."""
+def inbox() -> Iterator[tuple[Collector, int]]:
+    collector = Collector()
+    with smtp_server(collector) as port:
+        yield collector, port
+
+
+@pytest.fixture
+def live(config: dict[str, Any], tmp_path: Path, inbox: tuple[Collector, int]) -> Iterator[dict[str, Any]]:
+    """The broker, the sandbox RP and a mail server, each on its own loopback port, wired as `make run` wires them."""
     broker_port, sandbox_port = free_port(), free_port()
     base, sandbox = f"http://127.0.0.1:{broker_port}", f"http://127.0.0.1:{sandbox_port}"
-    app = create_app({**config, "PUBLIC_BASE_URL": base})
+    smtp = f"smtp://127.0.0.1:{inbox[1]}?from=broker%40broker.test"
+    app = create_app({**config, "PUBLIC_BASE_URL": base, "SMTP_URL": smtp})
     rp = create_sandbox_app(
         {"SANDBOX_JWKS_URL": f"{base}/.well-known/jwks.json", "SANDBOX_ISSUER": base, "SANDBOX_PUBLIC_URL": sandbox}
     )
@@ -44,7 +53,7 @@ def live(config: dict[str, Any], tmp_path: Path) -> Iterator[dict[str, Any]]:
     for server in servers:
         threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield {"base": base, "sandbox": sandbox, "creds": creds, "svc": svc}
+        yield {"base": base, "sandbox": sandbox, "creds": creds, "svc": svc, "inbox": inbox[0]}
     finally:
         for server in servers:
             server.shutdown()
@@ -146,3 +155,22 @@ def test_launch_pages_run_no_script_without_the_nonce(live: dict[str, Any], page
     page.wait_for_load_state("networkidle")
     assert violations == []
     assert page.evaluate("document.scripts.length") == 0
+
+
+def test_an_emailed_link_opens_from_the_mail_and_works_once(live: dict[str, Any], page: Page) -> None:
+    body = mint(live, "exorlive-main", key="adminApiKey", expireIn=2880, email={"to": "babyyoda@galaxy.com"})
+    assert body["emailSent"] is True
+    message = live["inbox"].message()
+    html = message.get_body(preferencelist=("html",)).get_content()
+    # Open the mail itself in the browser and follow its link, as a member would.
+    page.set_content(html)
+    link = page.locator(f'a[href="{body["url"]}"]').first
+    expect(link).to_be_visible()
+    page.goto(link.get_attribute("href") or "")
+    page.wait_for_load_state("networkidle")
+    assert _link_state(live, body["url"]) is LinkState.USABLE
+    page.get_by_test_id("continue").click()
+    expect(page.get_by_test_id("instructor")).to_have_text("Mando Lorian")
+    expect(page.get_by_test_id("contact")).to_have_text("Baby Yoda")
+    page.goto(body["url"])
+    expect(page.get_by_test_id("link-state")).to_have_attribute("data-state", "used")

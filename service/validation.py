@@ -1,0 +1,22 @@
+"""Validation errors in the shape the API reports them: `{"payload.contact.id": ["..."]}`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+
+def flatten_errors(messages: Any, prefix: str = "") -> dict[str, list[str]]:
+    """marshmallow's nested messages as `{"payload.contact.id": ["..."]}`, one level deep for callers."""
+    if isinstance(messages, list):
+        return {prefix or "_body": [str(m) for m in messages]}
+    if not isinstance(messages, Mapping):
+        return {prefix or "_body": [str(messages)]}
+    flat: dict[str, list[str]] = {}
+    for name, inner in messages.items():
+        key = "_body" if name == "_schema" and not prefix else (prefix if name == "_schema" else f"{prefix}{name}")
+        if isinstance(inner, Mapping):
+            flat.update(flatten_errors(inner, f"{key}."))
+        else:
+            flat.setdefault(key.rstrip("."), []).extend(str(m) for m in (inner if isinstance(inner, list) else [inner]))
+    return flat
