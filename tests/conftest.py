@@ -7,7 +7,6 @@ import json
 import logging
 import os
 import shutil
-import socket
 import threading
 import time
 import uuid
@@ -24,7 +23,9 @@ from werkzeug.serving import make_server
 from service import create_app, devseed, migrations
 from service.sandbox import create_sandbox_app, relying_party
 from service.services import Services, services
+from tests.ports import free_port
 from tests.privacy import WATCH
+from tests.smtp import Collector, smtp_server
 
 # boto3 needs credentials; the emulator accepts any. Set before any client is built.
 os.environ.update(
@@ -36,39 +37,10 @@ os.environ.update(
 os.environ.pop("AWS_PROFILE", None)
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_MAIN_PAYLOAD: dict[str, Any] = {
-    "employeeId": "2f3fb098",
-    "employeeUsername": "mando",
-    "employeeFirstname": "Mando",
-    "employeeLastname": "Lorian",
-    "employeeEmail": "mando@tatooine.com",
-    "organizationName": "Tatooine",
-    "organizationId": "ace615c2",
-    "contact": {
-        "id": "2f3fb098",
-        "birthdate": "1969-11-13",
-        "ssn": "13116900216",
-        "gender": "male",
-        "firstname": "Baby",
-        "middlename": "",
-        "lastname": "Yoda",
-        "mobile": "99900000",
-        "email": "babyyoda@galaxy.com",
-        "diagnosis": "L02",
-    },
-}
-SEED_GO_PAYLOAD: dict[str, Any] = {
-    "organizationName": "Tatooine",
-    "organizationId": "ace615c2",
-    "contact": {k: v for k, v in SEED_MAIN_PAYLOAD["contact"].items() if k != "diagnosis"},
-}
+# The ExorLive document's example payloads, exactly as the dev seed uses them.
+SEED_MAIN_PAYLOAD: dict[str, Any] = devseed.SAMPLE_PAYLOADS["exorlive-main"]
+SEED_GO_PAYLOAD: dict[str, Any] = devseed.SAMPLE_PAYLOADS["exorlive-go"]
 SEED_PAYLOADS = {"exorlive-main": SEED_MAIN_PAYLOAD, "exorlive-go": SEED_GO_PAYLOAD, "generic": {"userId": "u-123"}}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -141,6 +113,14 @@ class Clock:
 @pytest.fixture
 def clock() -> Clock:
     return Clock()
+
+
+@pytest.fixture
+def inbox() -> Iterator[tuple[Collector, int]]:
+    """A real SMTP server (aiosmtpd) on loopback: what it received, and its port."""
+    collector = Collector()
+    with smtp_server(collector) as port:
+        yield collector, port
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -14,7 +13,7 @@ from service.models import LaunchLink
 from service.services import Services, services
 from tests.conftest import bearer, free_port, generate, problem
 from tests.privacy import SEED_PERSONAL_DATA, WATCH
-from tests.smtp import Collector, smtp_server
+from tests.smtp import Collector
 
 SENDER = "SSO%20Broker%20%3Cno-reply%40broker.test%3E"
 MEMBER = "babyyoda@galaxy.com"
@@ -26,13 +25,6 @@ EMAIL = {
     "privacyUrl": "https://tatooine.test/privacy",
     "bcc": ["admin@tatooine.test"],
 }
-
-
-@pytest.fixture
-def inbox() -> Iterator[tuple[Collector, int]]:
-    collector = Collector()
-    with smtp_server(collector) as port:
-        yield collector, port
 
 
 @pytest.fixture

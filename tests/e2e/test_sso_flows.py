@@ -22,14 +22,7 @@ from service.sandbox import create_sandbox_app, relying_party
 from service.services import Services, services
 from tests.conftest import SEED_PAYLOADS, free_port
 from tests.privacy import WATCH
-from tests.smtp import Collector, smtp_server
-
-
-@pytest.fixture
-def inbox() -> Iterator[tuple[Collector, int]]:
-    collector = Collector()
-    with smtp_server(collector) as port:
-        yield collector, port
+from tests.smtp import Collector
 
 
 @pytest.fixture
