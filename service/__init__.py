@@ -12,7 +12,7 @@ from flask import Flask
 
 from service import api, cli, launch, links_api, logs, meta, problems, wellknown
 from service.config import load_settings
-from service.secrets_manager import make_cache, make_client
+from service.secrets_manager import make_client
 from service.services import EXTENSION_KEY, build_services
 
 __all__ = ["create_app"]
@@ -45,7 +45,6 @@ def create_app(
     app.extensions[EXTENSION_KEY] = build_services(
         settings,
         secrets_client=client,
-        secret_reader=make_cache(client, settings),
         clock=clock or time.time,
     )
 

@@ -27,8 +27,11 @@ class Settings:
     subject_hash_key: str
     aws_region: str
     secrets_endpoint_url: str | None
-    # How long a key read from Secrets Manager is trusted before it is read again.
+    # How long a key read from Secrets Manager is trusted before it is read again (in the background).
     secret_refresh_seconds: int
+    # How long after the last successful read from Secrets Manager cached keys may still sign; after that
+    # minting answers 503 while the JWKS keeps serving what it last knew.
+    key_max_staleness_seconds: int
     # Bodies larger than this are refused with 413, also when sent chunked.
     max_body_bytes: int
     # A payload larger than this (as compact JSON) is refused with 422: tokens travel in URLs and forms.
@@ -96,6 +99,12 @@ def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str
     if log_level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}")
 
+    refresh = _int(source, "SECRET_REFRESH_SECONDS", 300, 1, 86_400)
+    staleness = _int(source, "KEY_MAX_STALENESS_SECONDS", 3600, 1, 7 * 86_400)
+    if staleness < refresh:
+        raise ConfigError(
+            f"KEY_MAX_STALENESS_SECONDS ({staleness}) must be at least SECRET_REFRESH_SECONDS ({refresh})"
+        )
     return Settings(
         environment=environment,
         database_url=database_url,
@@ -103,7 +112,8 @@ def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str
         subject_hash_key=subject_hash_key,
         aws_region=str(source.get("AWS_REGION") or source.get("AWS_DEFAULT_REGION") or "eu-north-1"),
         secrets_endpoint_url=source.get("AWS_ENDPOINT_URL_SECRETS_MANAGER") or None,
-        secret_refresh_seconds=_int(source, "SECRET_REFRESH_SECONDS", 300, 1, 86_400),
+        secret_refresh_seconds=refresh,
+        key_max_staleness_seconds=staleness,
         max_body_bytes=_int(source, "MAX_BODY_BYTES", 64 * 1024, 1024, 10 * 1024 * 1024),
         max_payload_bytes=_int(source, "MAX_PAYLOAD_BYTES", 8 * 1024, 256, 1024 * 1024),
         jwks_max_age_seconds=_int(source, "JWKS_MAX_AGE_SECONDS", 300, 0, 86_400),

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, Response, jsonify
+from flask import Blueprint, Response, current_app, jsonify
+
+from service.health import readiness
+from service.services import services
 
 bp = Blueprint("meta", __name__)
 
@@ -15,6 +18,16 @@ OPENAPI_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
 def healthz() -> Response:
     """The process is alive and serving; checks nothing else (readiness is a separate concern)."""
     return jsonify(status="ok")
+
+
+@bp.get("/readyz")
+def readyz() -> Response:
+    """Ready to mint: 200, or 503 with what is missing (a load balancer takes the instance out)."""
+    ready, detail = readiness(services(current_app))
+    response = jsonify(detail)
+    response.status_code = 200 if ready else 503
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.get("/openapi.yaml")

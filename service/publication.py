@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 
 from service.errors import KeysetNotFound, KeyUnavailable
-from service.keys import KeysetRef, KeySource, jwks_json_bytes
+from service.keys import KeysetRef, KeySource, KeyStatus, jwks_json_bytes
 from service.models import Keyset
 from service.store import Store
 
@@ -19,6 +19,8 @@ def keyset_ref(keyset: Keyset) -> KeysetRef:
 class PublishedJwks:
     body: bytes
     etag: str
+    # Fresh, or what was last known while Secrets Manager cannot be read (the JWKS still serves it).
+    status: KeyStatus | None = None
 
 
 class JwksPublisher:
@@ -30,14 +32,15 @@ class JwksPublisher:
 
     def for_keyset(self, keyset: Keyset) -> PublishedJwks:
         """The JWKS of one keyset; KeyUnavailable (503) rather than an empty set."""
-        keys = self._keys.published_keys(keyset_ref(keyset))
+        ref = keyset_ref(keyset)
+        keys = self._keys.published_keys(ref)
         kids = tuple(key.kid for key in keys)
         published = self._documents.get(kids)
         if published is None:
             body = jwks_json_bytes(keys)
             published = PublishedJwks(body=body, etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"')
             self._documents[kids] = published
-        return published
+        return dataclasses.replace(published, status=self._keys.status(ref))
 
     def by_name(self, name: str | None) -> PublishedJwks:
         """`None` names the default keyset (served at /.well-known/jwks.json)."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import boto3
 import botocore.config
 from aws_secretsmanager_caching import SecretCache, SecretCacheConfig
+from aws_secretsmanager_caching.cache.secret_cache_hook import SecretCacheHook
 
 from service.config import Settings
 
@@ -32,9 +34,45 @@ def make_client(settings: Settings) -> Any:
     )
 
 
-def make_cache(client: Any, settings: Settings) -> SecretCache:
+# After a failed refresh the cache retries after 1, 2, 4 … s; capped low so recovery after an outage is quick.
+_MAX_RETRY_DELAY_SECONDS = 15
+
+
+class FreshnessHook(SecretCacheHook):  # type: ignore[misc]
+    """Notes when each secret's metadata was last read successfully.
+
+    The cache keeps serving its last value when a refresh fails, and says nothing; this hook sees every
+    successful DescribeSecret, so the key source can tell fresh keys from stale ones.
+    """
+
+    def __init__(self, clock: Callable[[], float]) -> None:
+        super().__init__()
+        self._clock = clock
+        self._described: dict[str, float] = {}
+
+    def put(self, obj: Any) -> Any:
+        if isinstance(obj, dict) and "VersionIdsToStages" in obj:
+            now = self._clock()
+            for name in (obj.get("ARN"), obj.get("Name")):
+                if name:
+                    self._described[str(name)] = now
+        return obj
+
+    def get(self, cached_obj: Any) -> Any:
+        return cached_obj
+
+    def described_at(self, secret_id: str) -> float | None:
+        """When the secret's stages were last read from Secrets Manager, or None if never."""
+        return self._described.get(secret_id)
+
+
+def make_cache(client: Any, settings: Settings, hook: FreshnessHook) -> SecretCache:
     """The secret cache the key source reads through: one DescribeSecret per refresh interval."""
-    config = SecretCacheConfig(secret_refresh_interval=settings.secret_refresh_seconds)
+    config = SecretCacheConfig(
+        secret_refresh_interval=settings.secret_refresh_seconds,
+        exception_retry_delay_max=_MAX_RETRY_DELAY_SECONDS,
+        secret_cache_hook=hook,
+    )
     return SecretCache(config=config, client=client)
 
 

@@ -18,6 +18,7 @@ from service.links import LaunchLinks
 from service.mailer import Mailer
 from service.minting import Minter
 from service.publication import JwksPublisher
+from service.secrets_manager import FreshnessHook, make_cache
 from service.store import Store, make_engine
 
 EXTENSION_KEY = "sso_token_broker"
@@ -39,11 +40,22 @@ def build_services(
     settings: Settings,
     *,
     secrets_client: Any,
-    secret_reader: SecretReader,
+    secret_reader: SecretReader | None = None,
     clock: Callable[[], float] = time.time,
 ) -> Services:
+    """All services of one app. Without `secret_reader`, keys are read through the AWS secrets cache."""
     store = Store(make_engine(settings.database_url))
-    key_source = KeySource(secret_reader)
+    confirmed_at = None
+    if secret_reader is None:
+        hook = FreshnessHook(clock)
+        secret_reader, confirmed_at = make_cache(secrets_client, settings, hook), hook.described_at
+    key_source = KeySource(
+        secret_reader,
+        clock=clock,
+        refresh_seconds=settings.secret_refresh_seconds,
+        max_staleness_seconds=settings.key_max_staleness_seconds,
+        confirmed_at=confirmed_at,
+    )
     publisher = JwksPublisher(store, key_source)
     auditor = Auditor(store, settings.subject_hash_key)
     links = LaunchLinks(store, settings.public_base_url, clock)

@@ -17,6 +17,12 @@ def _serve(published: PublishedJwks) -> Response:
     response.headers["ETag"] = published.etag
     # Relying parties fetch this from their servers, but browser tools may too.
     response.headers["Access-Control-Allow-Origin"] = "*"
+    status = published.status
+    if status is not None and status.age_seconds is not None:
+        # How long ago Secrets Manager last confirmed these keys; "stale" once past the signing limit.
+        response.headers["X-Keys-Age"] = str(int(status.age_seconds))
+        if status.stale:
+            response.headers["X-Keys-Stale"] = "true"
     if request.if_none_match.contains_weak(published.etag.strip('"')):
         response.status_code = 304
         response.set_data(b"")

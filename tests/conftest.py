@@ -86,7 +86,9 @@ def db_url(tmp_path: Path, migrated_template: Path) -> str:
 
 
 @pytest.fixture
-def config(db_url: str, emulator: str) -> dict[str, Any]:
+def config(db_url: str, emulator: str, request: pytest.FixtureRequest) -> dict[str, Any]:
+    """The app's settings; a test adds its own with @pytest.mark.settings(NAME="value")."""
+    marker = request.node.get_closest_marker("settings")
     return {
         "BROKER_ENV": "test",
         "DATABASE_URL": db_url,
@@ -94,6 +96,7 @@ def config(db_url: str, emulator: str) -> dict[str, Any]:
         "PUBLIC_BASE_URL": BROKER_URL,
         # DEBUG, so the privacy watch sees everything the code could ever log.
         "LOG_LEVEL": "DEBUG",
+        **(marker.kwargs if marker else {}),
     }
 
 

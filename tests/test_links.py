@@ -229,6 +229,8 @@ def test_link_states_are_distinct(client: FlaskClient, creds: dict[str, Any], sv
     assert svc.links.state(_secret(path)) is LinkState.USED
 
 
+# A week: this test moves the clock two days without Secrets Manager refreshing; staleness is not its subject.
+@pytest.mark.settings(KEY_MAX_STALENESS_SECONDS="604800")
 def test_a_two_day_link_works_after_the_token_lifetime_and_mints_at_the_time_of_use(
     client: FlaskClient, creds: dict[str, Any], svc: Services, clock: Clock
 ) -> None:

@@ -26,7 +26,8 @@ def test_the_session_watch_sees_every_request_log(client: FlaskClient, creds: di
     response = generate(client, creds, "exorlive-main", verify=True)
     request_id = response.get_json()["requestId"]
     assert any(request_id in line for line in WATCH.lines[before:])
-    assert not WATCH.leaks()
+    leaks = WATCH.leaks()
+    assert not leaks, leaks[:5]
 
 
 def test_a_failing_request_logs_no_payload(client: FlaskClient, creds: dict[str, Any]) -> None:
