@@ -2,6 +2,10 @@
 
 import multiprocessing
 import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 # Signing is CPU-bound: one sync worker per core, plus one, keeps both cores busy without thrashing.
@@ -20,3 +24,36 @@ accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
 wsgi_app = "service.wsgi:app"
+
+# Prometheus multiprocess mode (service/metrics.py): every worker writes its samples to files in this
+# directory and a scrape adds them up, whichever worker answers it. prometheus_client reads the variable
+# when it is imported, so it is set here, in the master, before any worker exists and before anything
+# imports the library; the workers inherit it. Without it a scrape would show one worker's share.
+_MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
+_OWNED_MARK = "BROKER_OWNS_METRICS_DIR"
+if _MULTIPROC_ENV not in os.environ:
+    os.environ[_MULTIPROC_ENV] = tempfile.mkdtemp(prefix="broker-metrics-")
+    # Marked, so a config reload (SIGHUP re-reads this file) still knows the directory is ours to remove.
+    os.environ[_OWNED_MARK] = "1"
+
+
+def on_starting(server: object) -> None:
+    """Start from empty: files a previous run left would be added to this run's counters."""
+    directory = Path(os.environ[_MULTIPROC_ENV])
+    directory.mkdir(parents=True, exist_ok=True)
+    for leftover in directory.glob("*.db"):
+        leftover.unlink()
+
+
+def child_exit(server: object, worker: Any) -> None:
+    """Drop a dead worker's live gauges (key age); its counters stay, so totals never go down."""
+    # Imported here, never at the top: the variable above must be set before prometheus_client loads.
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server: object) -> None:
+    """Remove the metrics directory if this file made it."""
+    if os.environ.get(_OWNED_MARK) == "1":
+        shutil.rmtree(os.environ[_MULTIPROC_ENV], ignore_errors=True)

@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Flask
 
-from service import api, cli, launch, links_api, logs, meta, problems, wellknown
+from service import api, cli, launch, links_api, logs, meta, metrics, problems, wellknown
 from service.config import load_settings
 from service.secrets_manager import make_client
 from service.services import EXTENSION_KEY, build_services
@@ -42,6 +42,7 @@ def create_app(
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes)
     app.json.sort_keys = False  # type: ignore[attr-defined]  # responses keep the documented field order
     client = secrets_client if secrets_client is not None else make_client(settings)
+    metrics.instrument_secrets_client(client)
     app.extensions[EXTENSION_KEY] = build_services(
         settings,
         secrets_client=client,
@@ -55,5 +56,6 @@ def create_app(
     app.register_blueprint(meta.bp)
     app.register_blueprint(launch.bp)
     app.register_blueprint(links_api.bp)
+    app.register_blueprint(metrics.bp)
     cli.register(app)
     return app

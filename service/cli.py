@@ -11,9 +11,9 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from service import admin, credentials, devseed, migrations
+from service import admin, credentials, devseed, migrations, rotation
 from service.errors import BrokerError, KeyMaterialError
-from service.keys import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_RSA_BITS
+from service.keys import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_RSA_BITS, KeysetRef
 from service.publication import keyset_ref
 from service.schemas import DELIVERY_MODES, KINDS
 from service.services import Services, services
@@ -164,6 +164,76 @@ def keysets_list() -> None:
             }
         )
     _echo_rows(rows)
+
+
+def _now() -> float:
+    """The app's clock (tests move it)."""
+    return float(_svc().clock())
+
+
+def _rotation_context(name: str) -> tuple[Services, KeysetRef, rotation.RotationWindows]:
+    svc = _svc()
+    return svc, keyset_ref(svc.store.keyset_by_name(name)), rotation.RotationWindows.from_settings(svc.settings)
+
+
+@keysets_cli.command("rotate")
+@click.argument("name")
+@_friendly
+def keysets_rotate(name: str) -> None:
+    """Add a new key as AWSPENDING: published in the JWKS at once, signing only after `keysets promote`."""
+    svc, ref, windows = _rotation_context(name)
+    kid = rotation.rotate(svc.secrets_client, ref, _now())
+    wait = rotation.status(svc.secrets_client, ref, _now(), windows)["promote"]["allowedInSeconds"]
+    click.echo(json.dumps({"name": name, "pendingKid": kid, "promoteAllowedInSeconds": wait}))
+    click.echo(f"Key {kid} is published and pending; `keysets promote {name}` is allowed in {wait} s.", err=True)
+
+
+@keysets_cli.command("promote")
+@click.argument("name")
+@click.option("--force", is_flag=True, help="Skip the publish and retire windows. Emergencies only.")
+@_friendly
+def keysets_promote(name: str, force: bool) -> None:
+    """Make the pending key sign (AWSCURRENT); the current key becomes AWSPREVIOUS and stays published."""
+    svc, ref, windows = _rotation_context(name)
+    try:
+        result = rotation.promote(svc.secrets_client, ref, _now(), windows=windows, force=force)
+    except rotation.RotationNotReady as error:
+        raise click.ClickException(f"{error.detail} Or use --force.") from None
+    click.echo(
+        json.dumps(
+            {
+                "name": name,
+                "currentKid": result.current_kid,
+                "previousKid": result.previous_kid,
+                "unpublishedKid": result.unpublished_kid,
+                "forcedEarlyBySeconds": result.early_seconds,
+            }
+        )
+    )
+    if result.early_seconds:
+        click.secho(
+            f"WARNING: --force promoted kid {result.current_kid} {result.early_seconds} s before the rotation windows "
+            f"allowed it. Relying parties holding a JWKS cached before that key was published (up to "
+            f"{windows.jwks_max_age_seconds} s) reject its tokens until their copy expires"
+            + (
+                f", and tokens signed by kid {result.unpublished_kid} (no longer published) may be rejected "
+                "until they expire."
+                if result.unpublished_kid
+                else "."
+            ),
+            err=True,
+            fg="red",
+            bold=True,
+        )
+
+
+@keysets_cli.command("status")
+@click.argument("name")
+@_friendly
+def keysets_status(name: str) -> None:
+    """Each published stage's kid and age, the rotation windows, and when `keysets promote` is allowed."""
+    svc, ref, windows = _rotation_context(name)
+    click.echo(json.dumps(rotation.status(svc.secrets_client, ref, _now(), windows), indent=2))
 
 
 # --- profiles ------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from joserfc.jwk import ECKey, RSAKey
 
+from service import metrics
 from service.errors import KeyMaterialError, KeyUnavailable
 
 log = logging.getLogger(__name__)
@@ -217,7 +218,12 @@ class KeySource:
                 self._failed_at.pop(keyset, None)
             else:
                 self._failed_at[keyset] = now
-            return self._snapshots.get(keyset)
+            snapshot = self._snapshots.get(keyset)
+        if snapshot is not None:
+            age = self._age(snapshot)
+            for stage in snapshot.keys:
+                metrics.observe_key_age(keyset.name, stage, age)
+        return snapshot
 
     def _snapshot(self, keyset: KeysetRef) -> KeysetSnapshot | None:
         self._ensure_refresher()

@@ -6,6 +6,7 @@ import secrets
 
 from flask import Blueprint, Response, current_app, g, redirect, render_template
 
+from service import metrics
 from service.delivery import FormPost, origin_of, relying_party_origins
 from service.errors import BrokerError
 from service.links import LinkState
@@ -43,6 +44,7 @@ def _protect(response: Response) -> None:
 
 
 def _state_page(state: LinkState) -> Response:
+    metrics.count_link("refused", state.value)
     status, heading, message = _STATES[state]
     return _page("links/status.html", status, [], state=state.value, heading=heading, message=message)
 
@@ -76,6 +78,7 @@ def use(secret: str) -> Response:
         return _page("links/status.html", error.status, [], state=error.code, heading=heading, message=error.detail)
     if launch.delivery is None:
         return _state_page(launch.state)
+    metrics.count_link("used")
     if isinstance(launch.delivery, FormPost):
         action = launch.delivery.action
         return _page("links/form_post.html", 200, [origin_of(action)], action=action, token=launch.delivery.token)

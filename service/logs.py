@@ -16,6 +16,8 @@ from typing import Any
 
 from flask import Flask, Response, g, has_request_context, request
 
+from service import metrics
+
 _STANDARD_ATTRS = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime", "taskName"}
 # A caller's X-Request-Id is reused only if it looks like an id, so it cannot smuggle data into logs.
 _REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
@@ -65,11 +67,13 @@ def _start_request() -> None:
 def _finish_request(response: Response) -> Response:
     response.headers["X-Request-Id"] = g.get("request_id", "")
     duration_ms = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
+    route = request.url_rule.rule if request.url_rule else "<unmatched>"
+    metrics.observe_request(route, request.method, response.status_code, duration_ms / 1000)
     access_log.info(
         "request",
         extra={
             "method": request.method,
-            "route": request.url_rule.rule if request.url_rule else "<unmatched>",
+            "route": route,
             "status": response.status_code,
             "durationMs": round(duration_ms, 2),
             "tenantId": g.get("tenant_id"),

@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from service import schemas, verifier
+from service import metrics, schemas, verifier
 from service.audit import Auditor
 from service.auth import require_scope
 from service.config import Settings
@@ -140,7 +140,11 @@ class Minter:
             if self._mailer is None:
                 raise EmailFailed("This broker has no mail server configured (SMTP_URL); nothing was made.")
         now = int(self._clock())
-        minted = self._mint(profile, payload, redirect, ttl, now)
+        try:
+            minted = self._mint(profile, payload, redirect, ttl, now)
+        except BrokerError as error:
+            metrics.count_minted(profile.name, profile.keyset.alg, error.code)
+            raise
         verify = bool(request.get("verify", False))
         audit = {
             "request_id": request_id,
@@ -162,6 +166,7 @@ class Minter:
                 link = self._links.create(
                     caller, profile, payload, redirect, lifetime, auto_submit=auto_submit, recipient=recipient
                 )
+                metrics.count_link("made")
                 url, url_expires_at, url_lifetime = link.url, link.expires_at, lifetime
                 audit["detail"] = {"link": link.public_id}
                 if email is not None:
@@ -171,9 +176,11 @@ class Minter:
                 url_expires_at, url_lifetime = minted.expires_at, ttl
         except BrokerError as error:
             self._auditor.record("token.minted", error.code, **audit)
+            metrics.count_minted(profile.name, minted.alg, error.code)
             raise
         detail = {"ttl": ttl, "alg": minted.alg, "verify": verify, **audit.pop("detail", {})}
         self._auditor.record("token.minted", "ok", **audit, detail=detail)
+        metrics.count_minted(profile.name, minted.alg, "ok")
         response: dict[str, Any] = {
             "token": minted.token,
             "url": url,
@@ -218,7 +225,11 @@ class Minter:
             return Launch(state)
         profile = self._store.profile_by_id(opened.record.profile_id)
         # Minted before the use is taken, so a key outage does not burn the link.
-        minted = self._mint(profile, opened.payload, opened.redirect, token_ttl(profile, 5), int(self._clock()))
+        try:
+            minted = self._mint(profile, opened.payload, opened.redirect, token_ttl(profile, 5), int(self._clock()))
+        except BrokerError as error:
+            metrics.count_minted(profile.name, profile.keyset.alg, error.code)
+            raise
         if not self._links.consume(opened.record):
             return Launch(self._links.state(secret))
         audit = {
@@ -236,6 +247,8 @@ class Minter:
             # Nothing reached the user: give the use back so the link still works once the RP recovers.
             self._links.release(opened.record)
             self._auditor.record("link.used", error.code, **audit)
+            metrics.count_minted(profile.name, minted.alg, error.code)
             raise
         self._auditor.record("link.used", "ok", **audit)
+        metrics.count_minted(profile.name, minted.alg, "ok")
         return Launch(LinkState.USABLE, delivery, profile)

@@ -34,6 +34,7 @@ class Services:
     links: LaunchLinks
     minter: Minter
     idempotency: Idempotency
+    clock: Callable[[], float]
 
 
 def build_services(
@@ -62,7 +63,7 @@ def build_services(
     mailer = Mailer(settings.smtp) if settings.smtp else None
     minter = Minter(store, key_source, publisher, auditor, links, Deliverer(), mailer, settings, clock)
     idempotency = Idempotency(store, settings.subject_hash_key, clock)
-    return Services(settings, store, secrets_client, key_source, publisher, links, minter, idempotency)
+    return Services(settings, store, secrets_client, key_source, publisher, links, minter, idempotency, clock)
 
 
 def services(app: Flask) -> Services:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, request
 
 from service.publication import PublishedJwks
+from service.rotation import jwks_max_age
 from service.services import services
 
 bp = Blueprint("wellknown", __name__)
@@ -13,7 +14,8 @@ bp = Blueprint("wellknown", __name__)
 def _serve(published: PublishedJwks) -> Response:
     settings = services(current_app).settings
     response = Response(published.body, mimetype="application/jwk-set+json")
-    response.headers["Cache-Control"] = f"public, max-age={settings.jwks_max_age_seconds}"
+    # Derived from the rotation windows, so a cached JWKS never misses a key that signs.
+    response.headers["Cache-Control"] = f"public, max-age={jwks_max_age(settings)}"
     response.headers["ETag"] = published.etag
     # Relying parties fetch this from their servers, but browser tools may too.
     response.headers["Access-Control-Allow-Origin"] = "*"

@@ -24,7 +24,7 @@ class RelyingParty:
         self.settings = settings
         self._clock = clock
         self._expect = Expectations(issuer=settings.issuer, audience=settings.audience)
-        self._keys = HttpKeys(settings.jwks_url, timeout=JWKS_FETCH_TIMEOUT_SECONDS)
+        self._keys = HttpKeys(settings.jwks_url, timeout=JWKS_FETCH_TIMEOUT_SECONDS, clock=clock)
         self._nonces = NonceCache()
         self.sessions = SessionStore(settings.session_seconds, clock)
 

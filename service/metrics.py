@@ -1,0 +1,160 @@
+"""Prometheus metrics: what the broker counts, and `/metrics`, correct under several gunicorn workers.
+
+Under gunicorn, `PROMETHEUS_MULTIPROC_DIR` is set (gunicorn.conf.py) before any worker imports
+prometheus_client, so every worker writes its samples to files there and a scrape, whichever worker
+answers it, adds up all of them. Without it (tests, `flask run`) the default in-process registry is served.
+
+Labels carry only bounded, non-personal values: profile names, algorithms, outcome codes, route
+patterns (`/l/<secret>`, never the path), HTTP methods and statuses, keyset names and stages, and
+Secrets Manager operation names. Never payload values, tenant input other than profile names, or secrets.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from flask import Blueprint, Response
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+
+__all__ = [
+    "METRICS_PATH",
+    "bp",
+    "count_link",
+    "count_minted",
+    "instrument_secrets_client",
+    "observe_key_age",
+    "observe_request",
+]
+
+METRICS_PATH = "/metrics"
+# prometheus_client's own switch, read by the library when it is imported; not a broker setting.
+_MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
+# From a signature (about a millisecond) to gunicorn's 30 s worker timeout; Secrets Manager's 2 s connect
+# and 3 s read timeouts, retried once, land between 2.5 and 10.
+_LATENCY_BUCKETS_SECONDS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
+# Any other method string a client sends becomes "other", so a caller cannot create series at will.
+_KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+LINK_EVENTS = ("made", "used", "refused")
+
+# Module level, the prometheus_client way: a metric registers once per process, however many apps the
+# tests build; in multiprocess mode the values live in per-process files, not in these objects.
+TOKENS_MINTED = Counter(
+    "broker_tokens_minted",
+    "Tokens minted (generateJWT and launch-link uses), by profile name, algorithm and outcome (ok or error code).",
+    ["profile", "alg", "outcome"],
+)
+REQUEST_DURATION = Histogram(
+    "broker_request_duration_seconds",
+    "Time from the request reaching the app to the response leaving it, by route pattern, method and status.",
+    ["route", "method", "status"],
+    buckets=_LATENCY_BUCKETS_SECONDS,
+)
+SECRETS_CALLS = Counter(
+    "broker_secrets_manager_calls", "Secrets Manager API calls (retries inside one call count once).", ["operation"]
+)
+SECRETS_FAILURES = Counter(
+    "broker_secrets_manager_failures",
+    "Secrets Manager API calls that failed: an error response, or no response (timeout, connection).",
+    ["operation"],
+)
+# "livemax": across workers the stalest copy counts, since a worker whose keys are too old refuses to sign;
+# "live" so a dead worker's last value is dropped (mark_process_dead in gunicorn.conf.py) instead of
+# pinning the gauge forever. "mostrecent" would show whichever worker wrote last and hide a stale one.
+KEY_AGE = Gauge(
+    "broker_key_age_seconds",
+    "Seconds since Secrets Manager last confirmed a cached key, by keyset and stage (the stalest worker).",
+    ["keyset", "stage"],
+    multiprocess_mode="livemax",
+)
+LAUNCH_LINKS = Counter(
+    "broker_launch_links",
+    "Launch links made, used, and refused (refused by state: expired, used, revoked, unknown).",
+    ["event", "state"],
+)
+
+
+def count_minted(profile: str, alg: str, outcome: str) -> None:
+    """One minting attempt: `outcome` is "ok" or the error code."""
+    TOKENS_MINTED.labels(profile=profile, alg=alg, outcome=outcome).inc()
+
+
+def count_link(event: str, state: str = "") -> None:
+    """A launch link made, used, or refused; `state` only for refused."""
+    LAUNCH_LINKS.labels(event=event, state=state).inc()
+
+
+def observe_request(route: str, method: str, status: int, seconds: float) -> None:
+    """One request's latency; scrapes of /metrics are left out so they do not measure themselves."""
+    if route == METRICS_PATH:
+        return
+    method = method if method in _KNOWN_METHODS else "other"
+    REQUEST_DURATION.labels(route=route, method=method, status=str(status)).observe(seconds)
+
+
+def observe_key_age(keyset: str, stage: str, seconds: float) -> None:
+    """Set the age of a cached key (now minus when Secrets Manager last confirmed it)."""
+    KEY_AGE.labels(keyset=keyset, stage=stage).set(seconds)
+
+
+def _operation(event_name: str) -> str:
+    # Events are named "<event>.secrets-manager.<Operation>"; the operation is an API name like GetSecretValue.
+    return event_name.rsplit(".", 1)[-1]
+
+
+def _before_call(event_name: str, **_: Any) -> None:
+    SECRETS_CALLS.labels(operation=_operation(event_name)).inc()
+
+
+def _after_call(event_name: str, http_response: Any, **_: Any) -> None:
+    # botocore raises for any status >= 300 right after this event: that call failed.
+    if http_response is not None and http_response.status_code >= 300:
+        SECRETS_FAILURES.labels(operation=_operation(event_name)).inc()
+
+
+def _after_call_error(event_name: str, **_: Any) -> None:
+    # No response at all, after botocore's own retries: timeout, refused connection, DNS.
+    SECRETS_FAILURES.labels(operation=_operation(event_name)).inc()
+
+
+def instrument_secrets_client(client: Any) -> None:
+    """Count a boto3 Secrets Manager client's calls and failures (a fake client without events is left alone)."""
+    events = getattr(getattr(client, "meta", None), "events", None)
+    if events is None:
+        return
+    # unique_id: instrumenting the same client twice (several apps sharing it) still counts each call once.
+    events.register("before-call.secrets-manager", _before_call, unique_id="broker-metrics-before-call")
+    events.register("after-call.secrets-manager", _after_call, unique_id="broker-metrics-after-call")
+    events.register("after-call-error.secrets-manager", _after_call_error, unique_id="broker-metrics-call-error")
+
+
+bp = Blueprint("metrics", __name__)
+
+
+@bp.get(METRICS_PATH)
+def scrape() -> Response:
+    """The Prometheus text exposition of every worker's metrics.
+
+    No authentication: operators restrict /metrics at the network edge (load balancer or ingress rules),
+    as its labels are operational, never personal or secret.
+    """
+    if os.environ.get(_MULTIPROC_ENV):
+        # A fresh registry per scrape, as prometheus_client prescribes: it reads every worker's files now.
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+        body = generate_latest(registry)
+    else:
+        body = generate_latest(REGISTRY)
+    response = Response(body, status=200)
+    response.headers["Content-Type"] = CONTENT_TYPE_LATEST
+    response.headers["Cache-Control"] = "no-store"
+    return response

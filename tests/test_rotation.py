@@ -1,0 +1,727 @@
+"""Key rotation: the windows, rotate/promote/status in code and in the CLI, the Secrets Manager rotation
+function, and one rotation end to end with a relying party that never sees a failure.
+
+Everything runs against the moto server over HTTP. Time is moved with the injected clock; the only real
+waits are for the broker's key cache to notice a stage change (SECRET_REFRESH_SECONDS=1 there).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+import requests
+from flask import Flask
+from werkzeug.serving import make_server
+
+from service import admin, create_app, rotation
+from service.config import load_settings
+from service.errors import ConfigError, KeyMaterialError, TokenRejected
+from service.keys import KeysetRef, encode_secret_string, generate_private_key_pem, parse_signing_key
+from service.publication import keyset_ref
+from service.rotation import (
+    CURRENT_STAGE,
+    PENDING_STAGE,
+    PREVIOUS_STAGE,
+    TAG_ALG,
+    TAG_CURRENT_SINCE,
+    TAG_CURRENT_VERSION,
+    RotationNotReady,
+    RotationRefused,
+    RotationWindows,
+)
+from service.rotation_lambda import InvalidRotationEvent, handler, make_handler, windows_from_env
+from service.sandbox import create_sandbox_app, relying_party
+from service.services import Services, services
+from service.verifier import LEEWAY_SECONDS, Expectations, PublishedKey, StaticKeys, parse_jwks, verify
+from tests.conftest import Clock, bearer, serve_wsgi
+from tests.ports import free_port
+from tests.privacy import WATCH
+
+# Small windows for the unit tests: publish = 10 + 60 = 70 s, retire = 300 + 10 + 60 = 370 s.
+WINDOWS = RotationWindows(refresh_seconds=10, jwks_max_age_seconds=60)
+
+
+@pytest.fixture
+def sm(emulator: str) -> Any:
+    """A plain boto3 client on the moto server, as an operator's machine or the rotation Lambda has."""
+    return boto3.session.Session().client("secretsmanager", region_name="eu-north-1", endpoint_url=emulator)
+
+
+def _new_keyset(sm: Any, alg: str = "ES256", rsa_bits: int = 2048, tags: dict[str, str] | None = None) -> KeysetRef:
+    name = f"rot-{uuid.uuid4().hex[:8]}"
+    secret_id = f"sso-token-broker/keysets/{name}"
+    secret = encode_secret_string(generate_private_key_pem(alg, rsa_bits))
+    WATCH.watch(secret)
+    sm.create_secret(
+        Name=secret_id, SecretString=secret, Tags=[{"Key": k, "Value": v} for k, v in (tags or {}).items()]
+    )
+    return KeysetRef(name=name, secret_id=secret_id, alg=alg)
+
+
+def _stages(sm: Any, keyset: KeysetRef) -> dict[str, str]:
+    """Stage -> version id, for the three published stages."""
+    versions = sm.describe_secret(SecretId=keyset.secret_id)["VersionIdsToStages"]
+    return {
+        s: v for v, stages in versions.items() for s in stages if s in (CURRENT_STAGE, PENDING_STAGE, PREVIOUS_STAGE)
+    }
+
+
+def _kid(sm: Any, keyset: KeysetRef, stage: str) -> str:
+    secret = sm.get_secret_value(SecretId=keyset.secret_id, VersionStage=stage)["SecretString"]
+    WATCH.watch(secret)
+    return parse_signing_key(secret, keyset.alg, keyset.name).kid
+
+
+def _claims(token: str) -> dict[str, Any]:
+    payload = token.split(".")[1]
+    return dict(json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))))
+
+
+def _tags(sm: Any, keyset: KeysetRef) -> dict[str, str]:
+    return {t["Key"]: t["Value"] for t in sm.describe_secret(SecretId=keyset.secret_id).get("Tags") or []}
+
+
+# --- windows -------------------------------------------------------------------------------------------------
+def test_windows_come_from_the_cache_settings() -> None:
+    settings = load_settings({"BROKER_ENV": "test", "SECRET_REFRESH_SECONDS": 30, "JWKS_MAX_AGE_SECONDS": 120})
+    # A new key: noticed within 30 s, then cached copies without it live 120 s more.
+    assert rotation.publish_window(settings) == 150
+    # An old key: signs up to 30 s after promote, its tokens live 300 s, plus the max-age as margin.
+    assert rotation.retire_window(settings) == 300 + 30 + 120
+    defaults = load_settings({"BROKER_ENV": "test"})
+    assert (rotation.publish_window(defaults), rotation.retire_window(defaults)) == (600, 900)
+
+
+def test_retire_window_never_drops_below_the_relying_partys_leeway() -> None:
+    settings = load_settings({"BROKER_ENV": "test", "SECRET_REFRESH_SECONDS": 5, "JWKS_MAX_AGE_SECONDS": 0})
+    assert rotation.publish_window(settings) == 5
+    assert rotation.retire_window(settings) == 300 + 5 + 30
+
+
+@pytest.mark.parametrize(("refresh", "max_age"), [(1, 0), (1, 300), (300, 300), (60, 3600)])
+def test_jwks_max_age_never_outlives_the_publish_window(refresh: int, max_age: int) -> None:
+    settings = load_settings({"BROKER_ENV": "test", "SECRET_REFRESH_SECONDS": refresh, "JWKS_MAX_AGE_SECONDS": max_age})
+    served = rotation.jwks_max_age(settings)
+    assert served == max_age
+    # A JWKS fetched just before a new key became visible expires before that key may sign.
+    assert refresh + served <= rotation.publish_window(settings)
+
+
+# --- rotate, promote, status ---------------------------------------------------------------------------------
+def test_rotate_adds_a_published_pending_key_that_does_not_sign(sm: Any, clock: Clock) -> None:
+    keyset = _new_keyset(sm)
+    first = _kid(sm, keyset, CURRENT_STAGE)
+    kid = rotation.rotate(sm, keyset, clock())
+    assert kid != first
+    assert _kid(sm, keyset, CURRENT_STAGE) == first
+    assert _kid(sm, keyset, PENDING_STAGE) == kid
+    assert _tags(sm, keyset)[TAG_ALG] == "ES256"
+
+
+def test_rotate_keeps_the_rsa_key_size(sm: Any, clock: Clock) -> None:
+    keyset = _new_keyset(sm, "PS256", rsa_bits=2048)
+    rotation.rotate(sm, keyset, clock())
+    state = rotation.read_state(sm, keyset)
+    assert state.pending is not None
+    assert (state.current.rsa_bits, state.pending.rsa_bits) == (2048, 2048)
+
+
+def test_rotate_is_refused_while_a_key_is_pending(sm: Any, clock: Clock) -> None:
+    keyset = _new_keyset(sm)
+    kid = rotation.rotate(sm, keyset, clock())
+    with pytest.raises(RotationRefused, match=f"already has a pending key \\(kid {kid}\\)"):
+        rotation.rotate(sm, keyset, clock())
+
+
+def test_promote_waits_for_the_publish_window(sm: Any, clock: Clock) -> None:
+    keyset = _new_keyset(sm)
+    first = _kid(sm, keyset, CURRENT_STAGE)
+    kid = rotation.rotate(sm, keyset, clock())
+    with pytest.raises(RotationNotReady) as refused:
+        rotation.promote(sm, keyset, clock(), windows=WINDOWS)
+    assert re.search(r"published for [01] s; promote is allowed after 70 s \(in (69|70) s\)", refused.value.detail)
+    assert refused.value.status == 409
+    assert refused.value.code == "rotation_not_ready"
+    assert refused.value.headers["Retry-After"] in ("69", "70")
+
+    clock.advance(WINDOWS.publish_seconds - 5)
+    with pytest.raises(RotationNotReady, match=r"\(in [45] s\)"):
+        rotation.promote(sm, keyset, clock(), windows=WINDOWS)
+    assert _kid(sm, keyset, CURRENT_STAGE) == first
+
+    clock.advance(5)
+    result = rotation.promote(sm, keyset, clock(), windows=WINDOWS)
+    assert (result.current_kid, result.previous_kid, result.unpublished_kid) == (kid, first, None)
+    assert result.early_seconds == 0
+
+
+def test_promote_moves_the_stages_and_records_when_the_new_key_started_signing(sm: Any, clock: Clock) -> None:
+    keyset = _new_keyset(sm)
+    first = _kid(sm, keyset, CURRENT_STAGE)
+    kid = rotation.rotate(sm, keyset, clock())
+    pending_version = _stages(sm, keyset)[PENDING_STAGE]
+    clock.advance(WINDOWS.publish_seconds)
+    now = clock()
+    rotation.promote(sm, keyset, now, windows=WINDOWS)
+
+    stages = _stages(sm, keyset)
+    assert set(stages) == {CURRENT_STAGE, PREVIOUS_STAGE}  # nothing pending any more
+    assert stages[CURRENT_STAGE] == pending_version
+    assert (_kid(sm, keyset, CURRENT_STAGE), _kid(sm, keyset, PREVIOUS_STAGE)) == (kid, first)
+    tags = _tags(sm, keyset)
+    assert tags[TAG_CURRENT_VERSION] == pending_version
+    assert tags[TAG_CURRENT_SINCE] == str(int(now))
+    state = rotation.read_state(sm, keyset)
+    assert (state.current_since, state.current_since_source) == (int(now), "tag")
+
+
+def test_promote_keeps_the_previous_key_until_its_tokens_have_expired(sm: Any, clock: Clock) -> None:
+    keyset = _new_keyset(sm)
+    a = _kid(sm, keyset, CURRENT_STAGE)
+    b = rotation.rotate(sm, keyset, clock())
+    clock.advance(WINDOWS.publish_seconds)
+    rotation.promote(sm, keyset, clock(), windows=WINDOWS)  # A stops signing now
+    c = rotation.rotate(sm, keyset, clock())
+    clock.advance(WINDOWS.publish_seconds)  # C is published long enough, but A's tokens may still live
+
+    with pytest.raises(RotationNotReady) as refused:
+        rotation.promote(sm, keyset, clock(), windows=WINDOWS)
+    assert re.search(
+        f"promoting would unpublish the previous key \\(kid {a}\\), which stopped signing 7[01] s ago; it must "
+        r"stay published for 370 s \(promote is allowed in (299|300) s\), until every token it signed has expired",
+        refused.value.detail,
+    ), refused.value.detail
+    assert _kid(sm, keyset, PREVIOUS_STAGE) == a
+
+    clock.advance(WINDOWS.retire_seconds - WINDOWS.publish_seconds)
+    result = rotation.promote(sm, keyset, clock(), windows=WINDOWS)
+    assert (result.current_kid, result.previous_kid, result.unpublished_kid) == (c, b, a)
+    assert {_kid(sm, keyset, CURRENT_STAGE), _kid(sm, keyset, PREVIOUS_STAGE)} == {c, b}
+
+
+def test_force_skips_the_windows(sm: Any, clock: Clock) -> None:
+    keyset = _new_keyset(sm)
+    kid = rotation.rotate(sm, keyset, clock())
+    result = rotation.promote(sm, keyset, clock(), windows=WINDOWS, force=True)
+    assert result.current_kid == kid
+    assert result.early_seconds in (69, 70)
+    assert _kid(sm, keyset, CURRENT_STAGE) == kid
+
+
+def test_force_never_promotes_an_unusable_key(sm: Any, clock: Clock) -> None:
+    keyset = _new_keyset(sm)
+    sm.put_secret_value(SecretId=keyset.secret_id, SecretString="not-a-key" * 8, VersionStages=[PENDING_STAGE])
+    with pytest.raises(RotationRefused, match="the pending key is not a usable ES256 key"):
+        rotation.promote(sm, keyset, clock(), windows=WINDOWS, force=True)
+    assert PENDING_STAGE in _stages(sm, keyset)
+
+
+def test_promote_without_a_pending_key_is_refused(sm: Any, clock: Clock) -> None:
+    keyset = _new_keyset(sm)
+    with pytest.raises(RotationRefused, match="has no pending key; run `keysets rotate` first"):
+        rotation.promote(sm, keyset, clock(), windows=WINDOWS, force=True)
+
+
+def test_a_key_made_current_elsewhere_counts_from_the_later_bound(sm: Any, clock: Clock) -> None:
+    keyset = _new_keyset(sm)
+    # Put as AWSCURRENT directly, as `aws secretsmanager put-secret-value` would: no record of when.
+    sm.put_secret_value(SecretId=keyset.secret_id, SecretString=encode_secret_string(generate_private_key_pem("ES256")))
+    state = rotation.read_state(sm, keyset)
+    assert state.current_since_source == "estimate"
+    assert state.current_since >= state.current.created_at
+    assert state.previous is not None
+    rotation.rotate(sm, keyset, clock())
+    clock.advance(WINDOWS.publish_seconds)
+    with pytest.raises(RotationNotReady, match="promoting would unpublish the previous key"):
+        rotation.promote(sm, keyset, clock(), windows=WINDOWS)
+
+
+def test_status_shows_each_stage_and_when_promote_is_allowed(sm: Any, clock: Clock) -> None:
+    keyset = _new_keyset(sm)
+    a = _kid(sm, keyset, CURRENT_STAGE)
+    b = rotation.rotate(sm, keyset, clock())
+    clock.advance(40)
+    report = rotation.status(sm, keyset, clock(), WINDOWS)
+    assert report["stages"][CURRENT_STAGE]["kid"] == a
+    assert report["stages"][CURRENT_STAGE]["signingSinceSource"] == "estimate"
+    assert report["stages"][PENDING_STAGE]["kid"] == b
+    assert report["stages"][PENDING_STAGE]["publishedForSeconds"] in (40, 41)
+    assert PREVIOUS_STAGE not in report["stages"]
+    assert report["promote"]["allowed"] is False
+    assert report["promote"]["allowedInSeconds"] in (29, 30)
+    assert report["promote"]["waitingFor"] == ["publish"]
+    assert report["windows"] == {
+        "publishSeconds": 70,
+        "retireSeconds": 370,
+        "secretRefreshSeconds": 10,
+        "jwksMaxAgeSeconds": 60,
+    }
+
+    clock.advance(30)
+    rotation.promote(sm, keyset, clock(), windows=WINDOWS)
+    clock.advance(100)
+    report = rotation.status(sm, keyset, clock(), WINDOWS)
+    # The tag keeps whole seconds, so the ages may read one more.
+    current = report["stages"][CURRENT_STAGE]
+    assert (current["kid"], current["versionId"], current["signingSinceSource"]) == (
+        b,
+        _stages(sm, keyset)[CURRENT_STAGE],
+        "tag",
+    )
+    assert current["signingForSeconds"] in (100, 101)
+    previous = report["stages"][PREVIOUS_STAGE]
+    assert previous["kid"] == a
+    assert previous["retiredForSeconds"] in (100, 101)
+    assert previous["unpublishableInSeconds"] == 370 - previous["retiredForSeconds"]
+    assert report["promote"] == {"pending": False}
+
+
+# --- the CLI -------------------------------------------------------------------------------------------------
+def _cli(app: Flask, *args: str, exit_code: int = 0) -> Any:
+    result = app.test_cli_runner().invoke(args=list(args))
+    assert result.exit_code == exit_code, result.output
+    return result
+
+
+def test_cli_rotates_refuses_early_promotes_and_reports(app: Flask, svc: Services, clock: Clock) -> None:
+    name = f"cli-{uuid.uuid4().hex[:8]}"
+    a = json.loads(_cli(app, "keysets", "create", name).stdout)["kid"]
+    rotated = json.loads(_cli(app, "keysets", "rotate", name).stdout)
+    b = rotated["pendingKid"]
+    assert rotated["promoteAllowedInSeconds"] in (599, 600)  # defaults: 300 s refresh + 300 s max-age
+
+    clock.advance(40)
+    refused = _cli(app, "keysets", "promote", name, exit_code=1)
+    assert re.search(
+        rf"Error: Keyset '{name}': the pending key has been published for 4[01] s; "
+        r"promote is allowed after 600 s \(in 5[56]\d s\), when every cached JWKS contains it\. Or use --force\.",
+        refused.stderr,
+    ), refused.stderr
+    again = _cli(app, "keysets", "rotate", name, exit_code=1)
+    assert "already has a pending key" in again.stderr
+
+    report = json.loads(_cli(app, "keysets", "status", name).stdout)
+    assert (report["stages"][CURRENT_STAGE]["kid"], report["stages"][PENDING_STAGE]["kid"]) == (a, b)
+    assert report["promote"]["allowedInSeconds"] in range(559, 561)
+
+    clock.advance(560)
+    promoted = json.loads(_cli(app, "keysets", "promote", name).stdout)
+    assert promoted == {
+        "name": name,
+        "currentKid": b,
+        "previousKid": a,
+        "unpublishedKid": None,
+        "forcedEarlyBySeconds": 0,
+    }
+    report = json.loads(_cli(app, "keysets", "status", name).stdout)
+    assert report["stages"][PREVIOUS_STAGE]["kid"] == a
+    assert report["stages"][PREVIOUS_STAGE]["unpublishableInSeconds"] in (899, 900)
+    # The JWKS publishes both: B signs, A's last tokens still verify.
+    assert set(json.loads(_cli(app, "keysets", "list").stdout)["publishedKids"]) == {a, b}
+
+
+def test_cli_force_promotes_at_once_with_a_loud_warning(app: Flask, svc: Services, clock: Clock) -> None:
+    name = f"cli-{uuid.uuid4().hex[:8]}"
+    a = json.loads(_cli(app, "keysets", "create", name).stdout)["kid"]
+    b = json.loads(_cli(app, "keysets", "rotate", name).stdout)["pendingKid"]
+    clock.advance(600)
+    _cli(app, "keysets", "promote", name)
+    c = json.loads(_cli(app, "keysets", "rotate", name).stdout)["pendingKid"]
+
+    forced = _cli(app, "keysets", "promote", name, "--force")
+    body = json.loads(forced.stdout)
+    assert (body["currentKid"], body["previousKid"], body["unpublishedKid"]) == (c, b, a)
+    assert body["forcedEarlyBySeconds"] in range(898, 901)  # A's retire window binds
+    assert f"WARNING: --force promoted kid {c}" in forced.stderr
+    assert f"tokens signed by kid {a} (no longer published) may be rejected" in forced.stderr
+
+
+def test_cli_rotation_of_an_unknown_keyset_is_a_clear_error(app: Flask) -> None:
+    for command in ("rotate", "promote", "status"):
+        result = _cli(app, "keysets", command, "nope", exit_code=1)
+        assert "Error:" in result.stderr
+        assert "nope" in result.stderr
+        assert "Traceback" not in result.output
+
+
+# --- the Secrets Manager rotation function -------------------------------------------------------------------
+def _event(keyset: KeysetRef, token: str, step: str) -> dict[str, str]:
+    return {"SecretId": keyset.secret_id, "ClientRequestToken": token, "Step": step}
+
+
+def test_rotation_function_runs_the_protocol_and_finishes_after_the_publish_window(sm: Any, clock: Clock) -> None:
+    keyset = _new_keyset(sm)
+    a = _kid(sm, keyset, CURRENT_STAGE)
+    rotate = make_handler(sm, WINDOWS, clock)
+    token = str(uuid.uuid4())
+
+    rotate(_event(keyset, token, "createSecret"), None)
+    assert _stages(sm, keyset)[PENDING_STAGE] == token
+    b = _kid(sm, keyset, PENDING_STAGE)
+    rotate(_event(keyset, token, "createSecret"), None)  # a retry: the same version, the same key
+    assert _kid(sm, keyset, PENDING_STAGE) == b
+    assert len(sm.describe_secret(SecretId=keyset.secret_id)["VersionIdsToStages"]) == 2
+    rotate(_event(keyset, token, "setSecret"), None)
+    rotate(_event(keyset, token, "testSecret"), None)
+
+    with pytest.raises(RotationNotReady, match="promote is allowed after 70 s"):
+        rotate(_event(keyset, token, "finishSecret"), None)
+    assert _kid(sm, keyset, CURRENT_STAGE) == a
+
+    # Secrets Manager retries the whole rotation later; every step repeats harmlessly.
+    clock.advance(WINDOWS.publish_seconds)
+    for step in ("createSecret", "setSecret", "testSecret", "finishSecret"):
+        rotate(_event(keyset, token, step), None)
+    assert set(_stages(sm, keyset)) == {CURRENT_STAGE, PREVIOUS_STAGE}
+    assert _stages(sm, keyset)[CURRENT_STAGE] == token
+    assert (_kid(sm, keyset, CURRENT_STAGE), _kid(sm, keyset, PREVIOUS_STAGE)) == (b, a)
+    assert _tags(sm, keyset)[TAG_CURRENT_VERSION] == token
+
+    # A finished rotation retried again changes nothing.
+    for step in ("createSecret", "setSecret", "testSecret", "finishSecret"):
+        rotate(_event(keyset, token, step), None)
+    assert _kid(sm, keyset, CURRENT_STAGE) == b
+    assert PENDING_STAGE not in _stages(sm, keyset)
+
+
+def test_rotation_function_keeps_the_algorithm_and_the_key_size(sm: Any, clock: Clock) -> None:
+    keyset = _new_keyset(sm, "PS256", rsa_bits=2048, tags={TAG_ALG: "PS256"})
+    rotate = make_handler(sm, WINDOWS, clock)
+    token = str(uuid.uuid4())
+    rotate(_event(keyset, token, "createSecret"), None)
+    rotate(_event(keyset, token, "testSecret"), None)
+    state = rotation.read_state(sm, keyset)
+    assert state.pending is not None
+    assert state.pending.rsa_bits == 2048
+    assert _tags(sm, keyset)[TAG_ALG] == "PS256"
+
+
+def test_rotation_function_reads_an_untagged_ec_key_as_es256(sm: Any, clock: Clock) -> None:
+    keyset = _new_keyset(sm, "ES256")
+    rotate = make_handler(sm, WINDOWS, clock)
+    token = str(uuid.uuid4())
+    rotate(_event(keyset, token, "createSecret"), None)
+    assert _kid(sm, keyset, PENDING_STAGE)  # parses as ES256, so a P-256 key
+    assert _tags(sm, keyset)[TAG_ALG] == "ES256"
+
+
+def test_rotation_function_refuses_a_broken_pending_key_in_test_secret(sm: Any, clock: Clock) -> None:
+    keyset = _new_keyset(sm)
+    token = str(uuid.uuid4())
+    sm.put_secret_value(
+        SecretId=keyset.secret_id, ClientRequestToken=token, SecretString="not-a-key" * 8, VersionStages=[PENDING_STAGE]
+    )
+    rotate = make_handler(sm, WINDOWS, clock)
+    with pytest.raises(KeyMaterialError, match="not a readable ES256 private key"):
+        rotate(_event(keyset, token, "testSecret"), None)
+    clock.advance(WINDOWS.publish_seconds)
+    with pytest.raises(RotationRefused, match="not a usable ES256 key"):
+        rotate(_event(keyset, token, "finishSecret"), None)
+
+
+def test_rotation_function_refuses_unknown_versions_and_other_pending_keys(sm: Any, clock: Clock) -> None:
+    keyset = _new_keyset(sm)
+    rotate = make_handler(sm, WINDOWS, clock)
+    with pytest.raises(RotationRefused, match="does not exist; createSecret first"):
+        rotate(_event(keyset, str(uuid.uuid4()), "setSecret"), None)
+    current = _stages(sm, keyset)[CURRENT_STAGE]
+    rotation.rotate(sm, keyset, clock())  # a rotation from the CLI is in progress
+    with pytest.raises(RotationRefused, match="is already pending"):
+        rotate(_event(keyset, str(uuid.uuid4()), "createSecret"), None)
+    # A version that is neither current nor pending: the old current after a promotion.
+    clock.advance(WINDOWS.publish_seconds)
+    rotation.promote(sm, keyset, clock(), windows=WINDOWS)
+    with pytest.raises(RotationRefused, match="is not AWSPENDING"):
+        rotate(_event(keyset, current, "testSecret"), None)
+
+
+def test_rotation_function_refuses_a_secret_whose_current_key_is_unusable(sm: Any, clock: Clock) -> None:
+    keyset = _new_keyset(sm)
+    sm.put_secret_value(SecretId=keyset.secret_id, SecretString="not-a-key" * 8)  # becomes AWSCURRENT
+    with pytest.raises(RotationRefused, match="the current key is not a usable ES256, RS256 or PS256 key"):
+        make_handler(sm, WINDOWS, clock)(_event(keyset, str(uuid.uuid4()), "createSecret"), None)
+    assert PENDING_STAGE not in _stages(sm, keyset)
+
+
+def test_promote_of_a_named_version_must_be_the_pending_one(sm: Any, clock: Clock) -> None:
+    keyset = _new_keyset(sm)
+    current = _stages(sm, keyset)[CURRENT_STAGE]
+    rotation.rotate(sm, keyset, clock())
+    with pytest.raises(RotationRefused, match=f"version {current} is not the pending version"):
+        rotation.promote(sm, keyset, clock(), windows=WINDOWS, force=True, version_id=current)
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        {"SecretId": "x", "ClientRequestToken": "t", "Step": "rotateEverything"},
+        {"SecretId": "x", "Step": "createSecret"},
+        {"SecretId": "", "ClientRequestToken": "t", "Step": "createSecret"},
+        ["createSecret"],
+    ],
+)
+def test_rotation_function_refuses_malformed_events(sm: Any, clock: Clock, event: Any) -> None:
+    with pytest.raises(InvalidRotationEvent):
+        make_handler(sm, WINDOWS, clock)(event, None)
+
+
+def test_finish_secret_completes_an_interrupted_finish(sm: Any, clock: Clock) -> None:
+    keyset = _new_keyset(sm)
+    rotate = make_handler(sm, WINDOWS, clock)
+    token = str(uuid.uuid4())
+    rotate(_event(keyset, token, "createSecret"), None)
+    # The first finishSecret moved AWSCURRENT and then died before recording it or removing AWSPENDING.
+    sm.update_secret_version_stage(
+        SecretId=keyset.secret_id,
+        VersionStage=CURRENT_STAGE,
+        MoveToVersionId=token,
+        RemoveFromVersionId=_stages(sm, keyset)[CURRENT_STAGE],
+    )
+    now = clock()
+    rotate(_event(keyset, token, "finishSecret"), None)
+    assert set(_stages(sm, keyset)) == {CURRENT_STAGE, PREVIOUS_STAGE}
+    tags = _tags(sm, keyset)
+    assert tags[TAG_CURRENT_VERSION] == token
+    assert int(tags[TAG_CURRENT_SINCE]) >= int(now)
+
+
+def test_lambda_handler_takes_its_client_and_windows_from_the_environment(
+    sm: Any, emulator: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keyset = _new_keyset(sm)
+    monkeypatch.setenv("AWS_ENDPOINT_URL_SECRETS_MANAGER", emulator)
+    monkeypatch.setenv("SECRET_REFRESH_SECONDS", "1")
+    monkeypatch.setenv("JWKS_MAX_AGE_SECONDS", "5")
+    token = str(uuid.uuid4())
+    handler(_event(keyset, token, "createSecret"), None)
+    assert _stages(sm, keyset)[PENDING_STAGE] == token
+    with pytest.raises(RotationNotReady, match="promote is allowed after 6 s"):
+        handler(_event(keyset, token, "finishSecret"), None)
+
+
+def test_rotation_function_windows_are_validated_like_the_brokers() -> None:
+    assert windows_from_env({}) == RotationWindows(300, 300)
+    with pytest.raises(ConfigError, match="SECRET_REFRESH_SECONDS must be between 1 and 86400"):
+        windows_from_env({"SECRET_REFRESH_SECONDS": "0"})
+    with pytest.raises(ConfigError, match="JWKS_MAX_AGE_SECONDS must be an integer"):
+        windows_from_env({"JWKS_MAX_AGE_SECONDS": "soon"})
+
+
+# --- one rotation end to end ---------------------------------------------------------------------------------
+ISSUER = "https://rotation.partner.test"
+AUDIENCE = "sandbox-rp"
+
+
+class MaxAgeCache:
+    """A strict relying party's JWKS cache: honours Cache-Control max-age, never refetches on an unknown kid.
+
+    With it, a token signed by a key that is missing from a cached JWKS fails; so it passing shows that every
+    key signed only after every cached copy already held it.
+    """
+
+    def __init__(self, url: str, clock: Clock) -> None:
+        self._url = url
+        self._clock = clock
+        self._keys: dict[str, PublishedKey] = {}
+        self._expires_at = float("-inf")
+        # (clock time, kids) of every fetch.
+        self.fetches: list[tuple[float, list[str]]] = []
+
+    def key_for(self, kid: str) -> PublishedKey | None:
+        if self._clock() >= self._expires_at:
+            response = requests.get(self._url, timeout=5)
+            response.raise_for_status()
+            max_age = int(re.search(r"max-age=(\d+)", response.headers["Cache-Control"]).group(1))  # type: ignore[union-attr]
+            self._keys = parse_jwks(response.json())
+            self._expires_at = self._clock() + max_age
+            self.fetches.append((self._clock(), sorted(self._keys)))
+        return self._keys.get(kid)
+
+    def refresh(self) -> bool:
+        return False
+
+
+def _wait_until(condition: Callable[[], bool], what: str) -> None:
+    """The one real wait: the broker's key cache noticing a stage change (SECRET_REFRESH_SECONDS=1)."""
+    deadline = time.monotonic() + 5
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"the broker did not notice within 5 s: {what}")
+        time.sleep(0.1)
+
+
+@pytest.fixture
+def rotating(
+    config: dict[str, Any], clock: Clock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[dict[str, Any]]:
+    """A broker (its own keyset and profile) and a sandbox relying party over HTTP, sharing the moved clock."""
+    app = create_app({**config, "SECRET_REFRESH_SECONDS": 1}, clock=clock)
+    app.instance_path = str(tmp_path / "instance")
+    svc = services(app)
+    svc.store.create_tenant("rotation")
+    api_key = admin.create_api_key(svc, "rotation", [], "rotation test")
+    WATCH.watch(api_key)
+    keyset, _first_kid = admin.create_keyset(svc, f"rot-{uuid.uuid4().hex[:8]}", "ES256", 2048, None, is_default=False)
+    sandbox_port = free_port()
+    sandbox = f"http://127.0.0.1:{sandbox_port}"
+    with serve_wsgi(app) as base:
+        jwks_url = f"{base}/keysets/{keyset.name}/jwks.json"
+        rp = create_sandbox_app(
+            {
+                "SANDBOX_JWKS_URL": jwks_url,
+                "SANDBOX_ISSUER": ISSUER,
+                "SANDBOX_PUBLIC_URL": sandbox,
+                "LOG_LEVEL": "DEBUG",
+            },
+            clock=clock,
+        )
+        server = make_server("127.0.0.1", sandbox_port, rp, threaded=True)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        profile = admin.create_profile(
+            svc, "rotation", keyset.name, [sandbox], name="rotating", kind="generic", delivery_mode="query",
+            issuer=ISSUER, audience=AUDIENCE, rp_url=f"{sandbox}/partner/dev/landing",
+        )  # fmt: skip
+        try:
+            yield {
+                "app": app,
+                "svc": svc,
+                "keyset": keyset_ref(keyset),
+                "jwks_url": jwks_url,
+                "profile_key": profile.profile_key,
+                "api_key": api_key,
+            }
+        finally:
+            server.shutdown()
+            server.server_close()
+            relying_party(rp).close()
+            svc.store.engine.dispose()
+
+
+def test_a_rotation_never_fails_a_relying_party(rotating: dict[str, Any], clock: Clock) -> None:
+    svc: Services = rotating["svc"]
+    keyset: KeysetRef = rotating["keyset"]
+    sm = svc.secrets_client
+    windows = RotationWindows.from_settings(svc.settings)
+    assert (windows.publish_seconds, windows.retire_seconds) == (301, 601)
+    client = rotating["app"].test_client()
+    strict_rp = MaxAgeCache(rotating["jwks_url"], clock)
+    timeline: list[str] = []
+    start = clock()
+
+    def note(event: str) -> None:
+        timeline.append(f"t+{int(clock() - start):>4} s  {event}")
+
+    def mint() -> dict[str, Any]:
+        response = client.post(
+            "/api/v1/generateJWT",
+            json={"profileKey": rotating["profile_key"], "payload": {"userId": "u-123"}},
+            headers=bearer(rotating["api_key"]),
+        )
+        assert response.status_code == 200, response.get_data(as_text=True)
+        body = response.get_json()
+        WATCH.watch(body["token"])
+        return dict(body)
+
+    def served_kids() -> set[str]:
+        return {key["kid"] for key in requests.get(rotating["jwks_url"], timeout=5).json()["keys"]}
+
+    def verifies_against_served_jwks(token: str) -> None:
+        document = requests.get(rotating["jwks_url"], timeout=5).json()
+        verify(token, Expectations(ISSUER, AUDIENCE), StaticKeys(document), now=int(clock()))
+
+    def relying_parties_accept(minted: dict[str, Any]) -> None:
+        # The sandbox RP over HTTP (JWKS cached, refetched on an unknown kid) and the strict max-age RP.
+        landing = requests.get(minted["url"], allow_redirects=False, timeout=5)
+        assert landing.status_code == 303, landing.text
+        assert "/session/" in landing.headers["Location"]
+        verify(minted["token"], Expectations(ISSUER, AUDIENCE), strict_rp, now=int(clock()))
+
+    def signing_kid() -> str:
+        return svc.key_source.signing_key(keyset).kid
+
+    # t+0: key A signs.
+    t1 = mint()
+    a = t1["kid"]
+    relying_parties_accept(t1)
+    assert served_kids() == {a}
+    note(f"A={a} signs; token T1 (A) accepted; JWKS {{A}}")
+
+    # rotate: B is published, A still signs.
+    b = rotation.rotate(sm, keyset, clock())
+    _wait_until(lambda: served_kids() == {a, b}, "B published")
+    t2 = mint()
+    assert t2["kid"] == a
+    relying_parties_accept(t2)
+    note(f"rotate: B={b} pending; JWKS {{A, B}}; token T2 still signed by A, accepted")
+
+    with pytest.raises(RotationNotReady) as refused:
+        rotation.promote(sm, keyset, clock(), windows=windows)
+    note(f"promote refused: {refused.value.detail}")
+
+    clock.advance(windows.publish_seconds)
+    t3 = mint()  # signed by A at the last moment before the promotion
+    assert t3["kid"] == a
+    promoted_at = clock()
+    result = rotation.promote(sm, keyset, promoted_at, windows=windows)
+    assert (result.current_kid, result.previous_kid) == (b, a)
+    _wait_until(lambda: signing_kid() == b, "B signs")
+    note("promote: B signs, A is AWSPREVIOUS; token T3 (A) minted just before")
+
+    t4 = mint()
+    assert t4["kid"] == b
+    relying_parties_accept(t4)
+    assert served_kids() == {a, b}
+    # The strict RP's copy from before the rotation (only A) had expired before B signed; it refetched by
+    # max-age, never because of an unknown kid.
+    (first_fetch, first_kids), *later = strict_rp.fetches
+    assert first_kids == [a]
+    assert first_fetch + windows.jwks_max_age_seconds <= promoted_at
+    assert later
+    assert all(b in kids for _at, kids in later)
+    note("token T4 (B) accepted; JWKS {A, B}")
+
+    c = rotation.rotate(sm, keyset, clock())
+    _wait_until(lambda: served_kids() == {a, b, c}, "C published")
+    note(f"rotate again: C={c} pending; JWKS {{A, B, C}}")
+
+    # Tokens A signed keep verifying until they expire.
+    t3_expires_at = _claims(t3["token"])["exp"]
+    clock.advance(t3_expires_at - 1 - clock())
+    verifies_against_served_jwks(t3["token"])
+    relying_parties_accept(t3)
+    t5 = mint()
+    assert t5["kid"] == b
+    relying_parties_accept(t5)
+    note("T3 (A) still verifies against the served JWKS and is accepted 1 s before it expires; T5 (B) accepted")
+
+    with pytest.raises(RotationNotReady, match=f"would unpublish the previous key \\(kid {a}\\)") as not_yet:
+        rotation.promote(sm, keyset, clock(), windows=windows)
+    note(f"promote refused: {not_yet.value.detail}")
+
+    # Past exp plus the relying party's leeway: refused as expired, not as an unknown key (A is still published).
+    clock.advance(t3_expires_at + LEEWAY_SECONDS + 1 - clock())
+    with pytest.raises(TokenRejected) as expired:
+        verifies_against_served_jwks(t3["token"])
+    assert expired.value.rule == "exp"
+    assert a in served_kids()
+    note("T3 has expired: refused for exp while A is still published")
+
+    clock.advance(not_yet.value.allowed_at - clock())
+    result = rotation.promote(sm, keyset, clock(), windows=windows)
+    assert (result.current_kid, result.previous_kid, result.unpublished_kid) == (c, b, a)
+    _wait_until(lambda: served_kids() == {b, c} and signing_kid() == c, "C signs, A unpublished")
+    t6 = mint()
+    assert t6["kid"] == c
+    relying_parties_accept(t6)
+    note("promote: C signs, B is AWSPREVIOUS, A unpublished; JWKS {B, C}; token T6 (C) accepted")
+    print("\nrotation timeline:\n" + "\n".join(timeline))
