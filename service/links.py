@@ -118,13 +118,13 @@ class LaunchLinks:
         lifetime_seconds: int,
         *,
         auto_submit: bool,
+        now: int,
         recipient: str | None = None,
     ) -> NewLink:
         """Store a new link and return its URL: the only moment its secret exists outside the URL."""
         raw = secrets.token_bytes(SECRET_BYTES)
         secret = base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
         public_id = secrets.token_urlsafe(_PUBLIC_ID_BYTES)
-        now = int(self._clock())
         self._store.add_link(
             public_id=public_id,
             secret_hash=secret_hash(raw),

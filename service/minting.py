@@ -163,8 +163,9 @@ class Minter:
                 # or longer-lived one waits for a click, because mail scanners open links in script-running browsers.
                 auto_submit = lifetime <= ttl and email is None
                 recipient = email["to"] if email else None
+                # The same `now` as the token's, so the link and the token expire exactly `lifetime - ttl` apart.
                 link = self._links.create(
-                    caller, profile, payload, redirect, lifetime, auto_submit=auto_submit, recipient=recipient
+                    caller, profile, payload, redirect, lifetime, auto_submit=auto_submit, now=now, recipient=recipient
                 )
                 metrics.count_link("made")
                 url, url_expires_at, url_lifetime = link.url, link.expires_at, lifetime
