@@ -4,6 +4,7 @@ a cold broker starts unready, and both recover by themselves. The moto server is
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -14,6 +15,7 @@ from flask.testing import FlaskClient
 from moto.server import ThreadedMotoServer
 
 from service import create_app
+from service.services import Services, services
 from tests.conftest import Clock, generate, problem
 from tests.ports import free_port
 
@@ -75,18 +77,37 @@ def _timed(call: Callable[[], Any]) -> tuple[Any, float]:
     return result, time.monotonic() - started
 
 
+def _calls_from_this_thread(svc: Services) -> list[str]:
+    """Secrets Manager calls made by the calling thread (the test client runs requests in it), from now on.
+
+    Proves that requests do not wait on Secrets Manager without asserting wall-clock time, which a shared
+    machine makes noisy; the background refresher's calls happen in its own thread and are not counted.
+    """
+    calls: list[str] = []
+    me = threading.get_ident()
+
+    def record(model: Any, **_: Any) -> None:
+        if threading.get_ident() == me:
+            calls.append(model.name)
+
+    svc.secrets_client.meta.events.register("before-call.secrets-manager", record)
+    return calls
+
+
 def test_a_warm_broker_survives_an_outage_until_the_staleness_limit_and_recovers(
-    client: FlaskClient, creds: dict[str, Any], secrets_manager: Emulator, clock: Clock
+    client: FlaskClient, creds: dict[str, Any], svc: Services, secrets_manager: Emulator, clock: Clock
 ) -> None:
     assert generate(client, creds).status_code == 200
     assert client.get("/readyz").status_code == 200
 
     secrets_manager.stop()
     time.sleep(2.5)  # the refresher has now failed against the stopped server several times
+    request_calls = _calls_from_this_thread(svc)
     for _ in range(5):
         response, seconds = _timed(lambda: generate(client, creds))
         assert response.status_code == 200
-        assert seconds < 0.5, f"a request waited {seconds:.2f} s on Secrets Manager"
+        print(f"warm outage: a mint took {seconds * 1000:.0f} ms")
+    assert request_calls == [], "requests must not call Secrets Manager while keys are cached"
     fresh_jwks = client.get("/.well-known/jwks.json")
     assert fresh_jwks.status_code == 200
     assert "X-Keys-Stale" not in fresh_jwks.headers
@@ -121,9 +142,11 @@ def test_a_cold_broker_starts_unready_and_recovers_by_itself(
     assert ready.get_json()["keysets"]["dev-es256"]["usable"] is False
     print(f"cold start: first readiness answer in {seconds:.2f} s")
     problem(generate(client, creds), 503, "key_unavailable")
+    request_calls = _calls_from_this_thread(services(cold))
     again, seconds = _timed(lambda: generate(client, creds))
     assert again.status_code == 503
-    assert seconds < 0.5, "requests must not each wait on an unreachable Secrets Manager"
+    print(f"cold start: a refused mint took {seconds * 1000:.0f} ms")
+    assert request_calls == [], "requests must not each retry an unreachable Secrets Manager"
     problem(client.get("/.well-known/jwks.json"), 503, "key_unavailable")
 
     secrets_manager.start()
