@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -26,8 +24,9 @@ from service import create_app, devseed, migrations
 from service.sandbox import create_sandbox_app, relying_party
 from service.services import services
 from service.verifier import Expectations, HttpKeys, NonceCache, verify
-from tests.conftest import ROOT, SEED_PAYLOADS, free_port, postgres_database
+from tests.conftest import SEED_PAYLOADS, free_port, postgres_database
 from tests.privacy import WATCH
+from tests.servers import run_gunicorn
 
 
 @pytest.fixture(scope="module", params=["postgres", "sqlite"])
@@ -74,31 +73,15 @@ def _serve(database_url: str, emulator: str, tmp_path: Path) -> Iterator[dict[st
     services(app).store.engine.dispose()
     WATCH.watch(creds["apiKey"], creds["adminApiKey"])
     log_path = tmp_path / "gunicorn.log"
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"], cwd=ROOT, env=env, stdout=log, stderr=log
-        )
     sandbox_server = make_server("127.0.0.1", sandbox_port, rp, threaded=True)
     threading.Thread(target=sandbox_server.serve_forever, daemon=True).start()
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if requests.get(f"{base}/healthz", timeout=2).ok:
-                    break
-            except requests.RequestException:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"gunicorn did not start:\n{log_path.read_text()[-3000:]}")
-            time.sleep(0.2)
-        yield {"base": base, "creds": creds, "log": log_path}
+        with run_gunicorn(env, log_path):
+            yield {"base": base, "creds": creds, "log": log_path}
     finally:
         sandbox_server.shutdown()
         sandbox_server.server_close()
         relying_party(rp).close()
-        server.terminate()
-        server.wait(timeout=15)
-        WATCH.add_text(log_path.read_text())
 
 
 def _mint(broker: dict[str, Any], profile: str, **extra: Any) -> requests.Response:

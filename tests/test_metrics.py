@@ -33,6 +33,7 @@ from service.services import Services, services
 from tests.conftest import ROOT, bearer, generate
 from tests.ports import free_port
 from tests.privacy import SEED_PERSONAL_DATA, WATCH
+from tests.servers import run_gunicorn
 
 GENERATE_ROUTE = "/api/v1/generateJWT"
 LINK_ROUTE = "/l/<secret>"
@@ -268,28 +269,9 @@ def _gunicorn(emulator: str, tmp_path: Path, metrics_dir: Path | None) -> Iterat
     env.pop("BROKER_OWNS_METRICS_DIR", None)
     if metrics_dir is not None:
         env["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
-    log_path = tmp_path / "gunicorn.log"
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"], cwd=ROOT, env=env, stdout=log, stderr=log
-        )
-    try:
-        deadline = time.monotonic() + _START_TIMEOUT_SECONDS
-        # Polled on /metrics, which counts nothing, so every request counted is one the test made.
-        while True:
-            try:
-                if requests.get(f"{base}/metrics", timeout=2).ok:
-                    break
-            except requests.RequestException:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"gunicorn did not start:\n{log_path.read_text()[-3000:]}")
-            time.sleep(0.2)
+    # Polled on /metrics, which counts nothing, so every request counted is one the test made.
+    with run_gunicorn(env, tmp_path / "gunicorn.log", ready_path="/metrics", timeout=_START_TIMEOUT_SECONDS):
         yield {"base": base, "creds": creds}
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
-        WATCH.add_text(log_path.read_text())
 
 
 @pytest.fixture
