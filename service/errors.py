@@ -6,6 +6,7 @@ and written to logs.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 
@@ -100,6 +101,25 @@ class Conflict(BrokerError):
 class IdempotencyInProgress(Conflict):
     code = "idempotency_in_progress"
     title = "Request in progress"
+
+
+class RotationRefused(Conflict):
+    """The rotation step is not possible in the secret's current state (409)."""
+
+    code = "rotation_refused"
+    title = "Rotation refused"
+
+
+class RotationNotReady(RotationRefused):
+    """The step will be allowed later, when a window has passed; `allowed_at` says when (unix seconds)."""
+
+    code = "rotation_not_ready"
+    title = "Rotation not ready yet"
+
+    def __init__(self, detail: str, *, allowed_at: float, now: float) -> None:
+        self.allowed_at = allowed_at
+        self.wait_seconds = max(0, math.ceil(allowed_at - now))
+        super().__init__(detail, headers={"Retry-After": str(self.wait_seconds)})
 
 
 class PayloadTooLarge(BrokerError):

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -34,7 +35,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from service.config import Settings
-from service.errors import ConfigError, Conflict, KeyMaterialError
+from service.errors import ConfigError, KeyMaterialError, RotationNotReady, RotationRefused
 from service.keys import (
     DEFAULT_RSA_BITS,
     SIGNING_STAGE,
@@ -84,29 +85,6 @@ TAG_CURRENT_SINCE = "sso-broker:current-since"
 # The keyset's algorithm, for the rotation function (which has no database). RS256 and PS256 use the same
 # RSA key, so the tag only tells them apart; an EC P-256 key is always ES256.
 TAG_ALG = "sso-broker:alg"
-
-
-class RotationRefused(Conflict):
-    """The rotation step is not possible in the secret's current state (409)."""
-
-    code = "rotation_refused"
-    title = "Rotation refused"
-
-
-class RotationNotReady(RotationRefused):
-    """The step will be allowed later, when a window has passed; `allowed_at` says when (unix seconds)."""
-
-    code = "rotation_not_ready"
-    title = "Rotation not ready yet"
-
-    def __init__(self, detail: str, *, allowed_at: float, now: float) -> None:
-        self.allowed_at = allowed_at
-        self.wait_seconds = max(0, _ceil(allowed_at - now))
-        super().__init__(detail, headers={"Retry-After": str(self.wait_seconds)})
-
-
-def _ceil(seconds: float) -> int:
-    return int(-(-seconds // 1))
 
 
 # --- windows -------------------------------------------------------------------------------------------------
@@ -287,7 +265,7 @@ def _not_ready_detail(state: KeysetState, windows: RotationWindows, now: float) 
     """Why promoting is refused now, with the numbers an operator needs."""
     assert state.pending is not None
     allowed_at, reasons = promote_allowed_at(state, windows)
-    wait = max(0, _ceil(allowed_at - now))
+    wait = max(0, math.ceil(allowed_at - now))
     name = state.keyset.name
     if reasons[0] == "publish":
         published = int(now - state.pending.created_at)
@@ -378,7 +356,7 @@ def promote(
     if now < allowed_at:
         log.warning(
             "key promoted before its rotation windows passed (forced)",
-            extra={"keyset": keyset.name, "kid": pending.kid, "early_by_seconds": _ceil(allowed_at - now)},
+            extra={"keyset": keyset.name, "kid": pending.kid, "early_by_seconds": math.ceil(allowed_at - now)},
         )
 
     client.update_secret_version_stage(
@@ -406,7 +384,9 @@ def promote(
         "key promoted",
         extra={"keyset": keyset.name, "kid": pending.kid, "previous_kid": state.current.kid, "forced": force},
     )
-    return PromoteResult(pending.kid, state.current.kid, unpublished, float(int(now)), max(0, _ceil(allowed_at - now)))
+    return PromoteResult(
+        pending.kid, state.current.kid, unpublished, float(int(now)), max(0, math.ceil(allowed_at - now))
+    )
 
 
 def status(client: Any, keyset: KeysetRef, now: float, windows: RotationWindows) -> dict[str, Any]:
@@ -435,7 +415,7 @@ def status(client: Any, keyset: KeysetRef, now: float, windows: RotationWindows)
     promotion: dict[str, Any] = {"pending": state.pending is not None}
     if state.pending is not None:
         allowed_at, reasons = promote_allowed_at(state, windows)
-        wait = max(0, _ceil(allowed_at - now))
+        wait = max(0, math.ceil(allowed_at - now))
         promotion.update(allowed=wait == 0, allowedInSeconds=wait, waitingFor=[] if wait == 0 else reasons)
         if wait:
             promotion["detail"] = _not_ready_detail(state, windows, now)
