@@ -45,6 +45,13 @@ def on_starting(server: object) -> None:
         leftover.unlink()
 
 
+def worker_exit(server: object, worker: Any) -> None:
+    """Write the audit rows this worker still has queued before it goes (service/audit.py)."""
+    from service.audit import flush_all
+
+    flush_all(timeout=graceful_timeout / 2)
+
+
 def child_exit(server: object, worker: Any) -> None:
     """Drop a dead worker's live gauges (key age); its counters stay, so totals never go down."""
     # Imported here, never at the top: the variable above must be set before prometheus_client loads.

@@ -1,8 +1,22 @@
-"""Audit events: who minted what for which profile and when; subjects only as keyed hashes."""
+"""Audit events: who minted what for which profile and when; subjects only as keyed hashes.
+
+Rows are written off the request path: a request queues its row (already stripped to hashes and ids) and
+one background thread per process inserts them in batches. None is dropped: when the queue is full the
+request writes its row itself; a failed batch is retried; a worker that exits (gunicorn's worker_exit, or
+interpreter exit) first writes what is queued. Only a killed process (SIGKILL, OOM) loses its queue,
+which holds at most the last few milliseconds of rows under load.
+"""
 
 from __future__ import annotations
 
+import atexit
+import datetime as dt
 import logging
+import os
+import queue
+import threading
+import time
+import weakref
 from collections.abc import Mapping
 from typing import Any
 
@@ -10,6 +24,106 @@ from service.credentials import subject_hash
 from service.store import Store
 
 log = logging.getLogger(__name__)
+
+MAX_QUEUED = 10_000
+MAX_BATCH = 500
+_RETRY_SECONDS = (0.1, 0.5, 1.0, 2.0, 5.0)
+# Every live writer, so process exit can flush them all without keeping one alive.
+_WRITERS: weakref.WeakSet[AuditWriter] = weakref.WeakSet()
+
+
+class AuditWriter:
+    """Inserts queued audit rows in batches from a background thread."""
+
+    def __init__(self, store: Store, max_queued: int = MAX_QUEUED) -> None:
+        self._store = store
+        self._queue: queue.Queue[dict[str, Any]] = queue.Queue(max_queued)
+        self._thread: threading.Thread | None = None
+        self._thread_pid = 0
+        self._lock = threading.Lock()
+        _WRITERS.add(self)
+
+    def submit(self, row: dict[str, Any]) -> None:
+        self._ensure_thread()
+        try:
+            self._queue.put_nowait(row)
+        except queue.Full:
+            # Back-pressure instead of loss: this request waits for its own insert.
+            self._store.record_audits([row])
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until every queued row is written; False if that took longer than `timeout`."""
+        deadline = time.monotonic() + timeout
+        while self._queue.unfinished_tasks:
+            if time.monotonic() > deadline:
+                return False
+            if self._thread is None or not self._thread.is_alive():
+                self._write_pending()  # no thread (exiting interpreter, forked child): write here
+            time.sleep(0.005)
+        return True
+
+    def _ensure_thread(self) -> None:
+        # Threads do not survive fork: a process that inherited this writer starts its own thread.
+        if self._thread is not None and self._thread_pid == os.getpid() and self._thread.is_alive():
+            return
+        with self._lock:
+            if self._thread is None or self._thread_pid != os.getpid() or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, args=(weakref.ref(self),), daemon=True)
+                self._thread_pid = os.getpid()
+                self._thread.name = "audit-writer"
+                self._thread.start()
+
+    @staticmethod
+    def _run(ref: weakref.ref[AuditWriter]) -> None:
+        while True:
+            writer = ref()
+            if writer is None:
+                return
+            batch = writer._next_batch(timeout=1.0)
+            if batch:
+                writer._write(batch)
+            del writer  # no strong reference while waiting, so an unused writer can be collected
+
+    def _next_batch(self, timeout: float) -> list[dict[str, Any]]:
+        try:
+            batch = [self._queue.get(timeout=timeout)]
+        except queue.Empty:
+            return []
+        while len(batch) < MAX_BATCH:
+            try:
+                batch.append(self._queue.get_nowait())
+            except queue.Empty:
+                break
+        return batch
+
+    def _write(self, batch: list[dict[str, Any]]) -> None:
+        for attempt, pause in enumerate((*_RETRY_SECONDS, None)):
+            try:
+                self._store.record_audits(batch)
+                break
+            except Exception as error:  # noqa: BLE001 - a database outage must not end the thread
+                if pause is None:
+                    # Past the retries the rows would block every later one: say so, loudly, without content.
+                    log.error("audit.write_failed rows=%d error=%s", len(batch), type(error).__name__)
+                    break
+                log.warning("audit.write_retry attempt=%d error=%s", attempt + 1, type(error).__name__)
+                time.sleep(pause)
+        for _ in batch:
+            self._queue.task_done()
+
+    def _write_pending(self) -> None:
+        batch = self._next_batch(timeout=0)
+        if batch:
+            self._write(batch)
+
+
+def flush_all(timeout: float = 10.0) -> None:
+    """Write every process-local queued audit row (gunicorn's worker_exit and interpreter exit call it)."""
+    for writer in list(_WRITERS):
+        writer.flush(timeout)
+
+
+atexit.register(flush_all)
 
 
 def subject_identifiers(payload: Mapping[str, Any]) -> list[str]:
@@ -22,9 +136,12 @@ def subject_identifiers(payload: Mapping[str, Any]) -> list[str]:
 
 
 class Auditor:
-    def __init__(self, store: Store, hash_key: str) -> None:
-        self._store = store
+    def __init__(self, writer: AuditWriter, hash_key: str) -> None:
+        self._writer = writer
         self._hash_key = hash_key
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        return self._writer.flush(timeout)
 
     def record(
         self,
@@ -40,14 +157,17 @@ class Auditor:
         detail: Mapping[str, Any] | None = None,
     ) -> None:
         ids = subject_identifiers(payload) if payload else []
-        self._store.record_audit(
-            action=action,
-            outcome=outcome,
-            request_id=request_id,
-            tenant_id=tenant_id,
-            api_key_prefix=api_key_prefix,
-            profile_id=profile_id,
-            kid=kid,
-            subject_hash=subject_hash(self._hash_key, *ids) if ids else None,
-            detail=dict(detail or {}),
+        self._writer.submit(
+            {
+                "at": dt.datetime.now(dt.UTC),
+                "action": action,
+                "outcome": outcome,
+                "request_id": request_id,
+                "tenant_id": tenant_id,
+                "api_key_prefix": api_key_prefix,
+                "profile_id": profile_id,
+                "kid": kid,
+                "subject_hash": subject_hash(self._hash_key, *ids) if ids else None,
+                "detail": dict(detail or {}),
+            }
         )

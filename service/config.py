@@ -10,6 +10,7 @@ from typing import Any
 
 from service.errors import ConfigError
 from service.mailer import SmtpSettings, parse_smtp_url
+from service.rate_limits import normalise_rate_limit
 
 ENVIRONMENTS = ("development", "test", "production")
 
@@ -40,6 +41,13 @@ class Settings:
     # Timeout for the verifier's JWKS fetches over HTTP.
     jwks_fetch_timeout_seconds: float
     log_level: str
+    # How long an API key or profile read from the database is reused by this instance: the bound on how late
+    # a revocation or a profile change takes effect on the other instances (this one forgets at once).
+    lookup_cache_seconds: int = 5
+    # Shared rate-limit counters for all instances (redis://…); None: each process counts on its own.
+    redis_url: str | None = None
+    # The rate limit of an API key without its own (as "<count>/<second|minute|hour|day>").
+    default_rate_limit: str = "600/minute"
     # Where launch-link emails go out; None: the broker sends no email (requests asking for one get 502).
     smtp: SmtpSettings | None = None
 
@@ -68,6 +76,22 @@ def _float(source: Mapping[str, Any], name: str, default: float) -> float:
     if value <= 0:
         raise ConfigError(f"{name} must be positive, got {value}")
     return value
+
+
+def _redis_url(raw: Any) -> str | None:
+    if not raw:
+        return None
+    if not str(raw).startswith(("redis://", "rediss://", "unix://")):
+        raise ConfigError("REDIS_URL must be a redis://, rediss:// or unix:// URL")
+    return str(raw)
+
+
+def _rate_limit(source: Mapping[str, Any], name: str, default: str) -> str:
+    raw = str(source.get(name, default))
+    try:
+        return normalise_rate_limit(raw)
+    except ValueError as error:
+        raise ConfigError(f"{name}: {error}") from None
 
 
 def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str | None = None) -> Settings:
@@ -119,5 +143,8 @@ def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str
         jwks_max_age_seconds=_int(source, "JWKS_MAX_AGE_SECONDS", 300, 0, 86_400),
         jwks_fetch_timeout_seconds=_float(source, "JWKS_FETCH_TIMEOUT_SECONDS", 2.0),
         log_level=log_level,
+        lookup_cache_seconds=_int(source, "LOOKUP_CACHE_SECONDS", 5, 0, 300),
+        redis_url=_redis_url(source.get("REDIS_URL")),
+        default_rate_limit=_rate_limit(source, "RATE_LIMIT", "600/minute"),
         smtp=parse_smtp_url(str(source["SMTP_URL"])) if source.get("SMTP_URL") else None,
     )

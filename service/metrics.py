@@ -31,6 +31,8 @@ __all__ = [
     "bp",
     "count_link",
     "count_minted",
+    "count_rate_limit_fallback",
+    "count_rate_limited",
     "instrument_secrets_client",
     "observe_key_age",
     "observe_request",
@@ -81,6 +83,23 @@ LAUNCH_LINKS = Counter(
     "Launch links made, used, and refused (refused by state: expired, used, revoked, unknown).",
     ["event", "state"],
 )
+RATE_LIMITED = Counter(
+    "broker_rate_limited",
+    "Requests refused with 429, by where the counters were (shared in Redis, or local).",
+    ["store"],
+)
+RATE_LIMIT_FALLBACKS = Counter(
+    "broker_rate_limit_fallbacks",
+    "Times Redis was unreachable and rate limits fell back to this process's own counters for a while.",
+)
+
+
+def count_rate_limited(shared: bool) -> None:
+    RATE_LIMITED.labels(store="redis" if shared else "local").inc()
+
+
+def count_rate_limit_fallback() -> None:
+    RATE_LIMIT_FALLBACKS.inc()
 
 
 def count_minted(profile: str, alg: str, outcome: str) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Flask
 
-from service.audit import Auditor
+from service.audit import Auditor, AuditWriter
 from service.config import Settings
 from service.delivery import Deliverer
 from service.idempotency import Idempotency
@@ -34,6 +34,7 @@ class Services:
     links: LaunchLinks
     minter: Minter
     idempotency: Idempotency
+    auditor: Auditor
     clock: Callable[[], float]
 
 
@@ -45,7 +46,7 @@ def build_services(
     clock: Callable[[], float] = time.time,
 ) -> Services:
     """All services of one app. Without `secret_reader`, keys are read through the AWS secrets cache."""
-    store = Store(make_engine(settings.database_url))
+    store = Store(make_engine(settings.database_url), settings.lookup_cache_seconds)
     confirmed_at = None
     if secret_reader is None:
         hook = FreshnessHook(clock)
@@ -58,12 +59,12 @@ def build_services(
         confirmed_at=confirmed_at,
     )
     publisher = JwksPublisher(store, key_source)
-    auditor = Auditor(store, settings.subject_hash_key)
+    auditor = Auditor(AuditWriter(store), settings.subject_hash_key)
     links = LaunchLinks(store, settings.public_base_url, clock)
     mailer = Mailer(settings.smtp) if settings.smtp else None
     minter = Minter(store, key_source, publisher, auditor, links, Deliverer(), mailer, settings, clock)
     idempotency = Idempotency(store, settings.subject_hash_key, clock)
-    return Services(settings, store, secrets_client, key_source, publisher, links, minter, idempotency, clock)
+    return Services(settings, store, secrets_client, key_source, publisher, links, minter, idempotency, auditor, clock)
 
 
 def services(app: Flask) -> Services:

@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, select, update
+from sqlalchemy import Engine, create_engine, delete, event, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from service.errors import Conflict, KeysetNotFound, NotFound, ProfileNotFound
+from service.lookups import ReadCache
 from service.models import ApiKey, AuditEvent, IdempotencyRecord, Keyset, LaunchLink, Profile, Tenant
 
 # SQLite waits this long for a writer's lock instead of failing at once under concurrent requests.
@@ -55,9 +56,11 @@ class Caller:
 class Store:
     """Repository over one engine; every method opens and closes its own short session."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, cache_seconds: int = 0) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # API keys and profiles, read on every request, are reused for a bounded time (service/lookups.py).
+        self._cache = ReadCache(cache_seconds)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -106,8 +109,13 @@ class Store:
             raise Conflict("An API key with that prefix already exists; generate another.") from None
 
     def api_key_by_prefix(self, prefix: str) -> ApiKey | None:
-        with self.session() as session:
-            return session.scalar(select(ApiKey).where(ApiKey.prefix == prefix))
+        """The API key with this prefix, possibly as read up to LOOKUP_CACHE_SECONDS ago."""
+
+        def load() -> ApiKey | None:
+            with self.session() as session:
+                return session.scalar(select(ApiKey).where(ApiKey.prefix == prefix))
+
+        return self._cache.get(("api_key", prefix), load)
 
     def revoke_api_key(self, prefix: str, now: dt.datetime) -> ApiKey:
         with self.session() as session:
@@ -116,7 +124,8 @@ class Store:
                 raise NotFound(f"No API key with prefix {prefix!r}.")
             if api_key.revoked_at is None:
                 api_key.revoked_at = now
-            return api_key
+        self._cache.forget(("api_key", prefix))
+        return api_key
 
     def list_api_keys(self, tenant_id: int | None = None) -> list[ApiKey]:
         with self.session() as session:
@@ -175,14 +184,18 @@ class Store:
             raise Conflict("A profile with that key already exists.") from None
 
     def profile_by_key(self, profile_key: str) -> Profile:
-        """A profile with its keyset loaded, or ProfileNotFound."""
-        with self.session() as session:
-            profile = session.scalar(
-                select(Profile).options(joinedload(Profile.keyset)).where(Profile.profile_key == profile_key)
-            )
-            if profile is None:
-                raise ProfileNotFound("No profile with that profile key exists for this API key's tenant.")
-            return profile
+        """A profile with its keyset loaded (possibly as read up to LOOKUP_CACHE_SECONDS ago), or ProfileNotFound."""
+
+        def load() -> Profile | None:
+            with self.session() as session:
+                return session.scalar(
+                    select(Profile).options(joinedload(Profile.keyset)).where(Profile.profile_key == profile_key)
+                )
+
+        profile = self._cache.get(("profile", profile_key), load)
+        if profile is None:
+            raise ProfileNotFound("No profile with that profile key exists for this API key's tenant.")
+        return profile
 
     def update_profile(self, profile_id: int, **fields: Any) -> Profile:
         with self.session() as session:
@@ -191,16 +204,20 @@ class Store:
                 raise ProfileNotFound("No such profile.")
             for name, value in fields.items():
                 setattr(profile, name, value)
-            return profile
+        self._cache.forget()
+        return profile
 
     def profile_by_id(self, profile_id: int) -> Profile:
-        with self.session() as session:
-            profile = session.scalar(
-                select(Profile).options(joinedload(Profile.keyset)).where(Profile.id == profile_id)
-            )
-            if profile is None:
-                raise ProfileNotFound("The link's profile no longer exists.")
-            return profile
+        def load() -> Profile | None:
+            with self.session() as session:
+                return session.scalar(
+                    select(Profile).options(joinedload(Profile.keyset)).where(Profile.id == profile_id)
+                )
+
+        profile = self._cache.get(("profile_id", profile_id), load)
+        if profile is None:
+            raise ProfileNotFound("The link's profile no longer exists.")
+        return profile
 
     def find_profile(self, tenant_id: int, name: str) -> Profile | None:
         with self.session() as session:
@@ -343,9 +360,10 @@ class Store:
             return int(result.rowcount)  # type: ignore[attr-defined]
 
     # --- audit ---------------------------------------------------------------------------------
-    def record_audit(self, **fields: Any) -> None:
+    def record_audits(self, rows: list[dict[str, Any]]) -> None:
+        """Insert audit rows in one statement (executemany)."""
         with self.session() as session:
-            session.add(AuditEvent(**fields))
+            session.execute(insert(AuditEvent), rows)
 
     def list_audit_events(self, limit: int = 100) -> list[AuditEvent]:
         with self.session() as session:

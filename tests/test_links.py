@@ -214,6 +214,7 @@ def test_use_is_audited_without_personal_data(client: FlaskClient, creds: dict[s
 
     path = _link_path(generate(client, creds, "exorlive-main").get_json())
     client.post(path)
+    assert svc.auditor.flush()
     with svc.store.session() as session:
         rows = session.query(AuditEvent).order_by(AuditEvent.id).all()
         assert [(r.action, r.outcome) for r in rows] == [("token.minted", "ok"), ("link.used", "ok")]

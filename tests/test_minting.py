@@ -56,6 +56,7 @@ def test_audit_rows_record_the_mint_without_personal_data(
     client: FlaskClient, creds: dict[str, Any], svc: Services
 ) -> None:
     token = generate(client, creds, "exorlive-main").get_json()["token"]
+    assert svc.auditor.flush()
     with svc.store.session() as session:
         rows = session.query(AuditEvent).all()
         dumped = json.dumps(
@@ -75,6 +76,7 @@ def test_the_subject_hash_is_keyed(client: FlaskClient, creds: dict[str, Any], s
     import hashlib
 
     generate(client, creds, "exorlive-main")
+    assert svc.auditor.flush()
     with svc.store.session() as session:
         subject_hash = session.query(AuditEvent).one().subject_hash
     ids = "\x1f".join(["ace615c2", "2f3fb098", "2f3fb098"]).encode()

@@ -1,0 +1,129 @@
+"""Rate limits per API key: counters in Redis shared by every instance, or in this process without Redis.
+
+The `limits` library does the counting (a sliding-window counter: two counters per key, updated by one
+atomic Lua script in Redis, and no burst of twice the limit at a window's edge).
+
+When Redis is unreachable the broker fails *open to local counters*: each process goes on counting in
+memory, so a key is still limited (at most instances times workers times its limit), while SSO keeps working for
+every partner. Redis is tried again every `retry_seconds`; the switch is logged and counted in
+`broker_rate_limit_fallbacks_total`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import math
+import threading
+import time
+from collections.abc import Callable
+
+from limits import RateLimitItem, parse, storage, strategies
+from limits.errors import StorageError
+
+from service import metrics
+
+log = logging.getLogger(__name__)
+
+UNITS = ("second", "minute", "hour", "day")
+_NAMESPACE = "broker:ratelimit"
+# Short: a request must never wait long on a limiter; a slow Redis counts as an unreachable one.
+REDIS_TIMEOUT_SECONDS = 0.25
+
+
+def normalise_rate_limit(text: str) -> str:
+    """'600/minute' style text, checked and in canonical form; ValueError says what is wrong."""
+    count, _, unit = text.strip().partition("/")
+    unit = unit.strip().lower().removesuffix("s")
+    if not count.strip().isdigit() or unit not in UNITS or not 1 <= int(count) <= 1_000_000:
+        raise ValueError(
+            f"a rate limit is '<count>/<unit>' with a count from 1 to 1000000 and a unit of "
+            f"{', '.join(UNITS)} (for example '600/minute'), got {text!r}"
+        )
+    return f"{int(count)}/{unit}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Decision:
+    """One request's standing against its API key's limit."""
+
+    allowed: bool
+    limit: int
+    remaining: int
+    window_seconds: int
+    reset_seconds: int
+    shared: bool
+
+    def headers(self) -> dict[str, str]:
+        """The IETF RateLimit header fields (draft-ietf-httpapi-ratelimit-headers), and Retry-After when refused."""
+        headers = {
+            "RateLimit-Limit": str(self.limit),
+            "RateLimit-Remaining": str(self.remaining),
+            "RateLimit-Reset": str(self.reset_seconds),
+            "RateLimit-Policy": f"{self.limit};w={self.window_seconds}",
+        }
+        if not self.allowed:
+            headers["Retry-After"] = str(self.reset_seconds)
+        return headers
+
+
+class RateLimiter:
+    def __init__(
+        self, redis_url: str | None, *, retry_seconds: float = 5.0, clock: Callable[[], float] = time.time
+    ) -> None:
+        self._local = strategies.SlidingWindowCounterRateLimiter(storage.MemoryStorage())
+        self._shared: strategies.RateLimiter | None = None
+        if redis_url:
+            redis = storage.RedisStorage(
+                redis_url,
+                key_prefix=_NAMESPACE,
+                wrap_exceptions=True,
+                socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+                socket_timeout=REDIS_TIMEOUT_SECONDS,
+            )
+            self._shared = strategies.SlidingWindowCounterRateLimiter(redis)
+        self._retry_seconds = retry_seconds
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._shared_down_until = 0.0
+        self._items: dict[str, RateLimitItem] = {}
+
+    @property
+    def shared(self) -> bool:
+        """True when counting in Redis (configured and not in a fallback period)."""
+        return self._shared is not None and time.monotonic() >= self._shared_down_until
+
+    def hit(self, key: str, rate_limit: str) -> Decision:
+        """Count one request for `key` (an API key's prefix) against `rate_limit`, unless it is over it."""
+        item = self._items.get(rate_limit)
+        if item is None:
+            item = self._items[rate_limit] = parse(rate_limit)
+        if self._shared is not None and self.shared:
+            try:
+                return self._decide(self._shared, item, key, shared=True)
+            except StorageError as error:
+                self._fall_back(error)
+        return self._decide(self._local, item, key, shared=False)
+
+    def _fall_back(self, error: StorageError) -> None:
+        with self._lock:
+            self._shared_down_until = time.monotonic() + self._retry_seconds
+        metrics.count_rate_limit_fallback()
+        # The type only: a driver's message can hold the Redis URL with its password.
+        log.warning(
+            "rate_limit.redis_unreachable: counting in this process for %.0f s (%s)",
+            self._retry_seconds,
+            type(error.storage_error).__name__,
+        )
+
+    def _decide(self, limiter: strategies.RateLimiter, item: RateLimitItem, key: str, *, shared: bool) -> Decision:
+        allowed = limiter.hit(item, key)
+        stats = limiter.get_window_stats(item, key)
+        return Decision(
+            allowed=allowed,
+            limit=item.amount,
+            remaining=max(0, stats.remaining),
+            window_seconds=item.get_expiry(),
+            reset_seconds=max(1, math.ceil(stats.reset_time - self._clock())),
+            shared=shared,
+        )
