@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Flask
 
-from service import api, cli, launch, links_api, logs, meta, metrics, problems, wellknown
+from service import admission, api, cli, launch, links_api, logs, meta, metrics, problems, wellknown
 from service.config import load_settings
 from service.secrets_manager import make_client
 from service.services import EXTENSION_KEY, build_services
@@ -50,6 +50,7 @@ def create_app(
     )
 
     logs.init_app(app)
+    admission.init_app(app)
     problems.register_error_handlers(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(wellknown.bp)

@@ -7,6 +7,7 @@ from service.delivery import origin_of
 from service.errors import KeyMaterialError, ValidationFailed
 from service.keys import encode_secret_string, generate_private_key_pem, parse_signing_key
 from service.models import Keyset, Profile
+from service.rate_limits import normalise_rate_limit
 from service.schemas import DELIVERY_MODES, KINDS
 from service.secrets_manager import create_secret
 from service.services import Services
@@ -15,7 +16,9 @@ from service.tokens import MAX_TOKEN_TTL_SECONDS
 SECRET_NAME_PREFIX = "sso-token-broker/keysets/"  # noqa: S105 - a name prefix, not a secret
 
 
-def create_api_key(svc: Services, tenant_name: str, scopes: list[str], label: str) -> str:
+def create_api_key(
+    svc: Services, tenant_name: str, scopes: list[str], label: str, rate_limit: str | None = None
+) -> str:
     """Create and return a new API key: the only moment it exists in clear."""
     unknown = sorted(set(scopes) - set(credentials.SCOPES))
     if unknown:
@@ -23,9 +26,24 @@ def create_api_key(svc: Services, tenant_name: str, scopes: list[str], label: st
     tenant = svc.store.tenant_by_name(tenant_name)
     api_key = credentials.new_api_key()
     svc.store.add_api_key(
-        tenant.id, credentials.api_key_prefix(api_key), credentials.hash_api_key(api_key), sorted(set(scopes)), label
+        tenant.id,
+        credentials.api_key_prefix(api_key),
+        credentials.hash_api_key(api_key),
+        sorted(set(scopes)),
+        label,
+        checked_rate_limit(rate_limit),
     )
     return api_key
+
+
+def checked_rate_limit(rate_limit: str | None) -> str | None:
+    """A per-key rate limit in canonical form; None or "default" for the broker's RATE_LIMIT."""
+    if rate_limit is None or rate_limit.strip().lower() == "default":
+        return None
+    try:
+        return normalise_rate_limit(rate_limit)
+    except ValueError as error:
+        raise ValidationFailed(f"Invalid rate limit: {error}.") from None
 
 
 def check_secret(svc: Services, keyset_name: str, secret_id: str, alg: str) -> str:

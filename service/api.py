@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, g, jsonify, request
 
 from service import idempotency
-from service.auth import authenticate
+from service.admission import admit
 from service.errors import MalformedJSON, UnsupportedMediaType
 from service.services import services
 
@@ -61,8 +61,7 @@ def json_body() -> Any:
 @bp.post("/generateJWT")
 def generate_jwt() -> Response:
     broker = services(current_app)
-    caller = authenticate(broker.store, request.headers.get("Authorization"))
-    g.tenant_id = caller.tenant_id
+    caller = admit(broker)
     body, profile_key = json_body(), request.headers.get("Profile-Key")
 
     def generate() -> dict[str, Any]:

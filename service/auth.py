@@ -19,7 +19,11 @@ def authenticate(store: Store, authorization: str | None) -> Caller:
     if record is None or not api_key_matches(api_key, record.key_hash) or record.revoked_at is not None:
         raise Unauthorized(_REFUSAL)
     return Caller(
-        api_key_id=record.id, prefix=record.prefix, tenant_id=record.tenant_id, scopes=frozenset(record.scopes)
+        api_key_id=record.id,
+        prefix=record.prefix,
+        tenant_id=record.tenant_id,
+        scopes=frozenset(record.scopes),
+        rate_limit=record.rate_limit,
     )
 
 

@@ -80,10 +80,11 @@ def tenants_list() -> None:
 @click.option("--tenant", "tenant_name", required=True)
 @click.option("--scope", "scopes", multiple=True, type=click.Choice(credentials.SCOPES))
 @click.option("--label", default="")
+@click.option("--rate-limit", help="e.g. 600/minute; default: the broker's RATE_LIMIT")
 @_friendly
-def apikeys_create(tenant_name: str, scopes: tuple[str, ...], label: str) -> None:
+def apikeys_create(tenant_name: str, scopes: tuple[str, ...], label: str, rate_limit: str | None) -> None:
     """Create an API key; it is printed once and stored only as a hash."""
-    api_key = admin.create_api_key(_svc(), tenant_name, list(scopes), label)
+    api_key = admin.create_api_key(_svc(), tenant_name, list(scopes), label, rate_limit)
     click.echo(api_key)
     click.echo("Store this key now: it cannot be shown again.", err=True)
 
@@ -95,6 +96,18 @@ def apikeys_revoke(prefix: str) -> None:
     """Revoke an API key by its prefix (the first characters, as `apikeys list` shows)."""
     api_key = _svc().store.revoke_api_key(prefix[: credentials.PREFIX_LENGTH], dt.datetime.now(dt.UTC))
     click.echo(json.dumps({"prefix": api_key.prefix, "revokedAt": api_key.revoked_at}, default=str))
+
+
+@apikeys_cli.command("set-rate-limit")
+@click.argument("prefix")
+@click.argument("rate_limit")
+@_friendly
+def apikeys_set_rate_limit(prefix: str, rate_limit: str) -> None:
+    """Set an API key's rate limit ("600/minute"; "default" for the broker's RATE_LIMIT)."""
+    svc = _svc()
+    api_key = svc.store.set_rate_limit(prefix[: credentials.PREFIX_LENGTH], admin.checked_rate_limit(rate_limit))
+    effective = api_key.rate_limit or svc.settings.default_rate_limit
+    click.echo(json.dumps({"prefix": api_key.prefix, "rateLimit": api_key.rate_limit, "effective": effective}))
 
 
 @apikeys_cli.command("list")
@@ -110,6 +123,7 @@ def apikeys_list(tenant_name: str | None) -> None:
                 "tenant": k.tenant.name,
                 "label": k.label,
                 "scopes": k.scopes,
+                "rateLimit": k.rate_limit or svc.settings.default_rate_limit,
                 "createdAt": k.created_at,
                 "revokedAt": k.revoked_at,
             }

@@ -122,6 +122,14 @@ class RotationNotReady(RotationRefused):
         super().__init__(detail, headers={"Retry-After": str(self.wait_seconds)})
 
 
+class RateLimited(BrokerError):
+    """429: the API key's rate limit is used up; the headers say when to retry."""
+
+    code = "rate_limited"
+    status = 429
+    title = "Too many requests"
+
+
 class PayloadTooLarge(BrokerError):
     code = "payload_too_large"
     status = 413

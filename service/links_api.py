@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, g, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request
 
-from service.auth import authenticate, require_scope
+from service.admission import admit
+from service.auth import require_scope
 from service.errors import ValidationFailed
 from service.links import LinkState
 from service.services import services
@@ -17,8 +18,7 @@ _STATES = {state.value for state in LinkState} - {LinkState.UNKNOWN.value}
 
 
 def _admin() -> int:
-    caller = authenticate(services(current_app).store, request.headers.get("Authorization"))
-    g.tenant_id = caller.tenant_id
+    caller = admit(services(current_app))
     require_scope(caller, "links:admin")
     return caller.tenant_id
 

@@ -38,6 +38,8 @@ class ApiKey(Base):
     scopes: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # "<count>/<unit>" (service/rate_limits.py); None: the broker's RATE_LIMIT.
+    rate_limit: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
     tenant: Mapped[Tenant] = relationship()
 

@@ -18,6 +18,7 @@ from service.links import LaunchLinks
 from service.mailer import Mailer
 from service.minting import Minter
 from service.publication import JwksPublisher
+from service.rate_limits import RateLimiter
 from service.secrets_manager import FreshnessHook, make_cache
 from service.store import Store, make_engine
 
@@ -35,6 +36,7 @@ class Services:
     minter: Minter
     idempotency: Idempotency
     auditor: Auditor
+    rate_limiter: RateLimiter
     clock: Callable[[], float]
 
 
@@ -64,7 +66,19 @@ def build_services(
     mailer = Mailer(settings.smtp) if settings.smtp else None
     minter = Minter(store, key_source, publisher, auditor, links, Deliverer(), mailer, settings, clock)
     idempotency = Idempotency(store, settings.subject_hash_key, clock)
-    return Services(settings, store, secrets_client, key_source, publisher, links, minter, idempotency, auditor, clock)
+    return Services(
+        settings=settings,
+        store=store,
+        secrets_client=secrets_client,
+        key_source=key_source,
+        publisher=publisher,
+        links=links,
+        minter=minter,
+        idempotency=idempotency,
+        auditor=auditor,
+        rate_limiter=RateLimiter(settings.redis_url),
+        clock=clock,
+    )
 
 
 def services(app: Flask) -> Services:

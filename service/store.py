@@ -51,6 +51,8 @@ class Caller:
     prefix: str
     tenant_id: int
     scopes: frozenset[str]
+    # None: the broker's default (RATE_LIMIT).
+    rate_limit: str | None = None
 
 
 class Store:
@@ -98,10 +100,25 @@ class Store:
             return list(session.scalars(select(Tenant).order_by(Tenant.id)))
 
     # --- API keys ------------------------------------------------------------------------------
-    def add_api_key(self, tenant_id: int, prefix: str, key_hash: str, scopes: list[str], label: str) -> ApiKey:
+    def add_api_key(
+        self,
+        tenant_id: int,
+        prefix: str,
+        key_hash: str,
+        scopes: list[str],
+        label: str,
+        rate_limit: str | None = None,
+    ) -> ApiKey:
         try:
             with self.session() as session:
-                api_key = ApiKey(tenant_id=tenant_id, prefix=prefix, key_hash=key_hash, scopes=scopes, label=label)
+                api_key = ApiKey(
+                    tenant_id=tenant_id,
+                    prefix=prefix,
+                    key_hash=key_hash,
+                    scopes=scopes,
+                    label=label,
+                    rate_limit=rate_limit,
+                )
                 session.add(api_key)
                 session.flush()
                 return api_key
@@ -124,6 +141,15 @@ class Store:
                 raise NotFound(f"No API key with prefix {prefix!r}.")
             if api_key.revoked_at is None:
                 api_key.revoked_at = now
+        self._cache.forget(("api_key", prefix))
+        return api_key
+
+    def set_rate_limit(self, prefix: str, rate_limit: str | None) -> ApiKey:
+        with self.session() as session:
+            api_key = session.scalar(select(ApiKey).where(ApiKey.prefix == prefix))
+            if api_key is None:
+                raise NotFound(f"No API key with prefix {prefix!r}.")
+            api_key.rate_limit = rate_limit
         self._cache.forget(("api_key", prefix))
         return api_key
 

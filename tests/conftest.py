@@ -266,3 +266,66 @@ def postgres_database() -> Iterator[str]:
 def postgres_url() -> Iterator[str]:
     with postgres_database() as url:
         yield url
+
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """The machine's Redis (TEST_REDIS_URL); tests keep apart by their fresh API keys' prefixes."""
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        pytest.fail(f"Redis is needed at {REDIS_URL} (see README, 'Services'): {type(error).__name__}")
+    return REDIS_URL
+
+
+class PrivateRedis:
+    """A redis-server of this test's own on a free loopback port, to stop and start at will."""
+
+    def __init__(self, directory: Path) -> None:
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self._directory = directory
+        self._process: Any = None
+
+    def start(self) -> None:
+        import subprocess
+
+        import redis
+
+        server = shutil.which("redis-server")
+        if server is None:
+            pytest.fail("redis-server is needed for this test (Debian package redis-server)")
+        self._process = subprocess.Popen(
+            [server, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            cwd=self._directory,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                redis.Redis(port=self.port, socket_connect_timeout=0.2).ping()
+                return
+            except redis.RedisError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+    def stop(self) -> None:
+        if self._process is not None:
+            self._process.terminate()
+            self._process.wait(10)
+            self._process = None
+
+
+@pytest.fixture
+def private_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
+    server = PrivateRedis(tmp_path)
+    server.start()
+    yield server
+    server.stop()

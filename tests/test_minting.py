@@ -36,6 +36,7 @@ def _count_secrets_manager_calls(svc: Services) -> list[str]:
     return calls
 
 
+@pytest.mark.settings(RATE_LIMIT="10000/minute")
 def test_secrets_manager_calls_do_not_grow_with_requests(
     client: FlaskClient, creds: dict[str, Any], svc: Services
 ) -> None:

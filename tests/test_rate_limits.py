@@ -1,0 +1,152 @@
+"""Rate limits per API key: 429 problem+json with Retry-After and the RateLimit headers, shared through Redis."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from service import create_app, credentials
+from service.errors import ConfigError
+from service.rate_limits import RateLimiter, normalise_rate_limit
+from service.services import Services, services
+from tests.conftest import PrivateRedis, generate, problem
+
+
+def _limit(svc: Services, creds: dict[str, Any], rate_limit: str, key: str = "apiKey") -> None:
+    svc.store.set_rate_limit(credentials.api_key_prefix(creds[key]), rate_limit)
+
+
+def test_over_the_limit_is_a_429_with_retry_after(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
+    _limit(svc, creds, "3/minute")
+    remaining = []
+    for _ in range(3):
+        response = generate(client, creds)
+        assert response.status_code == 200
+        assert response.headers["RateLimit-Limit"] == "3"
+        assert response.headers["RateLimit-Policy"] == "3;w=60"
+        assert 1 <= int(response.headers["RateLimit-Reset"]) <= 60
+        remaining.append(response.headers["RateLimit-Remaining"])
+    assert remaining == ["2", "1", "0"]
+    refused = generate(client, creds)
+    body = problem(refused, 429, "rate_limited")
+    assert "3 requests per minute" in body["detail"]
+    assert 1 <= int(refused.headers["Retry-After"]) <= 60
+    assert refused.headers["RateLimit-Remaining"] == "0"
+    assert refused.headers["Cache-Control"] == "no-store"
+    # Another key of the same tenant has its own count.
+    assert generate(client, creds, key="adminApiKey").status_code == 200
+
+
+@pytest.mark.settings(RATE_LIMIT="2/hour")
+def test_a_key_without_its_own_limit_has_the_brokers(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
+    assert generate(client, creds).headers["RateLimit-Policy"] == "2;w=3600"
+    assert generate(client, creds).status_code == 200
+    problem(generate(client, creds), 429, "rate_limited")
+    # Its own limit, once set, replaces the default (this instance sees the change at once).
+    _limit(svc, creds, "10/hour")
+    assert generate(client, creds).headers["RateLimit-Limit"] == "10"
+
+
+def test_errors_after_admission_carry_the_headers_and_count(
+    client: FlaskClient, creds: dict[str, Any], svc: Services
+) -> None:
+    _limit(svc, creds, "2/minute")
+    invalid = generate(client, creds, payload={"iss": "me"})
+    problem(invalid, 422, "validation_failed")
+    assert invalid.headers["RateLimit-Remaining"] == "1"
+    assert client.get("/api/v1/links", headers={"Authorization": f"Bearer {creds['apiKey']}"}).status_code == 403
+    problem(generate(client, creds), 429, "rate_limited")
+
+
+def test_unknown_keys_are_refused_before_any_counting(client: FlaskClient, creds: dict[str, Any]) -> None:
+    response = client.post("/api/v1/generateJWT", json={}, headers={"Authorization": "Bearer nope"})
+    problem(response, 401, "unauthorized")
+    assert "RateLimit-Limit" not in response.headers
+
+
+@pytest.mark.parametrize("text", ["600", "0/minute", "10/fortnight", "ten/minute", "1/minute;5/hour"])
+def test_malformed_limits_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="600/minute"):
+        normalise_rate_limit(text)
+
+
+def test_limits_are_normalised() -> None:
+    assert normalise_rate_limit(" 600/Minutes ") == "600/minute"
+
+
+def test_a_bad_rate_limit_setting_stops_the_start(config: dict[str, Any]) -> None:
+    with pytest.raises(ConfigError, match="RATE_LIMIT"):
+        create_app({**config, "RATE_LIMIT": "lots"})
+    with pytest.raises(ConfigError, match="REDIS_URL"):
+        create_app({**config, "REDIS_URL": "http://127.0.0.1:6379"})
+
+
+def test_the_cli_sets_and_lists_limits(app: Flask, creds: dict[str, Any]) -> None:
+    runner = app.test_cli_runner()
+    prefix = credentials.api_key_prefix(creds["apiKey"])
+    result = runner.invoke(args=["apikeys", "set-rate-limit", prefix, "50/second"])
+    assert result.exit_code == 0, result.output
+    assert '"rateLimit": "50/second"' in result.output
+    bad = runner.invoke(args=["apikeys", "set-rate-limit", prefix, "50/fortnight"])
+    assert bad.exit_code != 0
+    assert "rate limit" in bad.output
+    created = runner.invoke(args=["apikeys", "create", "--tenant", "dev", "--rate-limit", "7/minute"])
+    assert created.exit_code == 0, created.output
+    listed = runner.invoke(args=["apikeys", "list"]).output
+    assert '"rateLimit": "7/minute"' in listed
+    assert '"rateLimit": "50/second"' in listed
+    result = runner.invoke(args=["apikeys", "set-rate-limit", prefix, "default"])
+    assert '"effective": "600/minute"' in result.output
+
+
+# --- shared counters in Redis --------------------------------------------------------------------
+def test_two_apps_on_one_redis_share_the_count(
+    config: dict[str, Any], creds: dict[str, Any], svc: Services, redis_url: str
+) -> None:
+    _limit(svc, creds, "4/hour")
+    apps = [create_app({**config, "REDIS_URL": redis_url}) for _ in range(2)]
+    clients = [app.test_client() for app in apps]
+    statuses = [generate(clients[n % 2], creds).status_code for n in range(8)]
+    assert statuses == [200] * 4 + [429] * 4
+    for app in apps:
+        assert services(app).rate_limiter.shared
+        services(app).store.engine.dispose()
+
+
+def test_when_redis_is_down_each_process_counts_alone(
+    config: dict[str, Any], creds: dict[str, Any], svc: Services, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The documented choice: fail open to local counters, so SSO keeps working and keys stay limited."""
+    from tests.ports import free_port
+
+    _limit(svc, creds, "3/hour")
+    unreachable = f"redis://:redis-password-never-logged@127.0.0.1:{free_port()}/0"
+    app = create_app({**config, "REDIS_URL": unreachable})
+    client = app.test_client()
+    with caplog.at_level(logging.WARNING, logger="service.rate_limits"):
+        started = time.monotonic()
+        statuses = [generate(client, creds).status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    assert time.monotonic() - started < 5  # never stuck on the unreachable server
+    assert not services(app).rate_limiter.shared
+    assert "redis_unreachable" in caplog.text
+    assert "redis-password-never-logged" not in caplog.text
+    services(app).store.engine.dispose()
+
+
+def test_the_limiter_goes_back_to_redis_when_it_returns(private_redis: PrivateRedis) -> None:
+    limiter = RateLimiter(private_redis.url, retry_seconds=0.2)
+    assert limiter.hit("tbk_back", "100/hour").shared
+    private_redis.stop()
+    assert not limiter.hit("tbk_back", "100/hour").shared
+    private_redis.start()
+    time.sleep(0.3)
+    decision = limiter.hit("tbk_back", "100/hour")
+    assert decision.shared
+    # The count kept in the private Redis before it stopped is gone (it keeps nothing on disk): 1 hit now.
+    assert decision.remaining == 99
