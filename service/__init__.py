@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Flask
 
-from service import admission, api, cli, launch, links_api, logs, meta, metrics, problems, wellknown
+from service import admission, api, api_keys_api, cli, launch, links_api, logs, meta, metrics, problems, wellknown
 from service.config import load_settings
 from service.secrets_manager import make_client
 from service.services import EXTENSION_KEY, build_services
@@ -57,6 +57,7 @@ def create_app(
     app.register_blueprint(meta.bp)
     app.register_blueprint(launch.bp)
     app.register_blueprint(links_api.bp)
+    app.register_blueprint(api_keys_api.bp)
     app.register_blueprint(metrics.bp)
     cli.register(app)
     return app

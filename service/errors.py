@@ -87,6 +87,11 @@ class LinkNotFound(NotFound):
     title = "Link not found"
 
 
+class ApiKeyNotFound(NotFound):
+    code = "api_key_not_found"
+    title = "API key not found"
+
+
 class KeysetNotFound(NotFound):
     code = "keyset_not_found"
     title = "Keyset not found"

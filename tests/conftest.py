@@ -214,7 +214,7 @@ def generate(
 ) -> Any:
     """POST generateJWT for a dev profile with its seed payload unless the body says otherwise.
 
-    `key` names the credential: "apiKey" (no scopes) or "adminApiKey" (links:long, links:email, links:admin).
+    `key` names the credential: "apiKey" (no scopes) or "adminApiKey" (every scope).
     """
     if "profileKey" not in body:
         body["profileKey"] = creds["profiles"][profile]
