@@ -10,7 +10,8 @@ from typing import Any
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 # Signing is CPU-bound: one sync worker per core, plus one, keeps both cores busy without thrashing.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
-worker_class = "sync"
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 # Each worker builds its own app: database pools and HTTP clients are never shared across a fork.
 preload_app = False
 timeout = 30

@@ -4,7 +4,7 @@ Rows are written off the request path: a request queues its row (already strippe
 one background thread per process inserts them in batches. None is dropped: when the queue is full the
 request writes its row itself; a failed batch is retried; a worker that exits (gunicorn's worker_exit, or
 interpreter exit) first writes what is queued. Only a killed process (SIGKILL, OOM) loses its queue,
-which holds at most the last few milliseconds of rows under load.
+which holds at most the last LINGER_SECONDS (0.1 s) of rows.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 MAX_QUEUED = 10_000
 MAX_BATCH = 500
+# How long the writer gathers rows before an insert; also the most a killed process can lose.
+LINGER_SECONDS = 0.1
 _RETRY_SECONDS = (0.1, 0.5, 1.0, 2.0, 5.0)
 # Every live writer, so process exit can flush them all without keeping one alive.
 _WRITERS: weakref.WeakSet[AuditWriter] = weakref.WeakSet()
@@ -79,19 +81,21 @@ class AuditWriter:
             writer = ref()
             if writer is None:
                 return
-            batch = writer._next_batch(timeout=1.0)
+            batch = writer._next_batch(timeout=1.0, linger=LINGER_SECONDS)
             if batch:
                 writer._write(batch)
             del writer  # no strong reference while waiting, so an unused writer can be collected
 
-    def _next_batch(self, timeout: float) -> list[dict[str, Any]]:
+    def _next_batch(self, timeout: float, linger: float = 0.0) -> list[dict[str, Any]]:
         try:
             batch = [self._queue.get(timeout=timeout)]
         except queue.Empty:
             return []
+        # Wait a little for more rows: one insert of many costs about what one insert of one row does.
+        deadline = time.monotonic() + linger
         while len(batch) < MAX_BATCH:
             try:
-                batch.append(self._queue.get_nowait())
+                batch.append(self._queue.get(timeout=max(0.0, deadline - time.monotonic())))
             except queue.Empty:
                 break
         return batch

@@ -388,8 +388,9 @@ class Store:
     # --- audit ---------------------------------------------------------------------------------
     def record_audits(self, rows: list[dict[str, Any]]) -> None:
         """Insert audit rows in one statement (executemany)."""
-        with self.session() as session:
-            session.execute(insert(AuditEvent), rows)
+        # Core, not ORM: the rows are plain dicts, and the ORM's per-row bookkeeping would be pure overhead.
+        with self.engine.begin() as connection:
+            connection.execute(insert(AuditEvent.__table__), rows)
 
     def list_audit_events(self, limit: int = 100) -> list[AuditEvent]:
         with self.session() as session:
