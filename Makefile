@@ -33,7 +33,7 @@ fmt: $(STAMP) ## Format the code
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
-bench: $(STAMP) ## Measure generateJWT against a trivial endpoint under gunicorn (not a test)
+bench: $(STAMP) ## Measure generateJWT under gunicorn against /healthz and node-oidc-provider (not a test)
 	$(PY) -m bench.run
 
 clean: ## Remove the virtualenv and local state

@@ -5,7 +5,12 @@ wrk.method = os.getenv("BENCH_METHOD") or "GET"
 local body = os.getenv("BENCH_BODY")
 if body and body ~= "" then
   wrk.body = body
-  wrk.headers["Content-Type"] = "application/json"
+  -- JSON unless told otherwise (the reference server's token request is form-encoded).
+  local content_type = os.getenv("BENCH_CONTENT_TYPE")
+  if not content_type or content_type == "" then
+    content_type = "application/json"
+  end
+  wrk.headers["Content-Type"] = content_type
 end
 local auth = os.getenv("BENCH_AUTHORIZATION")
 if auth and auth ~= "" then

@@ -1,29 +1,42 @@
-"""`make bench`: generateJWT throughput and latency under gunicorn, against the trivial /healthz.
+"""`make bench`: generateJWT under gunicorn, against the trivial /healthz and a reference token server.
 
 One run starts the Secrets Manager emulator (moto) and the broker with its production gunicorn
-config on 127.0.0.1, seeds a throwaway SQLite database in a temporary directory, drives each
-scenario with wrk, and prints a table (also saved as bench/results/latest.json). It measures; it
-asserts nothing beyond "each scenario answers 200 before it is loaded".
+config on 127.0.0.1, seeds a throwaway SQLite database in a temporary directory, and drives each
+scenario with wrk. The reference is node-oidc-provider (bench/reference/, installed with `npm ci`
+from its lock file when needed) issuing JWT access tokens by the client_credentials grant with the
+same algorithm, payload and lifetime as the broker's token, in a node:cluster of as many workers as
+gunicorn runs; it is started for its own phase and stopped after it, so the two servers are never
+under load together.
+
+Phases, interleaved so that slow drifts in machine noise hit the broker and the reference alike:
+GET /healthz, ref ES256, ES256, ES256 verify, ref RS256-2048, RS256-2048, RS256-2048 verify, and
+with BENCH_SUSTAIN one more, long ES256 load. Every phase has the same warm-up, duration,
+connections and threads. Each reports req/s, p50, p99, the server's CPU ms per request, and its
+workers' resident memory at the end of the load; then come the ratios (broker/reference,
+broker/trivial, the cost of `verify`), throughput against what raw signing alone allows on the
+cores used, Secrets Manager calls against the cache's refresh schedule, and a goal check. The table
+is printed and saved as bench/results/latest.json. It measures: missed goals do not fail it; it
+exits non-zero only when it cannot measure (including when a scenario does not answer one checked
+request before its load).
 
 Environment knobs: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 2), BENCH_CONNECTIONS
 (default 16), BENCH_THREADS (wrk threads, default 2), BENCH_WORKERS (gunicorn workers; default: what
-gunicorn.conf.py picks), BENCH_SIGNATURES (in-process signatures per timing, default 2000).
+gunicorn.conf.py picks), BENCH_REFERENCE_WORKERS (node:cluster workers; default: as many as gunicorn
+runs), BENCH_REDIS_URL (the broker's rate-limit Redis; default the local one, "" for none),
+BENCH_LOG_LEVEL (default INFO, as deployed), BENCH_SUSTAIN (s, default 0 = off: one extra sustained
+ES256 load, with its Secrets Manager calls), BENCH_SIGNATURES (in-process signatures per timing, default 2000).
 """
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 import datetime as dt
 import functools
-import http.client
 import json
 import os
-import resource
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -37,26 +50,43 @@ from typing import Any
 
 import boto3
 
+from bench import reference, report
+from bench.jwtcheck import check_jwt
+from bench.procs import (
+    HOST,
+    ROOT,
+    BenchError,
+    Children,
+    CpuMeter,
+    cores,
+    cpu_usage,
+    free_ports,
+    http_request,
+    tail,
+    wait_until_ready,
+)
 from service import create_app, devseed, tokens, verifier
 from service.keys import generate_private_key_pem, jwks_document, parse_signing_key
-from service.services import services
+from service.services import Services, services
 
-ROOT = Path(__file__).resolve().parent.parent
 LUA_SCRIPT = Path(__file__).resolve().parent / "load.lua"
-RESULTS_PATH = Path(__file__).resolve().parent / "results" / "latest.json"
-HOST = "127.0.0.1"
 RS256_KEYSET = "bench-rs256"
 RS256_PROFILE = "bench-rs256"
-START_TIMEOUT_SECONDS = 30.0
-STOP_TIMEOUT_SECONDS = 15.0
+RS256_AUDIENCE = "bench-rp"
+# The generic dev profile's sample payload: the broker scenarios send it, the reference adds it to its tokens.
+SCENARIO_PAYLOAD: dict[str, Any] = devseed.SAMPLE_PAYLOADS["generic"]
+# The broker's token lives 5 minutes (expireIn's default, within the profiles' max TTL); so does the reference's.
+TOKEN_TTL_SECONDS = 300
+# The default per-key limit (600/minute) would turn most of the load into 429s. The limiter still
+# runs on every request, with local counters as in production without Redis; it just never refuses.
+BENCH_RATE_LIMIT = "1000000/second"
+# Production counts rate limits in Redis; BENCH_REDIS_URL="" measures per-process counters instead.
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 # werkzeug's access line for a Secrets Manager call: the JSON protocol POSTs every action to "/".
 SECRETS_CALL_MARKER = '"POST / HTTP/1.1"'
 RESULT_MARKER = "BENCH_RESULT "
-_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-
-
-class BenchError(Exception):
-    """The benchmark cannot run or cannot trust what it measured; the message says why."""
+# The emulator writes its line after answering: time for a phase's last calls to land in its log.
+EMULATOR_LOG_SETTLE_SECONDS = 0.2
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,23 +98,42 @@ class BenchConfig:
     connections: int
     threads: int
     workers: int | None
+    reference_workers: int | None
+    sustain: int
     signatures: int
 
 
 @dataclasses.dataclass(frozen=True)
 class Scenario:
-    """One load phase: a request wrk repeats, and what its single check response must show."""
+    """One load phase: the request wrk repeats, and which server answers it (the broker unless `reference`)."""
 
     name: str
     method: str
     path: str
-    body: dict[str, Any] | None = None
+    body: str | None = None
+    content_type: str | None = None
+    authorization: str | None = None
     alg: str | None = None
+    verify: bool = False
+    reference: reference.ReferenceSpec | None = None
 
     @property
-    def verify(self) -> bool:
-        """Whether the request asks the broker to self-verify the token."""
-        return bool(self.body and self.body.get("verify"))
+    def server(self) -> str:
+        return "reference" if self.reference else "broker"
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """The headers sent with the body (none for a plain GET)."""
+        headers = {"Authorization": self.authorization, "Content-Type": self.content_type}
+        return {name: value for name, value in headers.items() if value}
+
+
+@dataclasses.dataclass(frozen=True)
+class Target:
+    """The server a phase loads: where it listens and how its CPU and memory are read."""
+
+    port: int
+    meter: CpuMeter
 
 
 def _env_int(name: str, default: int, low: int = 1) -> int:
@@ -101,22 +150,23 @@ def _env_int(name: str, default: int, low: int = 1) -> int:
     return value
 
 
+def _optional_env_int(name: str) -> int | None:
+    """A knob whose absence means "decide at run time"."""
+    return _env_int(name, 0) if os.environ.get(name) else None
+
+
 def config_from_env() -> BenchConfig:
-    """Read the BENCH_* knobs; defaults keep the whole run under about two minutes."""
-    workers = os.environ.get("BENCH_WORKERS")
+    """Read the BENCH_* knobs; defaults keep the whole run around two to three minutes."""
     return BenchConfig(
         duration=_env_int("BENCH_DURATION", 10),
         warmup=_env_int("BENCH_WARMUP", 2, low=0),
         connections=_env_int("BENCH_CONNECTIONS", 16),
         threads=_env_int("BENCH_THREADS", 2),
-        workers=_env_int("BENCH_WORKERS", 0) if workers else None,
+        workers=_optional_env_int("BENCH_WORKERS"),
+        reference_workers=_optional_env_int("BENCH_REFERENCE_WORKERS"),
+        sustain=_env_int("BENCH_SUSTAIN", 0, low=0),
         signatures=_env_int("BENCH_SIGNATURES", 2000),
     )
-
-
-def cores() -> int:
-    """CPUs this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 # --- wrk -----------------------------------------------------------------------------------------
@@ -144,173 +194,26 @@ def _apt_get(*args: str) -> bool:
     return subprocess.run(["apt-get", *args], env=env, stdout=subprocess.DEVNULL, check=False).returncode == 0
 
 
-# --- child processes -----------------------------------------------------------------------------
-class Children:
-    """Processes started by the benchmark, stopped in reverse order: terminate, then kill."""
-
-    def __init__(self) -> None:
-        self._procs: list[subprocess.Popen[bytes]] = []
-
-    def start(self, args: list[str], env: Mapping[str, str], log_path: Path) -> subprocess.Popen[bytes]:
-        # Output goes to files, not pipes: a pipe nobody reads fills up and stalls the server under load.
-        # A session of its own: Ctrl-C reaches only the benchmark, which then stops children in order
-        # (otherwise a child dying first turns the interrupt into a confusing connection error).
-        with log_path.open("wb") as log:
-            proc = subprocess.Popen(
-                args,
-                cwd=ROOT,
-                env=dict(env),
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-                preexec_fn=_die_with_parent,
-            )
-        self._procs.append(proc)
-        return proc
-
-    def stop_all(self) -> None:
-        """Terminate every child still running; kill those that do not exit in time."""
-        for proc in reversed(self._procs):
-            if proc.poll() is None:
-                proc.terminate()
-        for proc in reversed(self._procs):
-            try:
-                proc.wait(timeout=STOP_TIMEOUT_SECONDS)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-        self._procs.clear()
-
-
-def _die_with_parent() -> None:
-    """In the child before exec: SIGTERM it if the benchmark dies, even by SIGKILL (Linux only)."""
-    with suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-
-
-def free_ports(count: int) -> list[int]:
-    """Ports the kernel just had free on 127.0.0.1, distinct because they are held open together."""
-    sockets = [socket.socket() for _ in range(count)]
-    try:
-        for sock in sockets:
-            sock.bind((HOST, 0))
-        return [int(sock.getsockname()[1]) for sock in sockets]
-    finally:
-        for sock in sockets:
-            sock.close()
-
-
-def tail(path: Path, lines: int = 15) -> str:
-    """The end of a child's log, for error messages."""
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return "(no log)"
-
-
-def http_request(
-    port: int, method: str, path: str, body: bytes | None = None, headers: Mapping[str, str] | None = None
-) -> tuple[int, bytes]:
-    """One plain HTTP request to 127.0.0.1 (http.client: no proxy settings can divert it)."""
-    conn = http.client.HTTPConnection(HOST, port, timeout=10)
-    try:
-        conn.request(method, path, body=body, headers=dict(headers or {}))
-        response = conn.getresponse()
-        return response.status, response.read()
-    finally:
-        conn.close()
-
-
-def wait_until_ready(proc: subprocess.Popen[bytes], port: int, path: str | None, log_path: Path, what: str) -> None:
-    """Wait until `what` accepts connections (and answers 200 on `path`), or fail with its log."""
-    deadline = time.monotonic() + START_TIMEOUT_SECONDS
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise BenchError(f"{what} exited early (code {proc.returncode}):\n{tail(log_path)}")
-        try:
-            if path is None:
-                socket.create_connection((HOST, port), timeout=0.5).close()
-                return
-            if http_request(port, "GET", path)[0] == 200:
-                return
-        except (OSError, http.client.HTTPException):
-            pass
-        time.sleep(0.2)
-    raise BenchError(f"{what} was not ready on {HOST}:{port} within {START_TIMEOUT_SECONDS:.0f} s:\n{tail(log_path)}")
-
-
-# --- CPU accounting ------------------------------------------------------------------------------
-_TICKS_PER_SECOND = os.sysconf("SC_CLK_TCK")
-
-
-@dataclasses.dataclass(frozen=True)
-class CpuSample:
-    """CPU-seconds used so far: by the whole machine, by the broker's processes, by our reaped children."""
-
-    wall: float
-    machine: float
-    broker: float
-    children: float
-
-
-class CpuMeter:
-    """Where the CPU went during a phase: the broker, wrk, or anything else on the machine.
-
-    On a 2-core machine the load generator and any other workload compete with the broker, so
-    requests/s alone can mislead; the broker's CPU time per request depends on that far less.
-    """
-
-    def __init__(self, master_pid: int) -> None:
-        self.master_pid = master_pid
-
-    def workers(self) -> list[int]:
-        """The gunicorn master's children, from /proc (empty where that is not readable)."""
-        try:
-            path = Path(f"/proc/{self.master_pid}/task/{self.master_pid}/children")
-            return [int(pid) for pid in path.read_text().split()]
-        except OSError:
-            return []
-
-    def sample(self) -> CpuSample:
-        """CPU-seconds so far; wrk's show up in RUSAGE_CHILDREN once it has been waited for."""
-        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-        broker = sum(_process_cpu_seconds(pid) for pid in [self.master_pid, *self.workers()])
-        return CpuSample(time.monotonic(), _machine_busy_seconds(), broker, usage.ru_utime + usage.ru_stime)
-
-
-def _machine_busy_seconds() -> float:
-    """Busy CPU-seconds of all cores since boot: everything in /proc/stat's cpu line but idle and iowait."""
-    fields = [int(value) for value in Path("/proc/stat").read_text().splitlines()[0].split()[1:9]]
-    return (sum(fields) - fields[3] - fields[4]) / _TICKS_PER_SECOND
-
-
-def _process_cpu_seconds(pid: int) -> float:
-    """utime + stime of one process; 0 if it is gone (a worker that exits mid-phase is not counted)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return 0.0
-    # Fields after "pid (comm)"; comm may contain spaces, so split after its closing parenthesis.
-    fields = stat.rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / _TICKS_PER_SECOND
-
-
-def cpu_usage(before: CpuSample, after: CpuSample, requests: int) -> dict[str, float]:
-    """Cores used by the broker, by wrk and by everything else, and the broker's CPU ms per request."""
-    wall = after.wall - before.wall or 1e-9
-    broker = after.broker - before.broker
-    load = after.children - before.children
-    machine = after.machine - before.machine
-    return {
-        "broker_cpu_ms_per_request": broker * 1000 / requests if requests else 0.0,
-        "broker_cores": broker / wall,
-        "wrk_cores": load / wall,
-        "other_cores": max(0.0, (machine - broker - load) / wall),
-    }
+def _wrk_version(wrk: str) -> str:
+    """wrk's first `-v` line (it prints its usage and exits 1)."""
+    out = subprocess.run([wrk, "-v"], capture_output=True, text=True, check=False)
+    return (out.stdout or out.stderr).splitlines()[0] if (out.stdout or out.stderr) else "unknown"
 
 
 # --- the broker's environment and data -----------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class Broker:
+    """The running broker, its credentials, and what the Secrets Manager schedule depends on."""
+
+    port: int
+    credentials: dict[str, Any]
+    calls: SecretsCalls
+    meter: CpuMeter
+    workers: int
+    keysets: int
+    refresh_seconds: int
+
+
 def broker_env(tmp: Path, port: int, emulator_port: int, config: BenchConfig) -> dict[str, str]:
     """Production settings pointing at the emulator and a throwaway SQLite database."""
     # Only 127.0.0.1 traffic: no inherited proxy setting may divert the broker's calls to the emulator.
@@ -325,13 +228,19 @@ def broker_env(tmp: Path, port: int, emulator_port: int, config: BenchConfig) ->
         AWS_ACCESS_KEY_ID="bench-emulator",
         AWS_SECRET_ACCESS_KEY="bench-emulator",  # noqa: S106 - a dummy for the local emulator
         AWS_REGION="eu-north-1",
-        # One JSON access line per request would make the benchmark measure logging.
-        LOG_LEVEL="WARNING",
+        # As deployed: INFO writes one JSON access line per request (to the bench's log file).
+        LOG_LEVEL=os.environ.get("BENCH_LOG_LEVEL", "INFO"),
+        # The limiter counts every request (in Redis, as in production) but never refuses one.
+        RATE_LIMIT=BENCH_RATE_LIMIT,
         NO_PROXY=HOST,
         HOST=HOST,
         PORT=str(port),
         PYTHONUNBUFFERED="1",
     )
+    env.pop("REDIS_URL", None)
+    redis_url = os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL)
+    if redis_url:
+        env["REDIS_URL"] = redis_url
     env.pop("WEB_CONCURRENCY", None)
     if config.workers is not None:
         env["WEB_CONCURRENCY"] = str(config.workers)
@@ -363,12 +272,9 @@ def last_json_line(stdout: str) -> dict[str, Any]:
     return json.loads(lines[-1])  # type: ignore[no-any-return]
 
 
-def seed_dev(env: Mapping[str, str], tmp: Path) -> dict[str, Any]:
-    """The dev tenant, ES256 keyset, profiles and API key, with the credentials file in `tmp`.
-
-    In-process, because `flask dev seed` writes into the package's instance folder (<project>/instance),
-    which holds a developer's real dev credentials.
-    """
+@contextmanager
+def in_process_services(env: Mapping[str, str]) -> Iterator[Services]:
+    """The broker's services in this process, against the emulator and the bench's database."""
     client = boto3.session.Session(
         aws_access_key_id=env["AWS_ACCESS_KEY_ID"],
         aws_secret_access_key=env["AWS_SECRET_ACCESS_KEY"],
@@ -378,9 +284,25 @@ def seed_dev(env: Mapping[str, str], tmp: Path) -> dict[str, Any]:
     app = create_app({**env, "LOG_LEVEL": "ERROR"}, secrets_client=client)
     svc = services(app)
     try:
-        return devseed.seed(svc, str(tmp))
+        yield svc
     finally:
         svc.store.engine.dispose()
+
+
+def seed_dev(env: Mapping[str, str], tmp: Path) -> dict[str, Any]:
+    """The dev tenant, ES256 keyset, profiles and API key, with the credentials file in `tmp`.
+
+    In-process, because `flask dev seed` writes into the package's instance folder (<project>/instance),
+    which holds a developer's real dev credentials.
+    """
+    with in_process_services(env) as svc:
+        return devseed.seed(svc, str(tmp))
+
+
+def schedule_facts(env: Mapping[str, str]) -> tuple[int, int]:
+    """How many keysets each worker refreshes, and how often: the Secrets Manager schedule's inputs."""
+    with in_process_services(env) as svc:
+        return len(svc.store.list_keysets()), svc.settings.secret_refresh_seconds
 
 
 def create_rs256_profile(env: Mapping[str, str]) -> str:
@@ -401,7 +323,7 @@ def create_rs256_profile(env: Mapping[str, str]) -> str:
         "--iss",
         env["PUBLIC_BASE_URL"],
         "--aud",
-        "bench-rp",
+        RS256_AUDIENCE,
         "--rp-url",
         "http://127.0.0.1:9/landing",
         "--keyset",
@@ -423,47 +345,96 @@ class SecretsCalls:
         except OSError:
             return 0
 
+    def settled_count(self) -> int:
+        """The count once the calls of the moment just past have been logged."""
+        time.sleep(EMULATOR_LOG_SETTLE_SECONDS)
+        return self.count()
+
 
 # --- scenarios -----------------------------------------------------------------------------------
-def scenarios(es256_profile: str, rs256_profile: str) -> list[Scenario]:
-    """The trivial endpoint first, then generateJWT per algorithm, without and with self-verify."""
+def broker_scenario(name: str, api_key: str, profile_key: str, alg: str, verify: bool) -> Scenario:
+    """generateJWT with the scenario payload, optionally asking the broker to self-verify."""
+    body: dict[str, Any] = {"profileKey": profile_key, "payload": SCENARIO_PAYLOAD}
+    if verify:
+        body["verify"] = True
+    return Scenario(
+        name,
+        "POST",
+        "/api/v1/generateJWT",
+        body=json.dumps(body),
+        content_type="application/json",
+        authorization=f"Bearer {api_key}",
+        alg=alg,
+        verify=verify,
+    )
 
-    def jwt(name: str, profile_key: str, alg: str, verify: bool) -> Scenario:
-        body: dict[str, Any] = {"profileKey": profile_key, "payload": {"userId": "u-123"}}
-        if verify:
-            body["verify"] = True
-        return Scenario(name, "POST", "/api/v1/generateJWT", body, alg)
+
+def reference_scenario(name: str, spec: reference.ReferenceSpec) -> Scenario:
+    """The client credentials token request to node-oidc-provider, form-encoded, client_secret_basic."""
+    return Scenario(
+        name,
+        "POST",
+        reference.TOKEN_PATH,
+        body=reference.token_request_body(),
+        content_type="application/x-www-form-urlencoded",
+        authorization=spec.authorization,
+        alg=spec.alg,
+        reference=spec,
+    )
+
+
+def scenarios(credentials: Mapping[str, Any], reference_workers: int) -> list[Scenario]:
+    """The trivial endpoint, then per algorithm: the reference, the broker, the broker with verify.
+
+    Each reference phase runs right before the broker phases it is compared with, and verify right
+    after its plain phase, so a slow change in the machine's other load skews a ratio as little as
+    the order allows.
+    """
+    api_key = str(credentials["apiKey"])
+    profiles = credentials["profiles"]
+    client_secret = reference.new_client_secret()
+
+    def spec(alg: str, audience: str) -> reference.ReferenceSpec:
+        return reference.ReferenceSpec(
+            alg, SCENARIO_PAYLOAD, audience, TOKEN_TTL_SECONDS, reference_workers, client_secret
+        )
 
     return [
         Scenario("GET /healthz", "GET", "/healthz"),
-        jwt("ES256", es256_profile, "ES256", verify=False),
-        jwt("ES256 verify", es256_profile, "ES256", verify=True),
-        jwt("RS256-2048", rs256_profile, "RS256", verify=False),
-        jwt("RS256-2048 verify", rs256_profile, "RS256", verify=True),
+        reference_scenario("ref ES256", spec("ES256", devseed.SANDBOX_AUDIENCE)),
+        broker_scenario("ES256", api_key, profiles["generic"], "ES256", verify=False),
+        broker_scenario("ES256 verify", api_key, profiles["generic"], "ES256", verify=True),
+        reference_scenario("ref RS256-2048", spec("RS256", RS256_AUDIENCE)),
+        broker_scenario("RS256-2048", api_key, profiles[RS256_PROFILE], "RS256", verify=False),
+        broker_scenario("RS256-2048 verify", api_key, profiles[RS256_PROFILE], "RS256", verify=True),
     ]
 
 
-def check_once(port: int, scenario: Scenario, api_key: str) -> None:
-    """One plain request: 200, and for generateJWT the expected alg (and `verified` when asked)."""
-    body = json.dumps(scenario.body).encode() if scenario.body is not None else None
-    headers = {"Authorization": f"Bearer {api_key}", "Content-Type": "application/json"} if body else {}
-    status, raw = http_request(port, scenario.method, scenario.path, body, headers)
+def check_broker(port: int, scenario: Scenario) -> None:
+    """One plain request: 200, and for generateJWT a token with the expected alg and payload (and `verified`)."""
+    body = scenario.body.encode() if scenario.body is not None else None
+    status, raw = http_request(port, scenario.method, scenario.path, body, scenario.headers)
     if status != 200:
         raise BenchError(f"{scenario.name}: expected 200 before load, got {status}: {raw[:500]!r}")
     if scenario.alg is None:
         return
     answer = json.loads(raw)
-    if answer.get("alg") != scenario.alg or not answer.get("token"):
+    if answer.get("alg") != scenario.alg or not isinstance(answer.get("token"), str):
         raise BenchError(f"{scenario.name}: expected an {scenario.alg} token, got {raw[:500]!r}")
+    check_jwt(scenario.name, answer["token"], scenario.alg, SCENARIO_PAYLOAD)
     if scenario.verify and answer.get("verified") is not True:
         raise BenchError(f"{scenario.name}: asked to verify but the answer has no verified=true")
 
 
-def run_wrk(wrk: str, port: int, scenario: Scenario, api_key: str, seconds: int, config: BenchConfig) -> dict[str, Any]:
+def run_wrk(wrk: str, port: int, scenario: Scenario, seconds: int, config: BenchConfig) -> dict[str, Any]:
     """One wrk run of `scenario`; the numbers from load.lua's result line."""
-    env = dict(os.environ, BENCH_METHOD=scenario.method, BENCH_BODY="", BENCH_AUTHORIZATION="")
-    if scenario.body is not None:
-        env.update(BENCH_BODY=json.dumps(scenario.body), BENCH_AUTHORIZATION=f"Bearer {api_key}")
+    env = dict(
+        os.environ,
+        BENCH_METHOD=scenario.method,
+        BENCH_BODY=scenario.body or "",
+        BENCH_CONTENT_TYPE=scenario.content_type or "",
+        BENCH_AUTHORIZATION=scenario.authorization or "",
+    )
     args = [
         wrk,
         f"-t{config.threads}",
@@ -488,12 +459,18 @@ def run_wrk(wrk: str, port: int, scenario: Scenario, api_key: str, seconds: int,
     return numbers
 
 
-def summarise(scenario: Scenario, numbers: dict[str, Any], cpu: dict[str, float], secrets_calls: int) -> dict[str, Any]:
-    """One table row from wrk's numbers (µs) and the phase's CPU and Secrets Manager counts."""
+def summarise(
+    scenario: Scenario, numbers: dict[str, Any], cpu: dict[str, float], secrets_calls: int, rss_mb: list[float]
+) -> dict[str, Any]:
+    """One table row from wrk's numbers (µs), the phase's CPU and Secrets Manager counts, and worker memory."""
     seconds = numbers["duration_us"] / 1e6
     return {
         "scenario": scenario.name,
+        "server": scenario.server,
+        "alg": scenario.alg,
+        "verify": scenario.verify,
         "requests": numbers["requests"],
+        "seconds": seconds,
         "rps": numbers["requests"] / seconds if seconds else 0.0,
         "p50_ms": numbers["p50_us"] / 1000,
         "p90_ms": numbers["p90_us"] / 1000,
@@ -503,29 +480,75 @@ def summarise(scenario: Scenario, numbers: dict[str, Any], cpu: dict[str, float]
         "wrk_status_errors": numbers["wrk_status_errors"],
         "socket_errors": numbers["socket_errors"],
         "secrets_manager_calls": secrets_calls,
+        "worker_rss_mb": rss_mb,
         **cpu,
         "wrk_output": numbers["wrk_output"],
     }
 
 
 def measure(
-    wrk: str, port: int, scenario: Scenario, api_key: str, config: BenchConfig, calls: SecretsCalls, meter: CpuMeter
+    wrk: str,
+    target: Target,
+    scenario: Scenario,
+    config: BenchConfig,
+    calls: SecretsCalls,
+    seconds: int | None = None,
+    warmup: int | None = None,
 ) -> dict[str, Any]:
-    """Check, warm up (worker caches, connections), then load one scenario and summarise it."""
-    check_once(port, scenario, api_key)
-    if config.warmup:
-        run_wrk(wrk, port, scenario, api_key, config.warmup, config)
-    before, cpu_before = calls.count(), meter.sample()
-    numbers = run_wrk(wrk, port, scenario, api_key, config.duration, config)
-    cpu = cpu_usage(cpu_before, meter.sample(), numbers["requests"])
-    # The emulator writes its line after answering: give the last calls of the phase time to land.
-    time.sleep(0.2)
-    row = summarise(scenario, numbers, cpu, calls.count() - before)
+    """Warm up (worker caches, connections), then load one scenario and summarise it.
+
+    Memory is read right after the load, while the workers still hold what it made them allocate.
+    """
+    warmup = config.warmup if warmup is None else warmup
+    if warmup:
+        run_wrk(wrk, target.port, scenario, warmup, config)
+    before, cpu_before = calls.count(), target.meter.sample()
+    numbers = run_wrk(wrk, target.port, scenario, seconds or config.duration, config)
+    cpu = cpu_usage(cpu_before, target.meter.sample(), numbers["requests"])
+    rss = target.meter.worker_rss_mb()
+    row = summarise(scenario, numbers, cpu, calls.settled_count() - before, rss)
     print(
         f"  {scenario.name:<18} {row['rps']:8.1f} req/s  p50 {row['p50_ms']:.1f} ms  p99 {row['p99_ms']:.1f} ms  "
-        f"broker {row['broker_cores']:.2f} / wrk {row['wrk_cores']:.2f} / other {row['other_cores']:.2f} cores",
+        f"server {row['server_cores']:.2f} / wrk {row['wrk_cores']:.2f} / other {row['other_cores']:.2f} cores",
         flush=True,
     )
+    return row
+
+
+def run_phase(
+    wrk: str, tools: reference.NodeTools, broker: Broker, scenario: Scenario, config: BenchConfig
+) -> dict[str, Any]:
+    """One scenario on its server: the reference is started for it and stopped after; the broker idles meanwhile."""
+    if scenario.reference is None:
+        check_broker(broker.port, scenario)
+        return measure(wrk, Target(broker.port, broker.meter), scenario, config, broker.calls)
+    with reference.running_reference(tools, scenario.reference) as server:
+        reference.check_token(server, scenario.name)
+        return measure(wrk, Target(server.port, server.meter), scenario, config, broker.calls)
+
+
+def loaded_period(started: float, calls_before: int, broker: Broker) -> dict[str, Any]:
+    """Secrets Manager calls between the first phase's start and the last phase's end, with the schedule's inputs."""
+    calls = broker.calls.settled_count() - calls_before
+    return {
+        "seconds": round(time.monotonic() - started, 1),
+        "secrets_manager_calls": calls,
+        "workers": broker.workers,
+        "keysets": broker.keysets,
+        "refresh_seconds": broker.refresh_seconds,
+    }
+
+
+def sustained_phase(wrk: str, broker: Broker, config: BenchConfig) -> dict[str, Any]:
+    """BENCH_SUSTAIN seconds of ES256 without warm-up (the workers are warm): Secrets Manager calls over time."""
+    api_key, profile_key = str(broker.credentials["apiKey"]), broker.credentials["profiles"]["generic"]
+    scenario = broker_scenario("ES256 sustained", api_key, profile_key, "ES256", verify=False)
+    print(f"sustained ES256 load for {config.sustain} s", flush=True)
+    check_broker(broker.port, scenario)
+    started = time.monotonic()
+    row = measure(wrk, Target(broker.port, broker.meter), scenario, config, broker.calls, config.sustain, warmup=0)
+    row["sustained"] = True
+    row["loaded_seconds"] = round(time.monotonic() - started, 1)
     return row
 
 
@@ -537,7 +560,7 @@ def signing_costs(count: int) -> dict[str, dict[str, float]]:
         key = parse_signing_key(generate_private_key_pem(alg, 2048), alg, "bench")
         now = int(time.time())
         claims = tokens.build_claims(
-            {"userId": "u-123"}, issuer="bench", audience="bench-rp", issued_at=now, ttl_seconds=300
+            SCENARIO_PAYLOAD, issuer="bench", audience="bench-rp", issued_at=now, ttl_seconds=TOKEN_TTL_SECONDS
         )
         token = tokens.sign(claims, key)
         # The JWKS as JSON, as Minter._self_verify parses it back on every request.
@@ -561,121 +584,14 @@ def _best_us(fn: Callable[[], object], number: int, repeat: int = 3) -> float:
     return min(timeit.repeat(fn, number=number, repeat=repeat)) / number * 1e6
 
 
-# --- report --------------------------------------------------------------------------------------
-RATIO_PAIRS = (
-    ("ES256 verify", "ES256"),
-    ("RS256-2048 verify", "RS256-2048"),
-    ("RS256-2048", "ES256"),
-    ("RS256-2048 verify", "ES256 verify"),
-)
-
-
-def ratios(rows: list[dict[str, Any]]) -> dict[str, dict[str, float | None]]:
-    """Scenario against scenario, by requests/s and by broker CPU per request (robust to other load)."""
-    by_name = {row["scenario"]: row for row in rows}
-
-    def ratio(a: str, b: str, field: str) -> float | None:
-        top, bottom = by_name.get(a, {}).get(field), by_name.get(b, {}).get(field)
-        return top / bottom if top is not None and bottom else None
-
-    return {
-        f"{a} / {b}": {
-            "requests_per_second": ratio(a, b, "rps"),
-            "broker_cpu_per_request": ratio(a, b, "broker_cpu_ms_per_request"),
-        }
-        for a, b in RATIO_PAIRS
-    }
-
-
-def _fmt(value: float | None, spec: str = ".2f") -> str:
-    return "n/a" if value is None else format(value, spec)
-
-
-def print_table(rows: list[dict[str, Any]]) -> None:
-    """One line per scenario; throughput also relative to the trivial endpoint (the first row)."""
-    base = rows[0]["rps"] or 1.0
-    print(
-        f"\n{'scenario':<18} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'non-2xx':>7} {'SM calls':>8} "
-        f"{'vs healthz':>10} {'CPU ms/req':>10} {'other cores':>11}"
-    )
-    for row in rows:
-        print(
-            f"{row['scenario']:<18} {row['rps']:>8.1f} {row['p50_ms']:>7.1f} {row['p99_ms']:>7.1f} "
-            f"{row['non2xx']:>7} {row['secrets_manager_calls']:>8} {row['rps'] / base:>10.3f} "
-            f"{row['broker_cpu_ms_per_request']:>10.2f} {row['other_cores']:>11.2f}"
-        )
-    print("(CPU ms/req: broker processes' CPU time per request; other cores: CPU used by neither broker nor wrk)")
-
-
-def print_ratios(table: dict[str, dict[str, float | None]]) -> None:
-    print(f"\n{'ratio':<34} {'req/s':>6} {'CPU/req':>8}")
-    for name, pair in table.items():
-        print(f"{name:<34} {_fmt(pair['requests_per_second']):>6} {_fmt(pair['broker_cpu_per_request']):>8}")
-
-
-def print_signing(signing: dict[str, dict[str, float]], rows: list[dict[str, Any]], n_cores: int) -> None:
-    """Raw signing cost, the throughput it alone would allow, and its share of a request's CPU."""
-    by_name = {row["scenario"]: row for row in rows}
-    print()
-    for alg, cost in signing.items():
-        row = by_name.get(alg)
-        share = cost["sign_us"] / (row["broker_cpu_ms_per_request"] * 1000) if row else None
-        print(
-            f"raw {alg:<10} sign {cost['sign_us']:7.1f} µs/token (<= {n_cores * 1e6 / cost['sign_us']:,.0f} "
-            f"tokens/s on {n_cores} cores), JWKS parse + verify {cost['verify_us']:6.1f} µs; "
-            f"signing is {_fmt(share and share * 100, '.1f')}% of generateJWT's broker CPU"
-        )
-
-
-def warnings(rows: list[dict[str, Any]], n_cores: int) -> list[str]:
-    """What makes this run's numbers less trustworthy."""
-    found = [f"{row['scenario']}: {row['socket_errors']} socket errors" for row in rows if row["socket_errors"]]
-    found += [
-        f"{row['scenario']}: wrk counted {row['wrk_status_errors']} 4xx/5xx, load.lua {row['non2xx']} non-2xx"
-        for row in rows
-        if row["wrk_status_errors"] != row["non2xx"]
-    ]
-    busiest = max(rows, key=lambda row: row["other_cores"])
-    # Anything beyond a sliver of one core means another workload took CPU the broker would have used.
-    if busiest["other_cores"] > 0.25:
-        found.append(
-            f"other processes used up to {busiest['other_cores']:.2f} of {n_cores} cores ({busiest['scenario']}); "
-            "requests/s are depressed and noisy, compare CPU ms/req or rerun on a quiet machine"
-        )
-    return found
-
-
-def print_report(result: dict[str, Any]) -> None:
-    """The table, the ratios, the raw signing costs and any warnings, on stdout."""
-    rows, n_cores = result["scenarios"], result["machine"]["cores"]
-    print_table(rows)
-    print_ratios(result["ratios"])
-    print_signing(result["signing"], rows, n_cores)
-    for warning in warnings(rows, n_cores):
-        print(f"warning: {warning}")
-    print(f"\nsaved to {RESULTS_PATH.relative_to(ROOT)}")
-
-
-def write_results(result: dict[str, Any]) -> None:
-    """The result document as JSON at bench/results/latest.json (git-ignored)."""
-    RESULTS_PATH.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS_PATH.write_text(json.dumps(result, indent=2) + "\n")
-
-
 # --- orchestration -------------------------------------------------------------------------------
 def _raise_on_sigterm(signum: int, _frame: FrameType | None) -> None:
     # SIGTERM becomes an exception, so the `finally` that stops the children runs as for Ctrl-C.
     raise SystemExit(128 + signum)
 
 
-def _wrk_version(wrk: str) -> str:
-    """wrk's first `-v` line (it prints its usage and exits 1)."""
-    out = subprocess.run([wrk, "-v"], capture_output=True, text=True, check=False)
-    return (out.stdout or out.stderr).splitlines()[0] if (out.stdout or out.stderr) else "unknown"
-
-
 @contextmanager
-def running_broker(config: BenchConfig) -> Iterator[tuple[int, dict[str, Any], SecretsCalls, CpuMeter]]:
+def running_broker(config: BenchConfig) -> Iterator[Broker]:
     """Emulator, database, seed, RS256 profile and gunicorn; stopped again whatever happens."""
     children = Children()
     with tempfile.TemporaryDirectory(prefix="broker-bench-") as tmp_name:
@@ -696,6 +612,7 @@ def running_broker(config: BenchConfig) -> Iterator[tuple[int, dict[str, Any], S
             credentials = seed_dev(env, tmp)
             print("creating the RS256-2048 keyset and profile", flush=True)
             credentials["profiles"][RS256_PROFILE] = create_rs256_profile(env)
+            keysets, refresh_seconds = schedule_facts(env)
             if calls.count() == 0:
                 raise BenchError(
                     f"no Secrets Manager calls seen in the emulator's log; cannot count them:\n{tail(emulator_log)}"
@@ -705,7 +622,12 @@ def running_broker(config: BenchConfig) -> Iterator[tuple[int, dict[str, Any], S
             print(f"starting gunicorn (gunicorn.conf.py) on {HOST}:{port}", flush=True)
             server = children.start([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"], env, broker_log)
             wait_until_ready(server, port, "/healthz", broker_log, "gunicorn")
-            yield port, credentials, calls, CpuMeter(server.pid)
+            meter = CpuMeter(server.pid)
+            # gunicorn forks all its workers before any of them can answer, so they are all here now.
+            workers = len(meter.workers())
+            if not workers:
+                raise BenchError(f"cannot see gunicorn's workers in /proc; cannot meter them:\n{tail(broker_log)}")
+            yield Broker(port, credentials, calls, meter, workers, keysets, refresh_seconds)
             if server.poll() is not None:
                 raise BenchError(f"gunicorn exited during the run:\n{tail(broker_log)}")
         finally:
@@ -713,35 +635,48 @@ def running_broker(config: BenchConfig) -> Iterator[tuple[int, dict[str, Any], S
 
 
 def run(config: BenchConfig) -> dict[str, Any]:
-    """The whole benchmark: setup, every scenario in order, raw signing costs; the result document."""
+    """The whole benchmark: setup, every phase in order, raw signing costs; the result document."""
     wrk = ensure_wrk()
+    tools = reference.prepare()
     rows: list[dict[str, Any]] = []
-    workers: int | None = None
-    with running_broker(config) as (port, credentials, calls, meter):
-        api_key = str(credentials["apiKey"])
-        plan = scenarios(credentials["profiles"]["generic"], credentials["profiles"][RS256_PROFILE])
+    with running_broker(config) as broker:
+        reference_workers = config.reference_workers or broker.workers
         print(
-            f"load: wrk -t{config.threads} -c{config.connections}, {config.warmup} s warm-up + "
-            f"{config.duration} s per scenario",
+            f"workers: gunicorn {broker.workers}, node-oidc-provider {tools.provider_version} "
+            f"(node {tools.node_version}) {reference_workers}; load: wrk -t{config.threads} -c{config.connections}, "
+            f"{config.warmup} s warm-up + {config.duration} s per scenario; broker rate limits counted in "
+            f"{'Redis' if os.environ.get('BENCH_REDIS_URL', DEFAULT_REDIS_URL) else 'each process'}",
             flush=True,
         )
-        for scenario in plan:
-            rows.append(measure(wrk, port, scenario, api_key, config, calls, meter))
-            # After the first phase every worker has booted and served.
-            workers = workers or len(meter.workers()) or None
+        started, calls_before = time.monotonic(), broker.calls.count()
+        for scenario in scenarios(broker.credentials, reference_workers):
+            rows.append(run_phase(wrk, tools, broker, scenario, config))
+        period = loaded_period(started, calls_before, broker)
+        if config.sustain:
+            rows.append(sustained_phase(wrk, broker, config))
     print(f"timing raw signing in-process ({config.signatures} signatures per timing)", flush=True)
     return {
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "machine": {"cores": cores(), "python": sys.version.split()[0], "wrk": _wrk_version(wrk)},
-        "config": {**dataclasses.asdict(config), "gunicorn_workers": workers},
+        "machine": {
+            "cores": cores(),
+            "python": sys.version.split()[0],
+            "wrk": _wrk_version(wrk),
+            "node": tools.node_version,
+        },
+        "config": {
+            **dataclasses.asdict(config),
+            "gunicorn_workers": broker.workers,
+            "reference_workers": reference_workers,
+            "reference": f"oidc-provider {tools.provider_version}",
+        },
         "scenarios": rows,
-        "ratios": ratios(rows),
+        "loaded_period": period,
         "signing": signing_costs(config.signatures),
     }
 
 
 def main() -> int:
-    """Run, save and print the benchmark; exit status 1 if it could not run."""
+    """Run, save and print the benchmark; exit status 1 if it could not measure."""
     signal.signal(signal.SIGTERM, _raise_on_sigterm)
     started = time.monotonic()
     try:
@@ -756,8 +691,9 @@ def main() -> int:
         print("bench: terminated; child processes stopped", file=sys.stderr)
         raise
     result["elapsed_seconds"] = round(time.monotonic() - started, 1)
-    write_results(result)
-    print_report(result)
+    report.derive(result)
+    report.write_results(result)
+    report.print_report(result)
     print(f"whole run: {result['elapsed_seconds']} s")
     with suppress(BrokenPipeError):
         sys.stdout.flush()
