@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
-
-import requests
 
 from service.errors import RelyingPartyError
 from service.models import Profile
+
+if TYPE_CHECKING:
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +63,15 @@ def relying_party_origins(profile: Profile) -> list[str]:
 
 class Deliverer:
     def __init__(self, http: requests.Session | None = None) -> None:
-        self._http = http or requests.Session()
+        self._http = http
 
     def exchange(self, profile: Profile, token: str) -> str:
         """POST the token to the profile's RP endpoint; its answer must be a URL on an allowed origin."""
+        # Imported on the first exchange: a broker without exchange profiles never loads requests (4 MB per worker).
+        import requests
+
+        if self._http is None:
+            self._http = requests.Session()
         try:
             # Only the configured endpoint, no redirects followed: the broker must not be steered elsewhere.
             response = self._http.post(

@@ -15,14 +15,16 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-import requests
 from joserfc import jws
 from joserfc.errors import JoseError
 from joserfc.jwk import ECKey, RSAKey
 
 from service.errors import TokenRejected
+
+if TYPE_CHECKING:
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +108,9 @@ class HttpKeys:
         session: requests.Session | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        # Imported here: only relying parties (the sandbox) fetch JWKS over HTTP; broker workers never load it.
+        import requests
+
         self._url = url
         self._timeout = timeout
         self._session = session or requests.Session()
@@ -128,6 +133,8 @@ class HttpKeys:
             if self._last_fetch is not None and now - self._last_fetch < REFETCH_COOLDOWN_SECONDS:
                 return False
             self._last_fetch = now
+            import requests
+
             try:
                 # No redirects: the JWKS lives where the partner said it does.
                 response = self._session.get(self._url, timeout=self._timeout, allow_redirects=False)
