@@ -67,6 +67,49 @@ class Decision:
         return headers
 
 
+# limits' own acquire script, run as a function, followed by a read of both windows: what limits does in
+# two round trips (hit, then get_window_stats for the headers) in one. The arithmetic stays the library's.
+_ACQUIRE_AND_READ = (
+    "local function acquire()\n{acquire}\nend\n"
+    "local acquired = acquire()\n"
+    "return {{acquired and 1 or 0, redis.call('get', KEYS[1]) or 0, redis.call('pttl', KEYS[1]),"
+    " redis.call('get', KEYS[2]) or 0, redis.call('pttl', KEYS[2])}}"
+)
+
+
+class _OneTripRedisStorage(storage.RedisStorage):
+    """limits' Redis storage, answering a hit and the window read that follows it in one round trip."""
+
+    def initialize_storage(self, uri: str) -> None:
+        super().initialize_storage(uri)
+        self._acquire_and_read = self.get_connection().register_script(
+            _ACQUIRE_AND_READ.format(acquire=self.SCRIPT_ACQUIRE_SLIDING_WINDOW.decode())
+        )
+        self._read_ahead = threading.local()
+
+    def acquire_sliding_window_entry(self, key: str, limit: int, expiry: int, amount: int = 1) -> bool:
+        keys = [self.prefixed_key(self._previous_window_key(key)), self.prefixed_key(self._current_window_key(key))]
+        acquired, *window = self._acquire_and_read(keys, [limit, expiry, amount])
+        self._read_ahead.window = (key, expiry, window)
+        return bool(acquired)
+
+    def get_sliding_window(self, key: str, expiry: int) -> tuple[int, float, int, float]:
+        read_ahead, self._read_ahead.window = getattr(self._read_ahead, "window", None), None
+        if read_ahead is None or read_ahead[:2] != (key, expiry):
+            return super().get_sliding_window(key, expiry)
+        previous_count, previous_ttl, current_count, current_ttl = read_ahead[2]
+        # Read in the same instant the window was made, its TTL is exactly twice the expiry, which limits'
+        # arithmetic (TTL modulo expiry) would turn into "resets now"; a millisecond less gives the window's end.
+        current_ttl = min(int(current_ttl or 0), 2 * expiry * 1000 - 1)
+        # As RedisStorage.get_sliding_window converts the script's answer (milliseconds to seconds).
+        return (
+            int(previous_count or 0),
+            max(0, float(previous_ttl or 0)) / 1000,
+            int(current_count or 0),
+            max(0, current_ttl) / 1000,
+        )
+
+
 class RateLimiter:
     def __init__(
         self, redis_url: str | None, *, retry_seconds: float = 5.0, clock: Callable[[], float] = time.time
@@ -74,7 +117,7 @@ class RateLimiter:
         self._local = strategies.SlidingWindowCounterRateLimiter(storage.MemoryStorage())
         self._shared: strategies.RateLimiter | None = None
         if redis_url:
-            redis = storage.RedisStorage(
+            redis = _OneTripRedisStorage(
                 redis_url,
                 key_prefix=_NAMESPACE,
                 wrap_exceptions=True,

@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 
 from service import create_app, credentials
 from service.errors import ConfigError
-from service.rate_limits import RateLimiter, normalise_rate_limit
+from service.rate_limits import _NAMESPACE, RateLimiter, normalise_rate_limit
 from service.services import Services, services
 from tests.conftest import PrivateRedis, generate, problem
 
@@ -150,3 +150,23 @@ def test_the_limiter_goes_back_to_redis_when_it_returns(private_redis: PrivateRe
     assert decision.shared
     # The count kept in the private Redis before it stopped is gone (it keeps nothing on disk): 1 hit now.
     assert decision.remaining == 99
+
+
+def test_one_round_trip_decides_as_the_library_does(redis_url: str) -> None:
+    """The shared limiter's single script gives the answers limits' own two calls give."""
+    import uuid
+
+    from limits import parse, storage, strategies
+
+    stock = strategies.SlidingWindowCounterRateLimiter(storage.RedisStorage(redis_url, key_prefix=_NAMESPACE))
+    item = parse("5/minute")
+    ours = RateLimiter(redis_url)
+    key = f"tbk_{uuid.uuid4().hex[:8]}"
+    for _ in range(7):
+        decision = ours.hit(key, "5/minute")
+        stats = stock.get_window_stats(item, key)
+        assert decision.shared
+        assert decision.remaining == stats.remaining
+        assert abs(decision.reset_seconds - (stats.reset_time - time.time())) <= 1.5
+    assert not decision.allowed
+    assert 55 <= decision.reset_seconds <= 60
