@@ -50,7 +50,10 @@ def json_body() -> Any:
     try:
         body = json.loads(raw, parse_constant=_reject_constant)
         # A lone surrogate (e.g. "\\ud83d") parses but is no Unicode text: it cannot be signed or stored.
-        json.dumps(body, ensure_ascii=False).encode("utf-8")
+        # Only a \\u escape can make one (the UTF decoders refuse raw surrogates), so a body without one skips
+        # the check; NUL bytes mean UTF-16 or -32, where the escape's bytes differ, so those are always checked.
+        if b"\\u" in raw or b"\x00" in raw:
+            json.dumps(body, ensure_ascii=False).encode("utf-8")
     except (ValueError, UnicodeError, RecursionError):
         raise MalformedJSON("The body is not valid JSON (UTF-8, RFC 8259).") from None
     if not _within_depth(body, MAX_JSON_DEPTH):

@@ -305,6 +305,20 @@ def test_json_that_cannot_be_signed_is_400(client: FlaskClient, creds: dict[str,
     problem(response, 400, "malformed_json")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-32-be"])
+def test_a_lone_surrogate_escaped_in_utf16_or_32_is_400(
+    client: FlaskClient, creds: dict[str, Any], encoding: str
+) -> None:
+    text = '{"profileKey": "' + creds["profiles"]["generic"] + '", "payload": {"name": "\\ud83d"}}'
+    response = client.post(
+        "/api/v1/generateJWT",
+        data=text.encode(encoding),
+        content_type="application/json",
+        headers=bearer(creds["apiKey"]),
+    )
+    problem(response, 400, "malformed_json")
+
+
 def test_a_json_array_body_is_422(client: FlaskClient, creds: dict[str, Any]) -> None:
     response = client.post("/api/v1/generateJWT", json=[1], headers=bearer(creds["apiKey"]))
     problem(response, 422, "validation_failed")
