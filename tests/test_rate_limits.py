@@ -167,6 +167,7 @@ def test_one_round_trip_decides_as_the_library_does(redis_url: str) -> None:
         stats = stock.get_window_stats(item, key)
         assert decision.shared
         assert decision.remaining == stats.remaining
-        assert abs(decision.reset_seconds - (stats.reset_time - time.time())) <= 1.5
+        # The window ends about 60 s from its start. (The library's own read can say "now" when it lands
+        # in the same millisecond as the window's creation: the artifact the one-trip read corrects.)
+        assert 55 <= decision.reset_seconds <= 60
     assert not decision.allowed
-    assert 55 <= decision.reset_seconds <= 60
