@@ -211,17 +211,11 @@ class Store:
 
     def profile_by_key(self, profile_key: str) -> Profile:
         """A profile with its keyset loaded (possibly as read up to LOOKUP_CACHE_SECONDS ago), or ProfileNotFound."""
-
-        def load() -> Profile | None:
-            with self.session() as session:
-                return session.scalar(
-                    select(Profile).options(joinedload(Profile.keyset)).where(Profile.profile_key == profile_key)
-                )
-
-        profile = self._cache.get(("profile", profile_key), load)
-        if profile is None:
-            raise ProfileNotFound("No profile with that profile key exists for this API key's tenant.")
-        return profile
+        return self._cached_profile(
+            ("profile", profile_key),
+            Profile.profile_key == profile_key,
+            "No profile with that profile key exists for this API key's tenant.",
+        )
 
     def update_profile(self, profile_id: int, **fields: Any) -> Profile:
         with self.session() as session:
@@ -234,15 +228,18 @@ class Store:
         return profile
 
     def profile_by_id(self, profile_id: int) -> Profile:
+        return self._cached_profile(
+            ("profile_id", profile_id), Profile.id == profile_id, "The link's profile no longer exists."
+        )
+
+    def _cached_profile(self, cache_key: tuple[str, object], condition: Any, missing: str) -> Profile:
         def load() -> Profile | None:
             with self.session() as session:
-                return session.scalar(
-                    select(Profile).options(joinedload(Profile.keyset)).where(Profile.id == profile_id)
-                )
+                return session.scalar(select(Profile).options(joinedload(Profile.keyset)).where(condition))
 
-        profile = self._cache.get(("profile_id", profile_id), load)
+        profile = self._cache.get(cache_key, load)
         if profile is None:
-            raise ProfileNotFound("The link's profile no longer exists.")
+            raise ProfileNotFound(missing)
         return profile
 
     def find_profile(self, tenant_id: int, name: str) -> Profile | None:
