@@ -212,9 +212,7 @@ class Store:
     def profile_by_key(self, profile_key: str) -> Profile:
         """A profile with its keyset loaded (possibly as read up to LOOKUP_CACHE_SECONDS ago), or ProfileNotFound."""
         return self._cached_profile(
-            ("profile", profile_key),
-            Profile.profile_key == profile_key,
-            "No profile with that profile key exists for this API key's tenant.",
+            Profile.profile_key, profile_key, "No profile with that profile key exists for this API key's tenant."
         )
 
     def update_profile(self, profile_id: int, **fields: Any) -> Profile:
@@ -228,16 +226,15 @@ class Store:
         return profile
 
     def profile_by_id(self, profile_id: int) -> Profile:
-        return self._cached_profile(
-            ("profile_id", profile_id), Profile.id == profile_id, "The link's profile no longer exists."
-        )
+        return self._cached_profile(Profile.id, profile_id, "The link's profile no longer exists.")
 
-    def _cached_profile(self, cache_key: tuple[str, object], condition: Any, missing: str) -> Profile:
+    def _cached_profile(self, column: Any, value: object, missing: str) -> Profile:
         def load() -> Profile | None:
+            # The SQL expression is built only on a miss: building it costs more than the cache hit.
             with self.session() as session:
-                return session.scalar(select(Profile).options(joinedload(Profile.keyset)).where(condition))
+                return session.scalar(select(Profile).options(joinedload(Profile.keyset)).where(column == value))
 
-        profile = self._cache.get(cache_key, load)
+        profile = self._cache.get((column.key, value), load)
         if profile is None:
             raise ProfileNotFound(missing)
         return profile
