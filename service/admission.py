@@ -10,18 +10,18 @@ from service.errors import RateLimited
 from service.services import Services
 from service.store import Caller
 
-_WINDOWS = {1: "second", 60: "minute", 3600: "hour", 86400: "day"}
-
 
 def admit(broker: Services) -> Caller:
     """The authenticated caller, counted against its API key's rate limit: 401, or 429 when over it."""
     caller = authenticate(broker.store, request.headers.get("Authorization"))
     g.tenant_id = caller.tenant_id
-    decision = broker.rate_limiter.hit(caller.prefix, caller.rate_limit or broker.settings.default_rate_limit)
+    rate_limit = caller.rate_limit or broker.settings.default_rate_limit
+    decision = broker.rate_limiter.hit(caller.prefix, rate_limit)
     g.rate_limit_headers = decision.headers()
     if not decision.allowed:
         metrics.count_rate_limited(decision.shared)
-        window = _WINDOWS.get(decision.window_seconds, f"{decision.window_seconds} s")
+        # Rate limits are stored and configured in canonical "<count>/<unit>" form (normalise_rate_limit).
+        window = rate_limit.partition("/")[2]
         raise RateLimited(
             f"This API key may make {decision.limit} requests per {window}; that is used up. "
             f"Retry after {decision.reset_seconds} s.",

@@ -9,21 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify
+from flask import Blueprint, Response, current_app
 
 from service.admission import admit
 from service.auth import require_scope
 from service.errors import ApiKeyNotFound
 from service.models import ApiKey
+from service.responses import iso_timestamp, no_store_json
 from service.services import Services, services
 
 bp = Blueprint("api_keys_api", __name__, url_prefix="/api/v1/api-keys")
-
-
-def _iso(moment: dt.datetime | None) -> str | None:
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=moment.tzinfo or dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _summary(broker: Services, api_key: ApiKey) -> dict[str, Any]:
@@ -33,15 +28,9 @@ def _summary(broker: Services, api_key: ApiKey) -> dict[str, Any]:
         "label": api_key.label,
         "scopes": sorted(api_key.scopes),
         "rateLimit": api_key.rate_limit or broker.settings.default_rate_limit,
-        "createdAt": _iso(api_key.created_at),
-        "revokedAt": _iso(api_key.revoked_at),
+        "createdAt": iso_timestamp(api_key.created_at),
+        "revokedAt": iso_timestamp(api_key.revoked_at),
     }
-
-
-def _no_store(body: Any) -> Response:
-    response = jsonify(body)
-    response.headers["Cache-Control"] = "no-store"
-    return response
 
 
 @bp.get("")
@@ -49,7 +38,7 @@ def list_api_keys() -> Response:
     broker = services(current_app)
     caller = admit(broker)
     require_scope(caller, "keys:admin")
-    return _no_store({"apiKeys": [_summary(broker, key) for key in broker.store.list_api_keys(caller.tenant_id)]})
+    return no_store_json({"apiKeys": [_summary(broker, key) for key in broker.store.list_api_keys(caller.tenant_id)]})
 
 
 @bp.post("/<prefix>/revoke")
@@ -62,4 +51,4 @@ def revoke_api_key(prefix: str) -> Response:
         # Another tenant's keys are not discoverable: the same answer as an unknown prefix.
         raise ApiKeyNotFound("No API key with that prefix for this API key's tenant.")
     revoked = broker.store.revoke_api_key(prefix, dt.datetime.now(dt.UTC))
-    return _no_store(_summary(broker, revoked))
+    return no_store_json(_summary(broker, revoked))

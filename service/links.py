@@ -20,6 +20,7 @@ from typing import Any
 from service import sealing
 from service.errors import LinkNotFound
 from service.models import LaunchLink, Profile
+from service.responses import iso_timestamp
 from service.store import Caller, Store
 
 SECRET_BYTES = 32
@@ -79,10 +80,6 @@ def mask_address(address: str) -> str:
     """b***@galaxy.com: enough for an admin to recognise a recipient, too little to contact them."""
     local, _, domain = address.partition("@")
     return f"{local[:1]}***@{domain}"
-
-
-def _iso(moment: dt.datetime) -> str:
-    return _aware(moment).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def state_of(link: LaunchLink, now: dt.datetime) -> LinkState:
@@ -170,8 +167,8 @@ class LaunchLinks:
         return {
             "id": link.public_id,
             "profile": link.profile.name,
-            "createdAt": _iso(link.created_at),
-            "expiresAt": _iso(link.expires_at),
+            "createdAt": iso_timestamp(link.created_at),
+            "expiresAt": iso_timestamp(link.expires_at),
             "usesLeft": max(link.max_uses - link.uses, 0),
             "state": state_of(link, self.now()).value,
             "recipient": link.recipient_masked,

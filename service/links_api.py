@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, request
 
 from service.admission import admit
 from service.auth import require_scope
 from service.errors import ValidationFailed
 from service.links import LinkState
+from service.responses import no_store_json
 from service.services import services
 
 bp = Blueprint("links_api", __name__, url_prefix="/api/v1/links")
@@ -36,14 +37,10 @@ def list_links() -> Response:
     if state is not None and state not in _STATES:
         raise ValidationFailed("Invalid query.", errors={"state": [f"One of {', '.join(sorted(_STATES))}."]})
     links = services(current_app).links.list(tenant_id, limit)
-    response = jsonify(links=[link for link in links if state is None or link["state"] == state])
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return no_store_json({"links": [link for link in links if state is None or link["state"] == state]})
 
 
 @bp.post("/<id>/revoke")
 def revoke_link(id: str) -> Response:  # the contract names the path parameter `id`
     tenant_id = _admin()
-    response = jsonify(services(current_app).links.revoke(tenant_id, id))
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return no_store_json(services(current_app).links.revoke(tenant_id, id))

@@ -136,9 +136,7 @@ class Store:
 
     def revoke_api_key(self, prefix: str, now: dt.datetime) -> ApiKey:
         with self.session() as session:
-            api_key = session.scalar(select(ApiKey).where(ApiKey.prefix == prefix))
-            if api_key is None:
-                raise NotFound(f"No API key with prefix {prefix!r}.")
+            api_key = self._api_key_to_change(session, prefix)
             if api_key.revoked_at is None:
                 api_key.revoked_at = now
         self._cache.forget(("api_key", prefix))
@@ -146,11 +144,16 @@ class Store:
 
     def set_rate_limit(self, prefix: str, rate_limit: str | None) -> ApiKey:
         with self.session() as session:
-            api_key = session.scalar(select(ApiKey).where(ApiKey.prefix == prefix))
-            if api_key is None:
-                raise NotFound(f"No API key with prefix {prefix!r}.")
+            api_key = self._api_key_to_change(session, prefix)
             api_key.rate_limit = rate_limit
         self._cache.forget(("api_key", prefix))
+        return api_key
+
+    @staticmethod
+    def _api_key_to_change(session: Session, prefix: str) -> ApiKey:
+        api_key = session.scalar(select(ApiKey).where(ApiKey.prefix == prefix))
+        if api_key is None:
+            raise NotFound(f"No API key with prefix {prefix!r}.")
         return api_key
 
     def list_api_keys(self, tenant_id: int | None = None) -> list[ApiKey]:
