@@ -13,12 +13,10 @@ from typing import Any
 
 from joserfc import jws
 from joserfc.errors import JoseError
-from joserfc.jwk import ECKey, RSAKey
 
 from bench.procs import BenchError
-
-# The broker's tokens live at most 5 minutes; the reference is configured alike.
-MAX_LIFETIME_SECONDS = 300
+from service.keys import parse_signing_key
+from service.verifier import MAX_LIFETIME_SECONDS  # the relying party's rule; the reference is configured alike
 
 
 def _b64url_json(segment: str) -> dict[str, Any]:
@@ -42,8 +40,7 @@ def decode_jwt(what: str, token: str) -> tuple[dict[str, Any], dict[str, Any]]:
 
 def verify_signature(what: str, token: str, alg: str, private_key_pem: str) -> None:
     """Check the signature with the public half of the key the server was given."""
-    key_type = ECKey if alg == "ES256" else RSAKey
-    key = key_type.import_key(private_key_pem)
+    key = parse_signing_key(private_key_pem, alg, what).key
     try:
         jws.deserialize_compact(token, key, algorithms=[alg])
     except JoseError as error:

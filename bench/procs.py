@@ -94,6 +94,15 @@ def free_ports(count: int) -> list[int]:
             sock.close()
 
 
+_PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
+
+
+def loopback_env(drop: tuple[str, ...] = ()) -> dict[str, str]:
+    """This process's environment without proxy settings (any case) or `drop`: every server here is on 127.0.0.1."""
+    dropped = {name.upper() for name in (*_PROXY_VARIABLES, *drop)}
+    return {k: v for k, v in os.environ.items() if k.upper() not in dropped}
+
+
 def tail(path: Path, lines: int = 15) -> str:
     """The end of a child's log, for error messages."""
     try:

@@ -18,7 +18,6 @@ import base64
 import dataclasses
 import hashlib
 import json
-import os
 import secrets
 import shutil
 import subprocess
@@ -37,6 +36,7 @@ from bench.procs import (
     CpuMeter,
     free_ports,
     http_request,
+    loopback_env,
     wait_for_line,
     wait_until_ready,
 )
@@ -56,9 +56,9 @@ TOKEN_PATH = "/token"  # noqa: S105 - the token endpoint's path, not a secret
 READY_PATH = "/.well-known/openid-configuration"
 RSA_BITS = 2048
 NPM_TIMEOUT_SECONDS = 300
-# Settings that would change what is measured: debug logging (the `debug` package), injected
-# --require/--inspect flags, and proxies (all traffic here is loopback).
-_DROPPED_ENV = ("DEBUG", "NODE_OPTIONS", "NODE_DEBUG", "http_proxy", "https_proxy", "all_proxy")
+# Settings that would change what is measured: debug logging (the `debug` package) and injected
+# --require/--inspect flags (proxies are dropped too: all traffic here is loopback).
+_DROPPED_ENV = ("DEBUG", "NODE_OPTIONS", "NODE_DEBUG")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -153,7 +153,7 @@ def ensure_installed(npm: str) -> None:
 # --- lifecycle -----------------------------------------------------------------------------------
 def reference_env(spec: ReferenceSpec, port: int, private_key_pem: str) -> dict[str, str]:
     """server.mjs's settings, on top of an environment without debug, injected flags or proxies."""
-    env = {k: v for k, v in os.environ.items() if k not in _DROPPED_ENV and k.upper() not in _DROPPED_ENV}
+    env = loopback_env(_DROPPED_ENV)
     env.update(
         # Production mode for Koa and oidc-provider: no development-only behaviour or stack traces.
         NODE_ENV="production",

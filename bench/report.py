@@ -274,11 +274,13 @@ def print_signing(result: Mapping[str, Any], rows: Mapping[str, Row]) -> None:
     print()
     for alg, cost in result["signing"].items():
         row, capacity = rows.get(alg), result["raw_capacity"][alg]
-        share = cost["sign_us"] / (row["server_cpu_ms_per_request"] * 1000) if row else None
+        # No share for a phase that served nothing (0 requests: no CPU per request to divide by).
+        cpu_ms = row["server_cpu_ms_per_request"] if row else 0
+        share = cost["sign_us"] / (cpu_ms * 1000) if cpu_ms else None
         fraction = capacity["fraction"]
         print(
             f"raw {alg:<10} sign {cost['sign_us']:7.1f} µs/token (<= {capacity['capacity_tokens_per_second']:,.0f} "
-            f"tokens/s on {capacity['cores_used']} cores), JWKS parse + verify {cost['verify_us']:6.1f} µs; "
+            f"tokens/s on {capacity['cores_used']} cores), self-verify {cost['verify_us']:6.1f} µs; "
             f"signing is {_fmt(share and share * 100, '.1f')}% of generateJWT's CPU; "
             f"broker reaches {_fmt(fraction and fraction * 100, '.1f')}% of that capacity"
         )

@@ -62,6 +62,7 @@ from bench.procs import (
     cpu_usage,
     free_ports,
     http_request,
+    loopback_env,
     tail,
     wait_until_ready,
 )
@@ -101,6 +102,8 @@ class BenchConfig:
     reference_workers: int | None
     sustain: int
     signatures: int
+    # The broker's rate-limit Redis; "" counts in each process instead.
+    redis_url: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -166,6 +169,7 @@ def config_from_env() -> BenchConfig:
         reference_workers=_optional_env_int("BENCH_REFERENCE_WORKERS"),
         sustain=_env_int("BENCH_SUSTAIN", 0, low=0),
         signatures=_env_int("BENCH_SIGNATURES", 2000),
+        redis_url=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
     )
 
 
@@ -217,7 +221,7 @@ class Broker:
 def broker_env(tmp: Path, port: int, emulator_port: int, config: BenchConfig) -> dict[str, str]:
     """Production settings pointing at the emulator and a throwaway SQLite database."""
     # Only 127.0.0.1 traffic: no inherited proxy setting may divert the broker's calls to the emulator.
-    env = {k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "https_proxy", "all_proxy")}
+    env = loopback_env()
     env.update(
         BROKER_ENV="production",
         DATABASE_URL=f"sqlite:///{tmp / 'broker.sqlite3'}",
@@ -238,9 +242,8 @@ def broker_env(tmp: Path, port: int, emulator_port: int, config: BenchConfig) ->
         PYTHONUNBUFFERED="1",
     )
     env.pop("REDIS_URL", None)
-    redis_url = os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL)
-    if redis_url:
-        env["REDIS_URL"] = redis_url
+    if config.redis_url:
+        env["REDIS_URL"] = config.redis_url
     env.pop("WEB_CONCURRENCY", None)
     if config.workers is not None:
         env["WEB_CONCURRENCY"] = str(config.workers)
@@ -307,7 +310,7 @@ def schedule_facts(env: Mapping[str, str]) -> tuple[int, int]:
 
 def create_rs256_profile(env: Mapping[str, str]) -> str:
     """A 2048-bit RS256 keyset and a generic query-mode profile on it; returns the profile key."""
-    flask_cli(env, "keysets", "create", RS256_KEYSET, "--alg", "RS256", "--rsa-bits", "2048")
+    flask_cli(env, "keysets", "create", RS256_KEYSET, "--alg", "RS256", "--rsa-bits", str(reference.RSA_BITS))
     out = flask_cli(
         env,
         "profiles",
@@ -554,29 +557,23 @@ def sustained_phase(wrk: str, broker: Broker, config: BenchConfig) -> dict[str, 
 
 # --- raw signing ---------------------------------------------------------------------------------
 def signing_costs(count: int) -> dict[str, dict[str, float]]:
-    """In-process µs per token for service.tokens.sign, and for the self-verify's JWKS parse + verify."""
+    """In-process µs per token for service.tokens.sign, and for the self-verify against the parsed JWKS."""
     costs: dict[str, dict[str, float]] = {}
     for label, alg in (("ES256", "ES256"), ("RS256-2048", "RS256")):
-        key = parse_signing_key(generate_private_key_pem(alg, 2048), alg, "bench")
+        key = parse_signing_key(generate_private_key_pem(alg, reference.RSA_BITS), alg, "bench")
         now = int(time.time())
         claims = tokens.build_claims(
             SCENARIO_PAYLOAD, issuer="bench", audience="bench-rp", issued_at=now, ttl_seconds=TOKEN_TTL_SECONDS
         )
         token = tokens.sign(claims, key)
-        # The JWKS as JSON, as Minter._self_verify parses it back on every request.
-        document = json.loads(json.dumps(jwks_document([key])))
+        # As Minter._self_verify: the published JWKS parsed once (it keeps it per ETag), then one verify per token.
+        keys = verifier.StaticKeys(json.loads(json.dumps(jwks_document([key]))))
         expect = verifier.Expectations(issuer="bench", audience="bench-rp")
         costs[label] = {
             "sign_us": _best_us(functools.partial(tokens.sign, claims, key), count),
-            "verify_us": _best_us(
-                functools.partial(_verify_like_minter, token, expect, document, now), max(count // 4, 100)
-            ),
+            "verify_us": _best_us(functools.partial(verifier.verify, token, expect, keys, now=now), count),
         }
     return costs
-
-
-def _verify_like_minter(token: str, expect: verifier.Expectations, document: dict[str, Any], now: int) -> None:
-    verifier.verify(token, expect, verifier.StaticKeys(document), now=now)
 
 
 def _best_us(fn: Callable[[], object], number: int, repeat: int = 3) -> float:
@@ -623,8 +620,7 @@ def running_broker(config: BenchConfig) -> Iterator[Broker]:
             server = children.start([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"], env, broker_log)
             wait_until_ready(server, port, "/healthz", broker_log, "gunicorn")
             meter = CpuMeter(server.pid)
-            # gunicorn forks all its workers before any of them can answer, so they are all here now.
-            workers = len(meter.workers())
+            workers = settled_worker_count(meter)
             if not workers:
                 raise BenchError(f"cannot see gunicorn's workers in /proc; cannot meter them:\n{tail(broker_log)}")
             yield Broker(port, credentials, calls, meter, workers, keysets, refresh_seconds)
@@ -632,6 +628,18 @@ def running_broker(config: BenchConfig) -> Iterator[Broker]:
                 raise BenchError(f"gunicorn exited during the run:\n{tail(broker_log)}")
         finally:
             children.stop_all()
+
+
+def settled_worker_count(meter: CpuMeter, quiet_seconds: float = 0.5, timeout: float = 10.0) -> int:
+    """How many workers gunicorn runs: it spawns them a random pause (up to 0.1 s) apart, so the first one
+    may answer before the last exists; the count is taken once it has not changed for `quiet_seconds`."""
+    count, stable_since, deadline = len(meter.workers()), time.monotonic(), time.monotonic() + timeout
+    while time.monotonic() - stable_since < quiet_seconds and time.monotonic() < deadline:
+        time.sleep(0.05)
+        now_count = len(meter.workers())
+        if now_count != count:
+            count, stable_since = now_count, time.monotonic()
+    return count
 
 
 def run(config: BenchConfig) -> dict[str, Any]:
@@ -645,7 +653,7 @@ def run(config: BenchConfig) -> dict[str, Any]:
             f"workers: gunicorn {broker.workers}, node-oidc-provider {tools.provider_version} "
             f"(node {tools.node_version}) {reference_workers}; load: wrk -t{config.threads} -c{config.connections}, "
             f"{config.warmup} s warm-up + {config.duration} s per scenario; broker rate limits counted in "
-            f"{'Redis' if os.environ.get('BENCH_REDIS_URL', DEFAULT_REDIS_URL) else 'each process'}",
+            f"{'Redis' if config.redis_url else 'each process'}",
             flush=True,
         )
         started, calls_before = time.monotonic(), broker.calls.count()
