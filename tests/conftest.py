@@ -271,7 +271,7 @@ def postgres_url() -> Iterator[str]:
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def redis_url() -> str:
     """The machine's Redis (TEST_REDIS_URL); tests keep apart by their fresh API keys' prefixes."""
     import redis

@@ -8,13 +8,13 @@ import sys
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
 
+from tests.conftest import ROOT, SEED_PAYLOADS, bearer
 from tests.privacy import WATCH
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @contextlib.contextmanager
@@ -47,3 +47,21 @@ def run_gunicorn(
         server.terminate()
         server.wait(timeout=15)
         WATCH.add_text(log_path.read_text())
+
+
+def mint_over_http(
+    base: str,
+    api_key: str,
+    creds: Mapping[str, Any],
+    profile: str = "generic",
+    headers: Mapping[str, str] | None = None,
+    **extra: Any,
+) -> requests.Response:
+    """generateJWT over HTTP for a seeded profile with its sample payload; a returned token joins the privacy watch."""
+    body = {"profileKey": creds["profiles"][profile], "payload": SEED_PAYLOADS[profile], **extra}
+    response = requests.post(
+        f"{base}/api/v1/generateJWT", json=body, headers={**bearer(api_key), **(headers or {})}, timeout=10
+    )
+    if response.ok:
+        WATCH.watch(response.json()["token"])
+    return response

@@ -42,12 +42,13 @@ def test_requests_do_not_write_audit_rows_themselves(
 
 
 def test_a_full_queue_makes_the_request_write_its_own_row(svc: Services, monkeypatch: Any) -> None:
-    gate = threading.Event()
+    gate, writing = threading.Event(), threading.Event()
     real = svc.store.record_audits
     callers: list[str] = []
 
     def slow(rows: list[dict[str, Any]]) -> None:
         callers.append(threading.current_thread().name)
+        writing.set()
         if threading.current_thread().name == "audit-writer":
             gate.wait(10)
         real(rows)
@@ -55,8 +56,7 @@ def test_a_full_queue_makes_the_request_write_its_own_row(svc: Services, monkeyp
     monkeypatch.setattr(svc.store, "record_audits", slow)
     writer = AuditWriter(svc.store, max_queued=1)
     writer.submit(_row(1))  # taken by the thread, which now blocks
-    while not callers:
-        threading.Event().wait(0.01)
+    assert writing.wait(10), "the writer thread never took the first row"
     writer.submit(_row(2))  # fills the queue
     writer.submit(_row(3))  # no room: written by this thread
     assert callers[-1] == threading.current_thread().name

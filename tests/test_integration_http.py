@@ -26,7 +26,7 @@ from service.services import services
 from service.verifier import Expectations, HttpKeys, NonceCache, verify
 from tests.conftest import SEED_PAYLOADS, free_port, postgres_database
 from tests.privacy import WATCH
-from tests.servers import run_gunicorn
+from tests.servers import mint_over_http, run_gunicorn
 
 
 @pytest.fixture(scope="module", params=["postgres", "sqlite"])
@@ -85,17 +85,7 @@ def _serve(database_url: str, emulator: str, tmp_path: Path) -> Iterator[dict[st
 
 
 def _mint(broker: dict[str, Any], profile: str, **extra: Any) -> requests.Response:
-    creds = broker["creds"]
-    body = {"profileKey": creds["profiles"][profile], "payload": SEED_PAYLOADS[profile], **extra}
-    response = requests.post(
-        f"{broker['base']}/api/v1/generateJWT",
-        json=body,
-        headers={"Authorization": f"Bearer {creds['apiKey']}"},
-        timeout=10,
-    )
-    if response.ok:
-        WATCH.watch(response.json()["token"])
-    return response
+    return mint_over_http(broker["base"], broker["creds"]["apiKey"], broker["creds"], profile, **extra)
 
 
 def test_tokens_for_every_profile_verify_over_http(broker: dict[str, Any]) -> None:

@@ -14,7 +14,8 @@ from service import create_app, credentials
 from service.errors import ConfigError
 from service.rate_limits import _NAMESPACE, RateLimiter, normalise_rate_limit
 from service.services import Services, services
-from tests.conftest import PrivateRedis, generate, problem
+from tests.conftest import PrivateRedis, bearer, generate, problem
+from tests.ports import free_port
 
 
 def _limit(svc: Services, creds: dict[str, Any], rate_limit: str, key: str = "apiKey") -> None:
@@ -59,7 +60,7 @@ def test_errors_after_admission_carry_the_headers_and_count(
     invalid = generate(client, creds, payload={"iss": "me"})
     problem(invalid, 422, "validation_failed")
     assert invalid.headers["RateLimit-Remaining"] == "1"
-    assert client.get("/api/v1/links", headers={"Authorization": f"Bearer {creds['apiKey']}"}).status_code == 403
+    assert client.get("/api/v1/links", headers=bearer(creds["apiKey"])).status_code == 403
     problem(generate(client, creds), 429, "rate_limited")
 
 
@@ -122,8 +123,6 @@ def test_when_redis_is_down_each_process_counts_alone(
     config: dict[str, Any], creds: dict[str, Any], svc: Services, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The documented choice: fail open to local counters, so SSO keeps working and keys stay limited."""
-    from tests.ports import free_port
-
     _limit(svc, creds, "3/hour")
     unreachable = f"redis://:redis-password-never-logged@127.0.0.1:{free_port()}/0"
     app = create_app({**config, "REDIS_URL": unreachable})

@@ -19,9 +19,9 @@ import requests
 
 from service import admin, create_app, credentials, devseed, migrations
 from service.services import services
-from tests.conftest import REDIS_URL, SEED_PAYLOADS, free_port, postgres_database
+from tests.conftest import bearer, free_port, postgres_database
 from tests.privacy import WATCH
-from tests.servers import run_gunicorn
+from tests.servers import mint_over_http, run_gunicorn
 
 # Short, so the test is quick; the default is 5 s. The bound under test is this plus a request's time.
 LOOKUP_CACHE_SECONDS = 2
@@ -29,7 +29,7 @@ SHARED_LIMIT = "20/hour"
 
 
 @pytest.fixture(scope="module")
-def cluster(emulator: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+def cluster(emulator: str, redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     tmp_path = tmp_path_factory.mktemp("cluster")
     with postgres_database() as database_url:
         migrations.upgrade(database_url)
@@ -39,7 +39,7 @@ def cluster(emulator: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         common = {
             "BROKER_ENV": "production",
             "DATABASE_URL": database_url,
-            "REDIS_URL": REDIS_URL,
+            "REDIS_URL": redis_url,
             "SUBJECT_HASH_KEY": secrets.token_urlsafe(36),
             "PUBLIC_BASE_URL": public,
             "AWS_ENDPOINT_URL_SECRETS_MANAGER": emulator,
@@ -66,26 +66,11 @@ def cluster(emulator: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
                 yield {"bases": bases, "creds": creds, "limited": limited, "victim": victim}
 
 
-def _mint(
-    base: str, api_key: str, creds: dict[str, Any], profile: str = "generic", **headers: str
-) -> requests.Response:
-    body = {"profileKey": creds["profiles"][profile], "payload": SEED_PAYLOADS[profile]}
-    response = requests.post(
-        f"{base}/api/v1/generateJWT",
-        json=body,
-        headers={"Authorization": f"Bearer {api_key}", **headers},
-        timeout=10,
-    )
-    if response.ok:
-        WATCH.watch(response.json()["token"])
-    return response
-
-
 def test_the_rate_limit_holds_across_both_instances(cluster: dict[str, Any]) -> None:
     bases, creds = cluster["bases"], cluster["creds"]
 
     def call(n: int) -> requests.Response:
-        return _mint(bases[n % 2], cluster["limited"], creds)
+        return mint_over_http(bases[n % 2], cluster["limited"], creds)
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         responses = list(pool.map(call, range(40)))
@@ -105,7 +90,7 @@ def test_the_rate_limit_holds_across_both_instances(cluster: dict[str, Any]) -> 
 
 def test_a_single_use_link_is_used_once_by_50_parallel_posts_over_both(cluster: dict[str, Any]) -> None:
     bases, creds = cluster["bases"], cluster["creds"]
-    response = _mint(bases[0], creds["apiKey"], creds, "exorlive-main")
+    response = mint_over_http(bases[0], creds["apiKey"], creds, "exorlive-main")
     assert response.status_code == 200, response.text
     path = "/l/" + response.json()["url"].rsplit("/l/", 1)[1]
     WATCH.watch(path.rsplit("/", 1)[1])
@@ -121,8 +106,8 @@ def test_a_single_use_link_is_used_once_by_50_parallel_posts_over_both(cluster: 
 def test_an_idempotency_key_replays_on_the_other_instance(cluster: dict[str, Any]) -> None:
     bases, creds = cluster["bases"], cluster["creds"]
     key = f"order-{secrets.token_hex(8)}"
-    first = _mint(bases[0], creds["adminApiKey"], creds, **{"Idempotency-Key": key})
-    again = _mint(bases[1], creds["adminApiKey"], creds, **{"Idempotency-Key": key})
+    first = mint_over_http(bases[0], creds["adminApiKey"], creds, headers={"Idempotency-Key": key})
+    again = mint_over_http(bases[1], creds["adminApiKey"], creds, headers={"Idempotency-Key": key})
     assert first.status_code == again.status_code == 200
     assert again.headers["Idempotent-Replayed"] == "true"
     assert again.json()["token"] == first.json()["token"]
@@ -133,11 +118,11 @@ def test_a_key_revoked_through_one_instance_is_refused_by_the_other_within_the_b
     # Every worker of both instances has the key cached (2 workers each; a few calls reach both).
     for base in bases:
         for _ in range(6):
-            assert _mint(base, victim, creds).status_code == 200
+            assert mint_over_http(base, victim, creds).status_code == 200
     prefix = credentials.api_key_prefix(victim)
     revoked = requests.post(
         f"{bases[0]}/api/v1/api-keys/{prefix}/revoke",
-        headers={"Authorization": f"Bearer {creds['adminApiKey']}"},
+        headers=bearer(creds["adminApiKey"]),
         timeout=10,
     )
     assert revoked.status_code == 200, revoked.text
@@ -149,7 +134,7 @@ def test_a_key_revoked_through_one_instance_is_refused_by_the_other_within_the_b
         for base in bases:
             # Timed when sent, so a slow answer is not taken for a late acceptance.
             sent = time.monotonic() - revoked_at
-            status = _mint(base, victim, creds).status_code
+            status = mint_over_http(base, victim, creds).status_code
             if status == 200:
                 accepted_after = max(accepted_after, sent)
             else:
@@ -159,4 +144,4 @@ def test_a_key_revoked_through_one_instance_is_refused_by_the_other_within_the_b
     assert accepted_after <= LOOKUP_CACHE_SECONDS + 1.0, f"accepted {accepted_after:.2f} s after revocation"
     for base in bases:
         for _ in range(6):
-            assert _mint(base, victim, creds).status_code == 401
+            assert mint_over_http(base, victim, creds).status_code == 401
