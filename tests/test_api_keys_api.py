@@ -19,6 +19,7 @@ def test_an_admin_lists_its_tenants_keys_without_secrets(client: FlaskClient, cr
     keys = {key["prefix"]: key for key in response.get_json()["apiKeys"]}
     plain = keys[credentials.api_key_prefix(creds["apiKey"])]
     assert plain == {**plain, "label": "dev", "scopes": [], "rateLimit": "600/minute", "revokedAt": None}
+    assert set(plain) == {"prefix", "label", "scopes", "rateLimit", "createdAt", "revokedAt"}  # no hash
     dumped = json.dumps(response.get_json())
     assert creds["apiKey"] not in dumped
     assert creds["adminApiKey"] not in dumped

@@ -12,7 +12,7 @@ from sqlalchemy import update
 
 from service import credentials
 from service.lookups import ReadCache
-from service.models import ApiKey, Profile
+from service.models import ApiKey
 from service.services import Services
 from service.store import Store, make_engine
 from tests.conftest import generate, problem
@@ -67,7 +67,6 @@ def test_zero_turns_the_cache_off(client: FlaskClient, creds: dict[str, Any], sv
     assert generate(client, creds).status_code == 200
     with _another_instance(svc).session() as session:
         session.execute(update(ApiKey).values(revoked_at=dt.datetime.now(dt.UTC)))
-        session.execute(update(Profile).values(max_token_ttl=60))
     problem(generate(client, creds), 401, "unauthorized")
 
 

@@ -16,6 +16,7 @@ from service.rate_limits import _NAMESPACE, RateLimiter, normalise_rate_limit
 from service.services import Services, services
 from tests.conftest import PrivateRedis, bearer, generate, problem
 from tests.ports import free_port
+from tests.privacy import WATCH
 
 
 def _limit(svc: Services, creds: dict[str, Any], rate_limit: str, key: str = "apiKey") -> None:
@@ -64,10 +65,18 @@ def test_errors_after_admission_carry_the_headers_and_count(
     problem(generate(client, creds), 429, "rate_limited")
 
 
-def test_unknown_keys_are_refused_before_any_counting(client: FlaskClient, creds: dict[str, Any]) -> None:
-    response = client.post("/api/v1/generateJWT", json={}, headers={"Authorization": "Bearer nope"})
-    problem(response, 401, "unauthorized")
-    assert "RateLimit-Limit" not in response.headers
+def test_unknown_keys_are_refused_before_any_counting(
+    client: FlaskClient, creds: dict[str, Any], svc: Services
+) -> None:
+    _limit(svc, creds, "3/minute")
+    # Wrong keys that share the real key's prefix (the counter's name): refusing them must not use its limit.
+    real = creds["apiKey"]
+    forged = real[: credentials.PREFIX_LENGTH] + "x" * (len(real) - credentials.PREFIX_LENGTH)
+    for api_key in (forged, forged, forged, "nope"):
+        response = client.post("/api/v1/generateJWT", json={}, headers=bearer(api_key))
+        problem(response, 401, "unauthorized")
+        assert "RateLimit-Limit" not in response.headers
+    assert generate(client, creds).headers["RateLimit-Remaining"] == "2"
 
 
 @pytest.mark.parametrize("text", ["600", "0/minute", "10/fortnight", "ten/minute", "1/minute;5/hour"])
@@ -125,6 +134,7 @@ def test_when_redis_is_down_each_process_counts_alone(
     """The documented choice: fail open to local counters, so SSO keeps working and keys stay limited."""
     _limit(svc, creds, "3/hour")
     unreachable = f"redis://:redis-password-never-logged@127.0.0.1:{free_port()}/0"
+    WATCH.watch("redis-password-never-logged")  # every log line of the session, not only this logger's
     app = create_app({**config, "REDIS_URL": unreachable})
     client = app.test_client()
     with caplog.at_level(logging.WARNING, logger="service.rate_limits"):
@@ -151,12 +161,20 @@ def test_the_limiter_goes_back_to_redis_when_it_returns(private_redis: PrivateRe
     assert decision.remaining == 99
 
 
-def test_one_round_trip_decides_as_the_library_does(redis_url: str) -> None:
+def test_one_round_trip_decides_as_the_library_does(redis_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The shared limiter's single script gives the answers limits' own two calls give."""
     import uuid
 
     from limits import parse, storage, strategies
 
+    readers: list[object] = []
+    library_read = storage.RedisStorage.get_sliding_window
+
+    def spy(self: storage.RedisStorage, key: str, expiry: int) -> tuple[int, float, int, float]:
+        readers.append(self)
+        return library_read(self, key, expiry)
+
+    monkeypatch.setattr(storage.RedisStorage, "get_sliding_window", spy)
     stock = strategies.SlidingWindowCounterRateLimiter(storage.RedisStorage(redis_url, key_prefix=_NAMESPACE))
     item = parse("5/minute")
     ours = RateLimiter(redis_url)
@@ -170,3 +188,6 @@ def test_one_round_trip_decides_as_the_library_does(redis_url: str) -> None:
         # in the same millisecond as the window's creation: the artifact the one-trip read corrects.)
         assert 55 <= decision.reset_seconds <= 60
     assert not decision.allowed
+    # One round trip: our storage never fell back on the library's separate window read (the stock one did).
+    assert readers
+    assert all(reader is stock.storage for reader in readers)

@@ -23,7 +23,8 @@ from tests.conftest import bearer, free_port, postgres_database
 from tests.privacy import WATCH
 from tests.servers import mint_over_http, run_gunicorn
 
-# Short, so the test is quick; the default is 5 s. The bound under test is this plus a request's time.
+# Short, so the test is quick; the default is 5 s. It is the bound under test: every worker's cached copy
+# was read before the revocation, so none is used after this long from the revocation's answer.
 LOOKUP_CACHE_SECONDS = 2
 SHARED_LIMIT = "20/hour"
 
@@ -115,7 +116,7 @@ def test_an_idempotency_key_replays_on_the_other_instance(cluster: dict[str, Any
 
 def test_a_key_revoked_through_one_instance_is_refused_by_the_other_within_the_bound(cluster: dict[str, Any]) -> None:
     bases, creds, victim = cluster["bases"], cluster["creds"], cluster["victim"]
-    # Every worker of both instances has the key cached (2 workers each; a few calls reach both).
+    # The workers of both instances cache the key (2 workers each; six calls per instance most likely reach both).
     for base in bases:
         for _ in range(6):
             assert mint_over_http(base, victim, creds).status_code == 200
@@ -141,7 +142,7 @@ def test_a_key_revoked_through_one_instance_is_refused_by_the_other_within_the_b
                 assert status == 401
         time.sleep(0.05)
     print(f"revoked key last accepted {accepted_after:.2f} s after revocation")
-    assert accepted_after <= LOOKUP_CACHE_SECONDS + 1.0, f"accepted {accepted_after:.2f} s after revocation"
+    assert accepted_after < LOOKUP_CACHE_SECONDS, f"accepted {accepted_after:.2f} s after revocation"
     for base in bases:
         for _ in range(6):
             assert mint_over_http(base, victim, creds).status_code == 401
