@@ -16,7 +16,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 	touch $(STAMP)
 
 run: $(STAMP) ## Start the broker with dev defaults (emulator, SQLite) and print how to call it
-	$(PY) -m service.devrun
+	$(PY) -m service.dev.run
 
 .PHONY: browser
 browser: ## Install Debian's Chromium for the browser tests (apt-get; quiet when present)

@@ -15,8 +15,8 @@ from joserfc import jws
 from joserfc.errors import JoseError
 
 from bench.procs import BenchError
-from service.keys import parse_signing_key
-from service.verifier import MAX_LIFETIME_SECONDS  # the relying party's rule; the reference is configured alike
+from service.keys.material import parse_signing_key
+from service.tokens.verifier import MAX_LIFETIME_SECONDS  # the relying party's rule; the reference is configured alike
 
 
 def _b64url_json(segment: str) -> dict[str, Any]:

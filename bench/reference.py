@@ -40,7 +40,7 @@ from bench.procs import (
     wait_for_line,
     wait_until_ready,
 )
-from service.keys import generate_private_key_pem
+from service.keys.material import generate_private_key_pem
 
 REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
 PACKAGE_JSON = REFERENCE_DIR / "package.json"

@@ -66,9 +66,13 @@ from bench.procs import (
     tail,
     wait_until_ready,
 )
-from service import create_app, devseed, tokens, verifier
-from service.keys import generate_private_key_pem, jwks_document, parse_signing_key
-from service.services import Services, services
+from service import create_app
+from service.dev import seed as devseed
+from service.keys.jwks import jwks_document
+from service.keys.material import generate_private_key_pem, parse_signing_key
+from service.tokens import claims as tokens
+from service.tokens import verifier
+from service.wiring import Services, services
 
 LUA_SCRIPT = Path(__file__).resolve().parent / "load.lua"
 RS256_KEYSET = "bench-rs256"
@@ -557,7 +561,7 @@ def sustained_phase(wrk: str, broker: Broker, config: BenchConfig) -> dict[str, 
 
 # --- raw signing ---------------------------------------------------------------------------------
 def signing_costs(count: int) -> dict[str, dict[str, float]]:
-    """In-process µs per token for service.tokens.sign, and for the self-verify against the parsed JWKS."""
+    """In-process µs per token for service.tokens.claims.sign, and for the self-verify against the parsed JWKS."""
     costs: dict[str, dict[str, float]] = {}
     for label, alg in (("ES256", "ES256"), ("RS256-2048", "RS256")):
         key = parse_signing_key(generate_private_key_pem(alg, reference.RSA_BITS), alg, "bench")

@@ -20,8 +20,8 @@ import weakref
 from collections.abc import Mapping
 from typing import Any
 
-from service.credentials import subject_hash
-from service.store import Store
+from service.apikeys.credentials import subject_hash
+from service.db.store import Store
 
 log = logging.getLogger(__name__)
 

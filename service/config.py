@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from service.apikeys.rate_limits import normalise_rate_limit
+from service.email.settings import SmtpSettings, parse_smtp_url
 from service.errors import ConfigError
-from service.mailer import SmtpSettings, parse_smtp_url
-from service.rate_limits import normalise_rate_limit
 
 ENVIRONMENTS = ("development", "test", "production")
 

@@ -12,9 +12,8 @@ Secrets Manager operation names. Never payload values, tenant input other than p
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Blueprint, Response
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     REGISTRY,
@@ -26,13 +25,16 @@ from prometheus_client import (
     multiprocess,
 )
 
+if TYPE_CHECKING:
+    from flask import Flask, Response
+
 __all__ = [
     "METRICS_PATH",
-    "bp",
     "count_link",
     "count_minted",
     "count_rate_limit_fallback",
     "count_rate_limited",
+    "init_app",
     "instrument_secrets_client",
     "observe_key_age",
     "observe_request",
@@ -156,10 +158,11 @@ def instrument_secrets_client(client: Any) -> None:
     events.register("after-call-error.secrets-manager", _after_call_error, unique_id="broker-metrics-call-error")
 
 
-bp = Blueprint("metrics", __name__)
+def init_app(app: Flask) -> None:
+    """Serve /metrics from this app."""
+    app.add_url_rule(METRICS_PATH, "metrics.scrape", scrape, methods=["GET"])
 
 
-@bp.get(METRICS_PATH)
 def scrape() -> Response:
     """The Prometheus text exposition of every worker's metrics.
 
@@ -173,6 +176,8 @@ def scrape() -> Response:
         body = generate_latest(registry)
     else:
         body = generate_latest(REGISTRY)
+    from flask import Response  # here, not at the top: the rotation function counts nothing and loads no Flask
+
     response = Response(body, status=200)
     response.headers["Content-Type"] = CONTENT_TYPE_LATEST
     response.headers["Cache-Control"] = "no-store"

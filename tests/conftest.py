@@ -20,9 +20,11 @@ from flask.testing import FlaskClient
 from moto.server import ThreadedMotoServer
 from werkzeug.serving import make_server
 
-from service import create_app, devseed, migrations
-from service.sandbox import create_sandbox_app, relying_party
-from service.services import Services, services
+from service import create_app
+from service.db import migrate as migrations
+from service.dev import seed as devseed
+from service.dev.sandbox import create_sandbox_app, relying_party
+from service.wiring import Services, services
 from tests.ports import free_port
 from tests.privacy import WATCH
 from tests.smtp import Collector, smtp_server

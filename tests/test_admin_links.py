@@ -11,8 +11,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from service.models import IdempotencyRecord, LaunchLink
-from service.services import Services
+from service.db.models import IdempotencyRecord, LaunchLink
+from service.wiring import Services
 from tests.conftest import bearer, generate, problem
 from tests.privacy import WATCH
 
@@ -83,7 +83,7 @@ def test_keys_are_per_tenant_and_expire_after_24_hours(
 
 
 def test_the_same_key_while_the_first_runs_is_409(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
-    from service.idempotency import fingerprint
+    from service.tokens.idempotency import fingerprint
 
     body = {"profileKey": creds["profiles"]["generic"], "payload": {"a": 1}}
     claim = svc.idempotency.begin(1, "k-3", fingerprint(body, None))

@@ -7,8 +7,9 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
-from service import admin, credentials
-from service.services import Services
+from service.admin import operations as admin
+from service.apikeys import credentials
+from service.wiring import Services
 from tests.conftest import bearer, generate, problem
 
 

@@ -12,8 +12,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from service.audit import AuditWriter
-from service.models import AuditEvent
-from service.services import Services
+from service.db.models import AuditEvent
+from service.wiring import Services
 from tests.conftest import ROOT, generate
 
 
@@ -87,14 +87,14 @@ def test_rows_queued_at_exit_are_written(db_url: str) -> None:
     script = textwrap.dedent(
         f"""
         from service.audit import AuditWriter
-        from service.store import Store, make_engine
+        from service.db.store import Store, make_engine
         writer = AuditWriter(Store(make_engine({db_url!r})))
         for n in range(200):
             writer.submit({{"action": "token.minted", "outcome": "ok", "request_id": str(n), "detail": {{}}}})
         """
     )
     subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True, timeout=60)
-    from service.store import Store, make_engine
+    from service.db.store import Store, make_engine
 
     store = Store(make_engine(db_url))
     with store.session() as session:

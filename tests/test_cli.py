@@ -11,8 +11,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from flask import Flask
 from flask.testing import FlaskCliRunner
 
-from service import credentials
-from service.services import Services
+from service.apikeys import credentials
+from service.wiring import Services
 from tests.conftest import bearer, generate
 from tests.privacy import WATCH
 

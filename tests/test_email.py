@@ -8,9 +8,10 @@ from urllib.parse import urlsplit
 import pytest
 from flask.testing import FlaskClient
 
-from service import create_app, devseed
-from service.models import LaunchLink
-from service.services import Services, services
+from service import create_app
+from service.db.models import LaunchLink
+from service.dev import seed as devseed
+from service.wiring import Services, services
 from tests.conftest import bearer, free_port, generate, problem
 from tests.privacy import SEED_PERSONAL_DATA, WATCH
 from tests.smtp import Collector

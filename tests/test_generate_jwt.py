@@ -10,8 +10,8 @@ import jwt as pyjwt
 import pytest
 from flask.testing import FlaskClient
 
-from service import credentials
-from service.services import Services
+from service.apikeys import credentials
+from service.wiring import Services
 from tests.conftest import SEED_PAYLOADS, bearer, generate, problem
 
 REGISTERED = {"iss", "aud", "iat", "nbf", "exp", "nonce"}
@@ -175,7 +175,7 @@ def test_unknown_profile_is_404(client: FlaskClient, creds: dict[str, Any]) -> N
 
 
 def test_another_tenants_profile_is_404(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
-    from service import admin
+    from service.admin import operations as admin
 
     svc.store.create_tenant("other")
     other = admin.create_profile(

@@ -20,10 +20,12 @@ import pytest
 import requests
 from werkzeug.serving import make_server
 
-from service import create_app, devseed, migrations
-from service.sandbox import create_sandbox_app, relying_party
-from service.services import services
-from service.verifier import Expectations, HttpKeys, NonceCache, verify
+from service import create_app
+from service.db import migrate as migrations
+from service.dev import seed as devseed
+from service.dev.sandbox import create_sandbox_app, relying_party
+from service.tokens.verifier import Expectations, HttpKeys, NonceCache, verify
+from service.wiring import services
 from tests.conftest import SEED_PAYLOADS, free_port, postgres_database
 from tests.privacy import WATCH
 from tests.servers import mint_over_http, run_gunicorn

@@ -7,9 +7,9 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
-from service import admin
-from service.keys import encode_secret_string, generate_private_key_pem, parse_signing_key
-from service.services import Services
+from service.admin import operations as admin
+from service.keys.material import encode_secret_string, generate_private_key_pem, parse_signing_key
+from service.wiring import Services
 from tests.conftest import generate, problem
 
 

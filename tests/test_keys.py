@@ -11,14 +11,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from service.errors import KeyMaterialError, KeyUnavailable
-from service.keys import (
-    KeysetRef,
-    KeySource,
-    encode_secret_string,
-    generate_private_key_pem,
-    jwks_document,
-    parse_signing_key,
-)
+from service.keys.jwks import jwks_document
+from service.keys.material import encode_secret_string, generate_private_key_pem, parse_signing_key
+from service.keys.source import KeysetRef, KeySource
 from tests.privacy import WATCH
 
 

@@ -12,10 +12,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from flask.testing import FlaskClient
 
-from service.links import LinkState, secret_hash
-from service.models import LaunchLink
-from service.services import Services
-from service.verifier import Expectations, StaticKeys, verify
+from service.db.models import LaunchLink
+from service.links.launch_links import LinkState, secret_hash
+from service.tokens.verifier import Expectations, StaticKeys, verify
+from service.wiring import Services
 from tests.conftest import BROKER_URL, SEED_MAIN_PAYLOAD, Clock, generate
 from tests.privacy import SEED_PERSONAL_DATA, WATCH
 
@@ -184,7 +184,7 @@ def test_a_tampered_sealed_payload_opens_nothing(client: FlaskClient, creds: dic
 
 def test_a_profile_may_allow_more_uses(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
     with svc.store.session() as session:
-        from service.models import Profile
+        from service.db.models import Profile
 
         session.query(Profile).update({"link_max_uses": 3})
     path = _link_path(generate(client, creds, "exorlive-main").get_json())
@@ -210,7 +210,7 @@ def test_a_key_outage_at_use_does_not_burn_the_link(
 
 
 def test_use_is_audited_without_personal_data(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
-    from service.models import AuditEvent
+    from service.db.models import AuditEvent
 
     path = _link_path(generate(client, creds, "exorlive-main").get_json())
     client.post(path)

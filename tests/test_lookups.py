@@ -10,11 +10,11 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import update
 
-from service import credentials
-from service.lookups import ReadCache
-from service.models import ApiKey
-from service.services import Services
-from service.store import Store, make_engine
+from service.apikeys import credentials
+from service.db.models import ApiKey
+from service.db.read_cache import ReadCache
+from service.db.store import Store, make_engine
+from service.wiring import Services
 from tests.conftest import generate, problem
 
 

@@ -24,19 +24,13 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from service.devmail import DevMail, ReceivedMail
+from service.dev.mail_sink import DevMail, ReceivedMail
+from service.email.message import LinkEmail, compose, expires_in_words
+from service.email.request import link_email_from_request, validate_email_request
+from service.email.sender import Mailer, MailError
+from service.email.settings import parse_smtp_url
 from service.errors import ConfigError
 from service.logs import JsonFormatter
-from service.mailer import (
-    LinkEmail,
-    Mailer,
-    MailError,
-    compose,
-    expires_in_words,
-    link_email_from_request,
-    parse_smtp_url,
-    validate_email_request,
-)
 from tests.conftest import free_port
 from tests.privacy import WATCH
 from tests.smtp import LOOPBACK, Collector, smtp_server
@@ -524,12 +518,12 @@ def test_a_refused_member_fails_the_send_even_when_a_bcc_was_accepted(collector:
 
 
 def test_a_refused_bcc_does_not_fail_the_send(collector: Collector, caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.DEBUG, logger="service.mailer")
+    caplog.set_level(logging.DEBUG, logger="service.email.sender")
     collector.refuse_rcpt = {ADMIN: "550 5.1.1 no such user"}
     with smtp_server(collector) as port:
         Mailer(parse_smtp_url(f"smtp://{LOOPBACK}:{port}?{FROM_QUERY}")).send(link_mail(), NOW)
     assert collector.envelopes[0].rcpt_tos == [MEMBER]
-    [record] = [r for r in caplog.records if r.name == "service.mailer"]
+    [record] = [r for r in caplog.records if r.name == "service.email.sender"]
     assert (record.outcome, record.recipients, record.refused) == ("sent", 1, 1)  # type: ignore[attr-defined]
 
 
@@ -545,13 +539,13 @@ def test_a_refused_message_is_a_mail_error(collector: Collector) -> None:
 def test_one_log_line_per_send_with_no_address_url_or_name(
     collector: Collector, plain_port: int, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.DEBUG, logger="service.mailer")
+    caplog.set_level(logging.DEBUG, logger="service.email.sender")
     mail = link_mail()
     Mailer(parse_smtp_url(f"smtp://{LOOPBACK}:{plain_port}?{FROM_QUERY}")).send(mail, NOW)
     with pytest.raises(MailError):
         Mailer(parse_smtp_url(f"smtp://{LOOPBACK}:{free_port()}?{FROM_QUERY}")).send(mail, NOW)
 
-    records = [r for r in caplog.records if r.name == "service.mailer"]
+    records = [r for r in caplog.records if r.name == "service.email.sender"]
     assert [(r.levelname, r.outcome) for r in records] == [("INFO", "sent"), ("WARNING", "failed")]  # type: ignore[attr-defined]
     assert records[0].recipients == 2  # type: ignore[attr-defined]
     assert records[1].reason == "unreachable"  # type: ignore[attr-defined]

@@ -26,10 +26,12 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.parser import text_string_to_metric_families
 
-from service import create_app, devseed, metrics, migrations
+from service import create_app, metrics
+from service.db import migrate as migrations
+from service.db.models import LaunchLink
+from service.dev import seed as devseed
 from service.errors import KeyUnavailable
-from service.models import LaunchLink
-from service.services import Services, services
+from service.wiring import Services, services
 from tests.conftest import ROOT, bearer, generate
 from tests.ports import free_port
 from tests.privacy import SEED_PERSONAL_DATA, WATCH

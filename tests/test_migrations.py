@@ -9,9 +9,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
-from service import migrations
-from service.models import Base
-from service.store import make_engine
+from service.db import migrate as migrations
+from service.db.models import Base
+from service.db.store import make_engine
 
 TABLES = {
     "tenants",

@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from service.keys import KeysetRef, SigningKey, generate_private_key_pem, parse_signing_key
-from service.models import AuditEvent
-from service.services import Services
+from service.db.models import AuditEvent
+from service.keys.material import SigningKey, generate_private_key_pem, parse_signing_key
+from service.keys.source import KeysetRef
+from service.wiring import Services
 from tests.conftest import SEED_MAIN_PAYLOAD, generate, problem
 from tests.privacy import SEED_PERSONAL_DATA
 

@@ -10,10 +10,11 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from service import create_app, credentials
+from service import create_app
+from service.apikeys import credentials
+from service.apikeys.rate_limits import _NAMESPACE, RateLimiter, normalise_rate_limit
 from service.errors import ConfigError
-from service.rate_limits import _NAMESPACE, RateLimiter, normalise_rate_limit
-from service.services import Services, services
+from service.wiring import Services, services
 from tests.conftest import PrivateRedis, bearer, generate, problem
 from tests.ports import free_port
 from tests.privacy import WATCH

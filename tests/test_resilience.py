@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 from moto.server import ThreadedMotoServer
 
 from service import create_app
-from service.services import Services, services
+from service.wiring import Services, services
 from tests.conftest import Clock, generate, problem
 from tests.ports import free_port
 

@@ -23,12 +23,15 @@ import requests
 from flask import Flask
 from werkzeug.serving import make_server
 
-from service import admin, create_app, rotation
+from service import create_app
+from service.admin import operations as admin
 from service.config import load_settings
+from service.dev.sandbox import create_sandbox_app, relying_party
 from service.errors import ConfigError, KeyMaterialError, TokenRejected
-from service.keys import KeysetRef, encode_secret_string, generate_private_key_pem, parse_signing_key
-from service.publication import keyset_ref
-from service.rotation import (
+from service.keys import rotation
+from service.keys.jwks import keyset_ref
+from service.keys.material import encode_secret_string, generate_private_key_pem, parse_signing_key
+from service.keys.rotation import (
     CURRENT_STAGE,
     PENDING_STAGE,
     PREVIOUS_STAGE,
@@ -39,10 +42,10 @@ from service.rotation import (
     RotationRefused,
     RotationWindows,
 )
-from service.rotation_lambda import InvalidRotationEvent, handler, make_handler, windows_from_env
-from service.sandbox import create_sandbox_app, relying_party
-from service.services import Services, services
-from service.verifier import LEEWAY_SECONDS, Expectations, PublishedKey, StaticKeys, parse_jwks, verify
+from service.keys.rotation_function import InvalidRotationEvent, handler, make_handler, windows_from_env
+from service.keys.source import KeysetRef
+from service.tokens.verifier import LEEWAY_SECONDS, Expectations, PublishedKey, StaticKeys, parse_jwks, verify
+from service.wiring import Services, services
 from tests.conftest import Clock, bearer, serve_wsgi
 from tests.ports import free_port
 from tests.privacy import WATCH

@@ -16,10 +16,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from service.dev.sandbox import create_sandbox_app, relying_party
 from service.errors import ConfigError
-from service.keys import SigningKey, generate_private_key_pem, jwks_document, parse_signing_key
-from service.sandbox import create_sandbox_app, relying_party
-from service.tokens import build_claims, sign
+from service.keys.jwks import jwks_document
+from service.keys.material import SigningKey, generate_private_key_pem, parse_signing_key
+from service.tokens.claims import build_claims, sign
 from tests.conftest import SEED_GO_PAYLOAD, SEED_MAIN_PAYLOAD
 from tests.privacy import SEED_PERSONAL_DATA, WATCH
 
@@ -326,7 +327,7 @@ def test_refuses_to_start_in_production(jwks_url: str, monkeypatch: pytest.Monke
 def test_creation_warns_loudly(jwks_url: str, caplog: pytest.LogCaptureFixture) -> None:
     app = create_sandbox_app(sandbox_config(jwks_url))
     relying_party(app).close()
-    warnings = [r for r in caplog.records if r.name == "service.sandbox" and r.levelno == logging.WARNING]
+    warnings = [r for r in caplog.records if r.name == "service.dev.sandbox" and r.levelno == logging.WARNING]
     assert warnings
     assert "development only" in warnings[0].getMessage()
 

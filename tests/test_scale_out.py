@@ -17,8 +17,12 @@ from typing import Any
 import pytest
 import requests
 
-from service import admin, create_app, credentials, devseed, migrations
-from service.services import services
+from service import create_app
+from service.admin import operations as admin
+from service.apikeys import credentials
+from service.db import migrate as migrations
+from service.dev import seed as devseed
+from service.wiring import services
 from tests.conftest import bearer, free_port, postgres_database
 from tests.privacy import WATCH
 from tests.servers import mint_over_http, run_gunicorn

@@ -18,16 +18,10 @@ from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 from joserfc import jws
 
 from service.errors import TokenRejected
-from service.keys import SigningKey, generate_private_key_pem, jwks_document, parse_signing_key
-from service.tokens import build_claims, sign
-from service.verifier import (
-    REFETCH_COOLDOWN_SECONDS,
-    Expectations,
-    HttpKeys,
-    NonceCache,
-    StaticKeys,
-    verify,
-)
+from service.keys.jwks import jwks_document
+from service.keys.material import SigningKey, generate_private_key_pem, parse_signing_key
+from service.tokens.claims import build_claims, sign
+from service.tokens.verifier import REFETCH_COOLDOWN_SECONDS, Expectations, HttpKeys, NonceCache, StaticKeys, verify
 
 NOW = 1_800_000_000
 EXPECT = Expectations(issuer="https://partner.test", audience="exorlive")

@@ -16,10 +16,11 @@ import requests
 from playwright.sync_api import Page, expect
 from werkzeug.serving import make_server
 
-from service import create_app, devseed
-from service.links import LinkState
-from service.sandbox import create_sandbox_app, relying_party
-from service.services import Services, services
+from service import create_app
+from service.dev import seed as devseed
+from service.dev.sandbox import create_sandbox_app, relying_party
+from service.links.launch_links import LinkState
+from service.wiring import Services, services
 from tests.conftest import SEED_PAYLOADS, free_port
 from tests.privacy import WATCH
 from tests.smtp import Collector

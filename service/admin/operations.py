@@ -1,0 +1,139 @@
+"""Administrative operations shared by the CLI and the dev seed: keysets, API keys, profiles."""
+
+from __future__ import annotations
+
+from service.apikeys import credentials
+from service.apikeys.rate_limits import normalise_rate_limit
+from service.db.models import Keyset, Profile
+from service.errors import KeyMaterialError, ValidationFailed
+from service.keys.material import encode_secret_string, generate_private_key_pem, parse_signing_key
+from service.keys.secrets_manager import create_secret
+from service.profiles.kinds import DELIVERY_MODES, KINDS
+from service.tokens.claims import MAX_TOKEN_TTL_SECONDS
+from service.tokens.delivery import origin_of
+from service.wiring import Services
+
+SECRET_NAME_PREFIX = "sso-token-broker/keysets/"  # noqa: S105 - a name prefix, not a secret
+
+
+def create_api_key(
+    svc: Services, tenant_name: str, scopes: list[str], label: str, rate_limit: str | None = None
+) -> str:
+    """Create and return a new API key: the only moment it exists in clear."""
+    unknown = sorted(set(scopes) - set(credentials.SCOPES))
+    if unknown:
+        raise ValidationFailed(f"Unknown scopes: {', '.join(unknown)}.")
+    tenant = svc.store.tenant_by_name(tenant_name)
+    api_key = credentials.new_api_key()
+    svc.store.add_api_key(
+        tenant.id,
+        credentials.api_key_prefix(api_key),
+        credentials.hash_api_key(api_key),
+        sorted(set(scopes)),
+        label,
+        checked_rate_limit(rate_limit),
+    )
+    return api_key
+
+
+def checked_rate_limit(rate_limit: str | None) -> str | None:
+    """A per-key rate limit in canonical form; None or "default" for the broker's RATE_LIMIT."""
+    if rate_limit is None or rate_limit.strip().lower() == "default":
+        return None
+    try:
+        return normalise_rate_limit(rate_limit)
+    except ValueError as error:
+        raise ValidationFailed(f"Invalid rate limit: {error}.") from None
+
+
+def check_secret(svc: Services, keyset_name: str, secret_id: str, alg: str) -> str:
+    """Read a secret's AWSCURRENT key directly (no cache) and check it; returns its kid."""
+    try:
+        value = svc.secrets_client.get_secret_value(SecretId=secret_id, VersionStage="AWSCURRENT")
+    except Exception as error:  # noqa: BLE001 - botocore raises many types; the name is enough here.
+        raise KeyMaterialError(
+            f"keyset {keyset_name!r}: cannot read secret {secret_id!r} ({type(error).__name__})"
+        ) from None
+    secret_string = value.get("SecretString")
+    if not secret_string:
+        raise KeyMaterialError(f"keyset {keyset_name!r}: secret {secret_id!r} has no SecretString")
+    return parse_signing_key(secret_string, alg, keyset_name).kid
+
+
+def store_new_key(svc: Services, keyset_name: str, secret_name: str, alg: str, rsa_bits: int) -> tuple[str, str]:
+    """Generate a key, store it as a new secret, and return (secret ARN, kid)."""
+    pem = generate_private_key_pem(alg, rsa_bits)
+    kid = parse_signing_key(pem, alg, keyset_name).kid
+    arn = create_secret(
+        svc.secrets_client,
+        secret_name,
+        encode_secret_string(pem),
+        f"SSO token broker signing key ({alg}) for {keyset_name}",
+    )
+    return arn, kid
+
+
+def create_keyset(
+    svc: Services, name: str, alg: str, rsa_bits: int, secret_name: str | None, is_default: bool
+) -> tuple[Keyset, str]:
+    """A new keyset with a freshly generated key in a new secret; returns it and its kid."""
+    if svc.store.find_keyset(name) is not None:
+        raise ValidationFailed(f"A keyset named {name!r} already exists.")
+    secret_name = secret_name or SECRET_NAME_PREFIX + name
+    _arn, kid = store_new_key(svc, name, secret_name, alg, rsa_bits)
+    # The name, not the ARN: a name stays valid if the secret is ever re-created (as in the emulator).
+    return svc.store.add_keyset(name, secret_name, alg, is_default), kid
+
+
+def create_profile(
+    svc: Services,
+    tenant_name: str,
+    keyset_name: str | None,
+    origins: list[str],
+    *,
+    name: str,
+    kind: str,
+    delivery_mode: str,
+    issuer: str,
+    audience: str,
+    rp_url: str,
+    rp_domain: str | None = None,
+    max_ttl: int = MAX_TOKEN_TTL_SECONDS,
+    check_ssn: bool = False,
+    link_uses: int = 1,
+) -> Profile:
+    """A new profile with a fresh public profile key."""
+    errors: dict[str, list[str]] = {}
+    if kind not in KINDS:
+        errors["kind"] = [f"One of {', '.join(KINDS)}."]
+    if delivery_mode not in DELIVERY_MODES:
+        errors["mode"] = [f"One of {', '.join(DELIVERY_MODES)}."]
+    if not rp_url.startswith(("https://", "http://")):
+        errors["rpUrl"] = ["An http(s) URL."]
+    if not 1 <= max_ttl <= MAX_TOKEN_TTL_SECONDS:
+        errors["maxTtl"] = [f"Between 1 and {MAX_TOKEN_TTL_SECONDS} seconds."]
+    bad_origins = [
+        o for o in origins if not o.startswith(("https://", "http://")) or origin_of(o) != o.rstrip("/").lower()
+    ]
+    if bad_origins:
+        errors["allowOrigin"] = ["Origins are scheme://host[:port], without a path."]
+    if errors:
+        raise ValidationFailed("The profile is not valid.", errors=errors)
+    tenant = svc.store.tenant_by_name(tenant_name)
+    keyset = svc.store.default_keyset() if keyset_name is None else svc.store.keyset_by_name(keyset_name)
+    return svc.store.add_profile(
+        tenant_id=tenant.id,
+        keyset_id=keyset.id,
+        name=name,
+        profile_key=credentials.new_profile_key(),
+        kind=kind,
+        delivery_mode=delivery_mode,
+        issuer=issuer,
+        audience=audience,
+        rp_url=rp_url,
+        rp_domain=rp_domain,
+        allowed_redirect_origins=[o.rstrip("/").lower() for o in origins],
+        max_token_ttl=max_ttl,
+        check_ssn=check_ssn,
+        link_max_uses=link_uses,
+    )

@@ -1,0 +1,73 @@
+"""The application factory: `create_app` builds the broker from its settings and wires every feature in."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from flask import Flask
+
+from service import health, logs, metrics
+from service.admin import cli
+from service.apikeys import admission
+from service.apikeys import views as apikeys_views
+from service.config import load_settings
+from service.keys import views as keys_views
+from service.keys.secrets_manager import make_client
+from service.links import pages as link_pages
+from service.links import views as links_views
+from service.tokens import views as tokens_views
+from service.web import contract, problems
+from service.wiring import EXTENSION_KEY, build_services
+
+__all__ = ["create_app"]
+
+log = logging.getLogger(__name__)
+
+
+def create_app(
+    config: Mapping[str, Any] | None = None,
+    *,
+    secrets_client: Any = None,
+    clock: Callable[[], float] | None = None,
+) -> Flask:
+    """Build the broker. `config` overrides environment variables (tests); a fake client may be injected."""
+    # "service", not __name__: the instance folder stays beside the package (instance/ at the project root).
+    app = Flask("service", instance_relative_config=True)
+    settings = load_settings(config, instance_path=app.instance_path)
+    logs.configure_logging(settings.log_level)
+    if settings.database_url.startswith("sqlite"):
+        # The embedded default database lives in the instance folder.
+        os.makedirs(app.instance_path, exist_ok=True)
+    if settings.secrets_endpoint_url:
+        log.warning(
+            "Secrets Manager endpoint overridden (emulator or VPC endpoint)",
+            extra={"endpoint": settings.secrets_endpoint_url},
+        )
+
+    app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes)
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # responses keep the documented field order
+    client = secrets_client if secrets_client is not None else make_client(settings)
+    metrics.instrument_secrets_client(client)
+    app.extensions[EXTENSION_KEY] = build_services(
+        settings,
+        secrets_client=client,
+        clock=clock or time.time,
+    )
+
+    logs.init_app(app)
+    admission.init_app(app)
+    problems.register_error_handlers(app)
+    app.register_blueprint(tokens_views.bp)
+    app.register_blueprint(keys_views.bp)
+    app.register_blueprint(health.bp)
+    app.register_blueprint(contract.bp)
+    app.register_blueprint(link_pages.bp)
+    app.register_blueprint(links_views.bp)
+    app.register_blueprint(apikeys_views.bp)
+    metrics.init_app(app)
+    cli.register(app)
+    return app

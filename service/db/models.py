@@ -1,0 +1,150 @@
+"""Database tables (SQLAlchemy 2). Schema changes go through Alembic migrations in service/db/migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, LargeBinary, String, UniqueConstraint, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Tenant(Base):
+    __tablename__ = "tenants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
+
+
+class ApiKey(Base):
+    """An API key, stored as its public prefix and a SHA-256 of the whole key; the key itself never."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    prefix: Mapped[str] = mapped_column(String(32), unique=True)
+    key_hash: Mapped[str] = mapped_column(String(64))
+    label: Mapped[str] = mapped_column(String(100), default="")
+    scopes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # "<count>/<unit>" (service/rate_limits.py); None: the broker's RATE_LIMIT.
+    rate_limit: Mapped[str | None] = mapped_column(String(32), nullable=True)
+
+    tenant: Mapped[Tenant] = relationship()
+
+
+class Keyset(Base):
+    """One signing key lineage: one Secrets Manager secret, whose versions are its rotations."""
+
+    __tablename__ = "keysets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    secret_id: Mapped[str] = mapped_column(String(2048))
+    alg: Mapped[str] = mapped_column(String(10))
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
+
+
+class Profile(Base):
+    """One link target: RP endpoint, delivery mode, iss/aud, keyset, payload kind and limits."""
+
+    __tablename__ = "profiles"
+    # Profile names are per tenant, so the dev seed and operators can find a profile by name.
+    __table_args__ = (UniqueConstraint("tenant_id", "name", name="uq_profiles_tenant_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    keyset_id: Mapped[int] = mapped_column(ForeignKey("keysets.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    profile_key: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    delivery_mode: Mapped[str] = mapped_column(String(16))
+    issuer: Mapped[str] = mapped_column(String(500))
+    audience: Mapped[str] = mapped_column(String(500))
+    rp_url: Mapped[str] = mapped_column(String(2048))
+    rp_domain: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    allowed_redirect_origins: Mapped[list[str]] = mapped_column(JSON, default=list)
+    max_token_ttl: Mapped[int] = mapped_column(Integer, default=300)
+    check_ssn: Mapped[bool] = mapped_column(Boolean, default=False)
+    # How many times one launch link of this profile may be used (single-use by default).
+    link_max_uses: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
+
+    tenant: Mapped[Tenant] = relationship()
+    keyset: Mapped[Keyset] = relationship()
+
+
+class LaunchLink(Base):
+    """A URL on the broker that mints a fresh token when used.
+
+    Only a hash of the link's secret is stored, and the payload is sealed (AES-GCM) under a key derived
+    from the secret, so a database dump reveals neither personal data nor a usable link.
+    """
+
+    __tablename__ = "launch_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # A short random id to name the link in listings and audit rows; it opens nothing.
+    public_id: Mapped[str] = mapped_column(String(16), unique=True)
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    api_key_prefix: Mapped[str] = mapped_column(String(32))
+    sealed_payload: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    auto_submit: Mapped[bool] = mapped_column(Boolean, default=False)
+    max_uses: Mapped[int] = mapped_column(Integer, default=1)
+    uses: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # Set only for emailed links, already masked (b***@galaxy.com): the address itself is never stored.
+    recipient_masked: Mapped[str | None] = mapped_column(String(120), nullable=True)
+
+    profile: Mapped[Profile] = relationship()
+
+
+class IdempotencyRecord(Base):
+    """The first response to an Idempotency-Key, sealed; the key itself is stored only as a hash."""
+
+    __tablename__ = "idempotency_records"
+    __table_args__ = (UniqueConstraint("tenant_id", "key_hash", name="uq_idempotency_tenant_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    key_hash: Mapped[str] = mapped_column(String(64))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16))
+    response_status: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    sealed_response: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class AuditEvent(Base):
+    """Who minted what for which profile and when; subjects only as keyed hashes, never names or tokens."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    action: Mapped[str] = mapped_column(String(50))
+    outcome: Mapped[str] = mapped_column(String(30))
+    request_id: Mapped[str] = mapped_column(String(64), default="")
+    tenant_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    api_key_prefix: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    profile_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    kid: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    subject_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -1,0 +1,394 @@
+"""The only module that queries the database: tenants, API keys, keysets, profiles, audit events."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, event, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, joinedload, sessionmaker
+
+from service.db.models import ApiKey, AuditEvent, IdempotencyRecord, Keyset, LaunchLink, Profile, Tenant
+from service.db.read_cache import ReadCache
+from service.errors import Conflict, KeysetNotFound, NotFound, ProfileNotFound
+
+# SQLite waits this long for a writer's lock instead of failing at once under concurrent requests.
+_SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+def make_engine(database_url: str) -> Engine:
+    """An engine for SQLite (the embedded default) or PostgreSQL."""
+    if database_url.startswith("postgresql://"):
+        # psycopg 3 is the driver we ship; plain postgresql:// URLs are what operators paste.
+        database_url = "postgresql+psycopg://" + database_url.removeprefix("postgresql://")
+    if database_url.startswith("sqlite"):
+        engine = create_engine(database_url, connect_args={"check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA journal_mode=WAL")
+            # With WAL, NORMAL never corrupts and survives an application crash; only an OS crash or power
+            # loss may drop the last commits. It saves a disk sync per request (about 1 ms here).
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute(f"PRAGMA busy_timeout={_SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.close()
+
+        return engine
+    return create_engine(database_url, pool_pre_ping=True)
+
+
+@dataclasses.dataclass(frozen=True)
+class Caller:
+    """An authenticated API key: who is calling, with which scopes."""
+
+    api_key_id: int
+    prefix: str
+    tenant_id: int
+    scopes: frozenset[str]
+    # None: the broker's default (RATE_LIMIT).
+    rate_limit: str | None = None
+
+
+class Store:
+    """Repository over one engine; every method opens and closes its own short session."""
+
+    def __init__(self, engine: Engine, cache_seconds: int = 0) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # API keys and profiles, read on every request, are reused for a bounded time (service/lookups.py).
+        self._cache = ReadCache(cache_seconds)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def ping(self) -> None:
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+
+    # --- tenants -------------------------------------------------------------------------------
+    def create_tenant(self, name: str) -> Tenant:
+        try:
+            with self.session() as session:
+                tenant = Tenant(name=name)
+                session.add(tenant)
+                session.flush()
+                return tenant
+        except IntegrityError:
+            raise Conflict(f"A tenant named {name!r} already exists.") from None
+
+    def tenant_by_name(self, name: str) -> Tenant:
+        with self.session() as session:
+            tenant = session.scalar(select(Tenant).where(Tenant.name == name))
+            if tenant is None:
+                raise NotFound(f"No tenant named {name!r}.")
+            return tenant
+
+    def find_tenant(self, name: str) -> Tenant | None:
+        with self.session() as session:
+            return session.scalar(select(Tenant).where(Tenant.name == name))
+
+    def list_tenants(self) -> list[Tenant]:
+        with self.session() as session:
+            return list(session.scalars(select(Tenant).order_by(Tenant.id)))
+
+    # --- API keys ------------------------------------------------------------------------------
+    def add_api_key(
+        self,
+        tenant_id: int,
+        prefix: str,
+        key_hash: str,
+        scopes: list[str],
+        label: str,
+        rate_limit: str | None = None,
+    ) -> ApiKey:
+        try:
+            with self.session() as session:
+                api_key = ApiKey(
+                    tenant_id=tenant_id,
+                    prefix=prefix,
+                    key_hash=key_hash,
+                    scopes=scopes,
+                    label=label,
+                    rate_limit=rate_limit,
+                )
+                session.add(api_key)
+                session.flush()
+                return api_key
+        except IntegrityError:
+            raise Conflict("An API key with that prefix already exists; generate another.") from None
+
+    def api_key_by_prefix(self, prefix: str) -> ApiKey | None:
+        """The API key with this prefix, possibly as read up to LOOKUP_CACHE_SECONDS ago."""
+
+        def load() -> ApiKey | None:
+            with self.session() as session:
+                return session.scalar(select(ApiKey).where(ApiKey.prefix == prefix))
+
+        return self._cache.get(("api_key", prefix), load)
+
+    def revoke_api_key(self, prefix: str, now: dt.datetime) -> ApiKey:
+        with self.session() as session:
+            api_key = self._api_key_to_change(session, prefix)
+            if api_key.revoked_at is None:
+                api_key.revoked_at = now
+        self._cache.forget(("api_key", prefix))
+        return api_key
+
+    def set_rate_limit(self, prefix: str, rate_limit: str | None) -> ApiKey:
+        with self.session() as session:
+            api_key = self._api_key_to_change(session, prefix)
+            api_key.rate_limit = rate_limit
+        self._cache.forget(("api_key", prefix))
+        return api_key
+
+    @staticmethod
+    def _api_key_to_change(session: Session, prefix: str) -> ApiKey:
+        api_key = session.scalar(select(ApiKey).where(ApiKey.prefix == prefix))
+        if api_key is None:
+            raise NotFound(f"No API key with prefix {prefix!r}.")
+        return api_key
+
+    def list_api_keys(self, tenant_id: int | None = None) -> list[ApiKey]:
+        with self.session() as session:
+            query = select(ApiKey).options(joinedload(ApiKey.tenant)).order_by(ApiKey.id)
+            if tenant_id is not None:
+                query = query.where(ApiKey.tenant_id == tenant_id)
+            return list(session.scalars(query))
+
+    # --- keysets -------------------------------------------------------------------------------
+    def add_keyset(self, name: str, secret_id: str, alg: str, is_default: bool) -> Keyset:
+        try:
+            with self.session() as session:
+                if is_default:
+                    for other in session.scalars(select(Keyset).where(Keyset.is_default.is_(True))):
+                        other.is_default = False
+                keyset = Keyset(name=name, secret_id=secret_id, alg=alg, is_default=is_default)
+                session.add(keyset)
+                session.flush()
+                return keyset
+        except IntegrityError:
+            raise Conflict(f"A keyset named {name!r} already exists.") from None
+
+    def keyset_by_name(self, name: str) -> Keyset:
+        with self.session() as session:
+            keyset = session.scalar(select(Keyset).where(Keyset.name == name))
+            if keyset is None:
+                raise KeysetNotFound(f"No keyset named {name!r}.")
+            return keyset
+
+    def find_keyset(self, name: str) -> Keyset | None:
+        with self.session() as session:
+            return session.scalar(select(Keyset).where(Keyset.name == name))
+
+    def default_keyset(self) -> Keyset:
+        with self.session() as session:
+            keyset = session.scalar(select(Keyset).where(Keyset.is_default.is_(True)))
+            if keyset is None:
+                keyset = session.scalar(select(Keyset).order_by(Keyset.id))
+            if keyset is None:
+                raise KeysetNotFound("No keyset exists yet; create one with `flask --app service keysets create`.")
+            return keyset
+
+    def list_keysets(self) -> list[Keyset]:
+        with self.session() as session:
+            return list(session.scalars(select(Keyset).order_by(Keyset.id)))
+
+    # --- profiles ------------------------------------------------------------------------------
+    def add_profile(self, **fields: Any) -> Profile:
+        try:
+            with self.session() as session:
+                profile = Profile(**fields)
+                session.add(profile)
+                session.flush()
+                return profile
+        except IntegrityError:
+            raise Conflict("A profile with that key already exists.") from None
+
+    def profile_by_key(self, profile_key: str) -> Profile:
+        """A profile with its keyset loaded (possibly as read up to LOOKUP_CACHE_SECONDS ago), or ProfileNotFound."""
+        return self._cached_profile(
+            Profile.profile_key, profile_key, "No profile with that profile key exists for this API key's tenant."
+        )
+
+    def update_profile(self, profile_id: int, **fields: Any) -> Profile:
+        with self.session() as session:
+            profile = session.get(Profile, profile_id)
+            if profile is None:
+                raise ProfileNotFound("No such profile.")
+            for name, value in fields.items():
+                setattr(profile, name, value)
+        self._cache.forget()
+        return profile
+
+    def profile_by_id(self, profile_id: int) -> Profile:
+        return self._cached_profile(Profile.id, profile_id, "The link's profile no longer exists.")
+
+    def _cached_profile(self, column: Any, value: object, missing: str) -> Profile:
+        def load() -> Profile | None:
+            # The SQL expression is built only on a miss: building it costs more than the cache hit.
+            with self.session() as session:
+                return session.scalar(select(Profile).options(joinedload(Profile.keyset)).where(column == value))
+
+        profile = self._cache.get((column.key, value), load)
+        if profile is None:
+            raise ProfileNotFound(missing)
+        return profile
+
+    def find_profile(self, tenant_id: int, name: str) -> Profile | None:
+        with self.session() as session:
+            return session.scalar(
+                select(Profile)
+                .options(joinedload(Profile.keyset))
+                .where(Profile.tenant_id == tenant_id, Profile.name == name)
+            )
+
+    def list_profiles(self, tenant_id: int | None = None) -> list[Profile]:
+        with self.session() as session:
+            query = select(Profile).options(joinedload(Profile.keyset), joinedload(Profile.tenant)).order_by(Profile.id)
+            if tenant_id is not None:
+                query = query.where(Profile.tenant_id == tenant_id)
+            return list(session.scalars(query))
+
+    # --- launch links --------------------------------------------------------------------------
+    def add_link(self, **fields: Any) -> LaunchLink:
+        with self.session() as session:
+            link = LaunchLink(**fields)
+            session.add(link)
+            session.flush()
+            return link
+
+    def link_by_hash(self, secret_hash: str) -> LaunchLink | None:
+        with self.session() as session:
+            return session.scalar(select(LaunchLink).where(LaunchLink.secret_hash == secret_hash))
+
+    def consume_link(self, link_id: int, now: dt.datetime) -> bool:
+        """One conditional UPDATE: the database, not the application, decides who gets the last use."""
+        with self.session() as session:
+            result = session.execute(
+                update(LaunchLink)
+                .where(
+                    LaunchLink.id == link_id,
+                    LaunchLink.uses < LaunchLink.max_uses,
+                    LaunchLink.revoked_at.is_(None),
+                    LaunchLink.expires_at > now,
+                )
+                .values(uses=LaunchLink.uses + 1, last_used_at=now)
+            )
+            return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+    def release_link_use(self, link_id: int) -> None:
+        with self.session() as session:
+            session.execute(
+                update(LaunchLink).where(LaunchLink.id == link_id, LaunchLink.uses > 0).values(uses=LaunchLink.uses - 1)
+            )
+
+    def list_links(self, tenant_id: int, limit: int) -> list[LaunchLink]:
+        with self.session() as session:
+            return list(
+                session.scalars(
+                    select(LaunchLink)
+                    .options(joinedload(LaunchLink.profile))
+                    .where(LaunchLink.tenant_id == tenant_id)
+                    .order_by(LaunchLink.id.desc())
+                    .limit(limit)
+                )
+            )
+
+    def link_by_public_id(self, tenant_id: int | None, public_id: str) -> LaunchLink | None:
+        with self.session() as session:
+            query = select(LaunchLink).options(joinedload(LaunchLink.profile)).where(LaunchLink.public_id == public_id)
+            if tenant_id is not None:
+                query = query.where(LaunchLink.tenant_id == tenant_id)
+            return session.scalar(query)
+
+    def revoke_link(self, link_id: int, now: dt.datetime) -> None:
+        with self.session() as session:
+            session.execute(
+                update(LaunchLink)
+                .where(LaunchLink.id == link_id, LaunchLink.revoked_at.is_(None))
+                .values(revoked_at=now)
+            )
+
+    def purge_links(self, now: dt.datetime) -> int:
+        """Drop the sealed payload of every link that can no longer be used; returns how many."""
+        with self.session() as session:
+            result = session.execute(
+                update(LaunchLink)
+                .where(
+                    LaunchLink.sealed_payload.is_not(None),
+                    (LaunchLink.expires_at <= now)
+                    | (LaunchLink.uses >= LaunchLink.max_uses)
+                    | LaunchLink.revoked_at.is_not(None),
+                )
+                .values(sealed_payload=None)
+            )
+            return int(result.rowcount)  # type: ignore[attr-defined]
+
+    # --- idempotency ---------------------------------------------------------------------------
+    def claim_idempotency(
+        self, tenant_id: int, key_hash: str, fingerprint: str, now: dt.datetime, stale_before: dt.datetime
+    ) -> int | None:
+        """Insert an in-progress record and return its id, or None if the key is already taken."""
+        with self.session() as session:
+            # A record older than the retention window no longer holds the key.
+            session.execute(
+                delete(IdempotencyRecord).where(
+                    IdempotencyRecord.tenant_id == tenant_id,
+                    IdempotencyRecord.key_hash == key_hash,
+                    IdempotencyRecord.created_at < stale_before,
+                )
+            )
+        try:
+            with self.session() as session:
+                record = IdempotencyRecord(
+                    tenant_id=tenant_id, key_hash=key_hash, fingerprint=fingerprint, state="running", created_at=now
+                )
+                session.add(record)
+                session.flush()
+                return record.id
+        except IntegrityError:
+            return None
+
+    def idempotency_record(self, tenant_id: int, key_hash: str) -> IdempotencyRecord | None:
+        with self.session() as session:
+            return session.scalar(
+                select(IdempotencyRecord).where(
+                    IdempotencyRecord.tenant_id == tenant_id, IdempotencyRecord.key_hash == key_hash
+                )
+            )
+
+    def finish_idempotency(self, record_id: int, status: int, sealed: bytes) -> None:
+        with self.session() as session:
+            session.execute(
+                update(IdempotencyRecord)
+                .where(IdempotencyRecord.id == record_id)
+                .values(state="done", response_status=status, sealed_response=sealed)
+            )
+
+    def delete_idempotency(self, record_id: int) -> None:
+        with self.session() as session:
+            session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.id == record_id))
+
+    def purge_idempotency(self, stale_before: dt.datetime) -> int:
+        with self.session() as session:
+            result = session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.created_at < stale_before))
+            return int(result.rowcount)  # type: ignore[attr-defined]
+
+    # --- audit ---------------------------------------------------------------------------------
+    def record_audits(self, rows: list[dict[str, Any]]) -> None:
+        """Insert audit rows in one statement (executemany)."""
+        # Core, not ORM: the rows are plain dicts, and the ORM's per-row bookkeeping would be pure overhead.
+        with self.engine.begin() as connection:
+            connection.execute(insert(AuditEvent.__table__), rows)
+
+    def list_audit_events(self, limit: int = 100) -> list[AuditEvent]:
+        with self.session() as session:
+            return list(session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)))

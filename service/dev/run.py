@@ -1,0 +1,187 @@
+"""`make run`: the broker with its embedded development defaults, in one command.
+
+Starts the local Secrets Manager emulator (moto server), migrates the SQLite database, seeds the dev
+data, starts the sandbox relying party, prints how to call the broker, and serves it with gunicorn.
+Development only: it says so loudly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import FrameType
+
+from service.dev import seed as devseed
+
+ROOT = Path(__file__).resolve().parent.parent
+_EMULATOR_START_TIMEOUT_SECONDS = 30
+_SANDBOX_START_TIMEOUT_SECONDS = 30
+
+
+def _wait_for_port(
+    host: str, port: int, timeout: float, process: subprocess.Popen[bytes], name: str = "the Secrets Manager emulator"
+) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"{name} exited early (code {process.returncode}); is port {port} free?")
+        try:
+            with socket.create_connection((host, port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit(f"{name} did not listen on {host}:{port} within {timeout:.0f} s")
+
+
+def _sandbox_env(env: dict[str, str]) -> dict[str, str]:
+    """The sandbox RP's settings: it trusts the broker's JWKS and iss, as the dev profiles expect."""
+    base = env["PUBLIC_BASE_URL"].rstrip("/")
+    sandbox = dict(env)
+    sandbox.setdefault("SANDBOX_JWKS_URL", f"{base}/.well-known/jwks.json")
+    sandbox.setdefault("SANDBOX_ISSUER", base)
+    # The URL the dev profiles were seeded with, so exchange answers fall within their allowed origins.
+    sandbox.setdefault("SANDBOX_PUBLIC_URL", env["SANDBOX_URL"])
+    return sandbox
+
+
+def _curl(base: object, api_key: object, body: dict[str, object]) -> str:
+    return (
+        f" curl -sS -X POST {base}/api/v1/generateJWT \\\n"
+        f"   -H 'Authorization: Bearer {api_key}' -H 'Content-Type: application/json' \\\n"
+        f"   -d '{json.dumps(body)}'"
+    )
+
+
+def _banner(credentials: dict[str, object], sandbox_url: str) -> str:
+    base = credentials["baseUrl"]
+    profiles = credentials["profiles"]
+    assert isinstance(profiles, dict)
+    modes = {name: mode for name, (_kind, mode, _endpoint) in devseed.DEV_PROFILES.items()}
+    curls = "\n\n".join(
+        f" {name} ({modes[name]} delivery): open the `url` of the answer in a browser\n"
+        + _curl(base, credentials["apiKey"], {"profileKey": key, "payload": devseed.SAMPLE_PAYLOADS[name]})
+        for name, key in profiles.items()
+    )
+    return f"""
+================================================================================
+ SSO token broker: DEVELOPMENT MODE (local Secrets Manager emulator, SQLite).
+ Never use these settings or these keys in production.
+--------------------------------------------------------------------------------
+ Broker:        {base}
+ Sandbox RP:    {sandbox_url}
+ JWKS:          {credentials["jwksUrl"]}
+ API key:       {credentials["apiKey"]}
+ Admin API key: {credentials["adminApiKey"]}
+ Profiles:      {json.dumps(profiles)}
+ Mailbox:       {credentials.get("mailboxUrl")}  (every email the broker sends lands here)
+ Saved to:      instance/dev-credentials.json
+
+{curls}
+================================================================================
+"""
+
+
+def main() -> None:
+    port = int(os.environ.get("PORT", "8000"))
+    emulator_port = int(os.environ.get("SECRETS_EMULATOR_PORT", "4566"))
+    env = dict(os.environ)
+    env.setdefault("BROKER_ENV", "development")
+    env.setdefault("PUBLIC_BASE_URL", f"http://127.0.0.1:{port}")
+    sandbox_port = int(os.environ.get("SANDBOX_PORT", "8001"))
+    env.setdefault("SANDBOX_URL", f"http://127.0.0.1:{sandbox_port}")
+    # The emulator accepts any credentials; these never reach AWS.
+    env.setdefault("AWS_ACCESS_KEY_ID", "dev-emulator")
+    env.setdefault("AWS_SECRET_ACCESS_KEY", "dev-emulator")
+    env.setdefault("AWS_REGION", "eu-north-1")
+    env["AWS_ENDPOINT_URL_SECRETS_MANAGER"] = f"http://127.0.0.1:{emulator_port}"
+    env["PORT"] = str(port)
+
+    children: list[subprocess.Popen[bytes]] = []
+
+    def on_signal(signum: int, _frame: FrameType | None) -> None:
+        # Unwind to the `finally` below; stopping children inside the handler would wait on a Popen
+        # that the interrupted main code is already waiting on.
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    try:
+        sys.exit(_serve(env, port, emulator_port, sandbox_port, children))
+    finally:
+        _stop(children)
+
+
+def _stop(children: list[subprocess.Popen[bytes]]) -> None:
+    for child in reversed(children):
+        if child.poll() is None:
+            child.terminate()
+    for child in children:
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+
+
+def _serve(
+    env: dict[str, str], port: int, emulator_port: int, sandbox_port: int, children: list[subprocess.Popen[bytes]]
+) -> int:
+    """Start the emulator and mail sink, migrate, seed, start the sandbox and the broker; return its exit code."""
+    smtp_port = int(env.get("MAIL_SMTP_PORT", "8025"))
+    mail_http_port = int(env.get("MAIL_HTTP_PORT", "8026"))
+    env.setdefault("SMTP_URL", f"smtp://127.0.0.1:{smtp_port}?from=SSO%20Broker%20%3Cno-reply%40broker.localhost%3E")
+    env.setdefault("DEV_MAILBOX_URL", f"http://127.0.0.1:{mail_http_port}")
+    print(f"starting the local mail sink: SMTP on 127.0.0.1:{smtp_port}, mailbox page {env['DEV_MAILBOX_URL']}")
+    mail = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "service.dev.mail_sink",
+            "--smtp-port",
+            str(smtp_port),
+            "--http-port",
+            str(mail_http_port),
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    children.append(mail)
+    print(f"starting the local Secrets Manager emulator (moto) on 127.0.0.1:{emulator_port}", flush=True)
+    emulator = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(emulator_port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    children.append(emulator)
+    _wait_for_port("127.0.0.1", emulator_port, _EMULATOR_START_TIMEOUT_SECONDS, emulator)
+    _wait_for_port("127.0.0.1", smtp_port, _SANDBOX_START_TIMEOUT_SECONDS, mail, "the mail sink")
+
+    flask = [sys.executable, "-m", "flask", "--app", "service"]
+    subprocess.run([*flask, "db", "upgrade"], cwd=ROOT, env=env, check=True)
+    subprocess.run([*flask, "dev", "seed"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    credentials = json.loads((ROOT / "instance" / "dev-credentials.json").read_text())
+
+    print(f"starting the sandbox relying party on 127.0.0.1:{sandbox_port}", flush=True)
+    # One worker: the sandbox keeps its one-time sessions and replay cache in memory.
+    # `-c /dev/null`: the broker's gunicorn.conf.py is not the sandbox's.
+    sandbox_command = [sys.executable, "-m", "gunicorn", "-c", "/dev/null", "--bind", f"127.0.0.1:{sandbox_port}"]
+    sandbox_command += ["--workers", "1", "--threads", "4", "service.dev.sandbox.wsgi:app"]
+    sandbox = subprocess.Popen(sandbox_command, cwd=ROOT, env=_sandbox_env(env))
+    children.append(sandbox)
+    _wait_for_port("127.0.0.1", sandbox_port, _SANDBOX_START_TIMEOUT_SECONDS, sandbox, "the sandbox relying party")
+    print(_banner(credentials, env["SANDBOX_URL"]), flush=True)
+
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"], cwd=ROOT, env=env)
+    children.append(server)
+    return server.wait()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""`dev seed`: the development tenant, keyset, profiles and API keys, created once and found again.
+
+Idempotent: run on every `make run`. The emulator keeps secrets only in memory, so a keyset whose
+secret vanished with a restarted emulator gets a new key under the same secret name. API keys exist
+in clear only at creation, so the ones in instance/dev-credentials.json are reused while they still
+authenticate, and replaced otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from service.admin import operations as admin
+from service.apikeys.authentication import authenticate
+from service.apikeys.credentials import SCOPES
+from service.errors import Unauthorized
+from service.keys.material import DEFAULT_ALGORITHM, DEFAULT_RSA_BITS
+from service.wiring import Services
+
+log = logging.getLogger(__name__)
+
+DEV_TENANT = "dev"
+DEV_KEYSET = "dev-es256"
+CREDENTIALS_FILE = "dev-credentials.json"
+DEFAULT_SANDBOX_URL = "http://127.0.0.1:8001"
+SANDBOX_AUDIENCE = "sandbox-rp"
+# Dev profile name -> (payload kind, delivery mode, sandbox endpoint).
+DEV_PROFILES = {
+    "exorlive-main": ("exorlive-main", "form", "payload"),
+    "exorlive-go": ("exorlive-go", "exchange", "url"),
+    "generic": ("generic", "query", "landing"),
+}
+
+# The ExorLive document's example payloads (fictional people), for the printed curls and demos.
+_SAMPLE_CONTACT = {
+    "id": "2f3fb098",
+    "birthdate": "1969-11-13",
+    "ssn": "13116900216",
+    "gender": "male",
+    "firstname": "Baby",
+    "middlename": "",
+    "lastname": "Yoda",
+    "mobile": "99900000",
+    "email": "babyyoda@galaxy.com",
+}
+SAMPLE_PAYLOADS: dict[str, dict[str, Any]] = {
+    "exorlive-main": {
+        "employeeId": "2f3fb098",
+        "employeeUsername": "mando",
+        "employeeFirstname": "Mando",
+        "employeeLastname": "Lorian",
+        "employeeEmail": "mando@tatooine.com",
+        "organizationName": "Tatooine",
+        "organizationId": "ace615c2",
+        "contact": {**_SAMPLE_CONTACT, "diagnosis": "L02"},
+    },
+    "exorlive-go": {"organizationName": "Tatooine", "organizationId": "ace615c2", "contact": _SAMPLE_CONTACT},
+    "generic": {"userId": "u-123"},
+}
+
+
+def _secret_exists(svc: Services, secret_id: str) -> bool:
+    try:
+        svc.secrets_client.describe_secret(SecretId=secret_id)
+    except svc.secrets_client.exceptions.ResourceNotFoundException:
+        return False
+    return True
+
+
+def _ensure_keyset(svc: Services) -> None:
+    keyset = svc.store.find_keyset(DEV_KEYSET)
+    secret_name = admin.SECRET_NAME_PREFIX + DEV_KEYSET
+    if keyset is None:
+        if _secret_exists(svc, secret_name):
+            admin.check_secret(svc, DEV_KEYSET, secret_name, DEFAULT_ALGORITHM)
+            svc.store.add_keyset(DEV_KEYSET, secret_name, DEFAULT_ALGORITHM, is_default=True)
+        else:
+            admin.create_keyset(svc, DEV_KEYSET, DEFAULT_ALGORITHM, DEFAULT_RSA_BITS, secret_name, is_default=True)
+    elif not _secret_exists(svc, keyset.secret_id):
+        log.warning("dev keyset secret missing (emulator restarted); generating a new dev key")
+        admin.store_new_key(svc, DEV_KEYSET, keyset.secret_id, DEFAULT_ALGORITHM, DEFAULT_RSA_BITS)
+
+
+def _reusable_key(svc: Services, api_key: Any, scopes: set[str]) -> bool:
+    if not isinstance(api_key, str):
+        return False
+    try:
+        caller = authenticate(svc.store, f"Bearer {api_key}")
+    except Unauthorized:
+        return False
+    return caller.scopes == scopes
+
+
+def seed(svc: Services, instance_path: str, sandbox_url: str | None = None) -> dict[str, Any]:
+    """Ensure the dev data exists; write and return the credentials document."""
+    sandbox = (sandbox_url or os.environ.get("SANDBOX_URL") or DEFAULT_SANDBOX_URL).rstrip("/")
+    if svc.store.find_tenant(DEV_TENANT) is None:
+        svc.store.create_tenant(DEV_TENANT)
+    tenant = svc.store.tenant_by_name(DEV_TENANT)
+    _ensure_keyset(svc)
+
+    profile_keys = {}
+    for name, (kind, mode, endpoint) in DEV_PROFILES.items():
+        profile = svc.store.find_profile(tenant.id, name)
+        if profile is not None:
+            # Another port or sandbox than last time: the same profile key, pointed at where things are now.
+            profile = svc.store.update_profile(
+                profile.id,
+                issuer=svc.settings.public_base_url,
+                rp_url=f"{sandbox}/partner/{DEV_TENANT}/{endpoint}",
+                allowed_redirect_origins=[sandbox],
+            )
+        else:
+            profile = admin.create_profile(
+                svc,
+                DEV_TENANT,
+                DEV_KEYSET,
+                [sandbox],
+                name=name,
+                kind=kind,
+                delivery_mode=mode,
+                issuer=svc.settings.public_base_url,
+                audience=SANDBOX_AUDIENCE,
+                rp_url=f"{sandbox}/partner/{DEV_TENANT}/{endpoint}",
+                check_ssn=kind != "generic",
+            )
+        profile_keys[name] = profile.profile_key
+
+    path = Path(instance_path) / CREDENTIALS_FILE
+    previous: dict[str, Any] = {}
+    if path.exists():
+        try:
+            previous = json.loads(path.read_text())
+        except ValueError:
+            previous = {}
+    api_key = previous.get("apiKey")
+    if not _reusable_key(svc, api_key, set()):
+        api_key = admin.create_api_key(svc, DEV_TENANT, [], "dev")
+    admin_key = previous.get("adminApiKey")
+    if not _reusable_key(svc, admin_key, set(SCOPES)):
+        admin_key = admin.create_api_key(svc, DEV_TENANT, list(SCOPES), "dev-admin")
+
+    base = svc.settings.public_base_url
+    document = {
+        "baseUrl": base,
+        "apiKey": api_key,
+        "adminApiKey": admin_key,
+        "profiles": profile_keys,
+        "jwksUrl": f"{base}/.well-known/jwks.json",
+        "sandboxUrl": sandbox,
+    }
+    if os.environ.get("DEV_MAILBOX_URL"):
+        document["mailboxUrl"] = os.environ["DEV_MAILBOX_URL"]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # The file holds live dev credentials: readable by its owner only.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        json.dump(document, handle, indent=2)
+    return document

@@ -1,0 +1,192 @@
+"""Launch links: `/l/<secret>` URLs that mint a fresh token when used (DESIGN §5).
+
+The secret is 32 random bytes (base64url). The database keeps only its SHA-256, and the payload sealed
+with AES-GCM under a key derived from the secret with HKDF, so a dump of the database alone reveals
+no personal data and opens no link.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import dataclasses
+import datetime as dt
+import enum
+import hashlib
+import secrets
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from service import sealing
+from service.db.models import LaunchLink, Profile
+from service.db.store import Caller, Store
+from service.errors import LinkNotFound
+from service.web.responses import iso_timestamp
+
+SECRET_BYTES = 32
+_PUBLIC_ID_BYTES = 9
+_SEALING_PURPOSE = b"launch link payload"
+PATH_PREFIX = "/l/"
+
+
+class LinkState(enum.Enum):
+    USABLE = "usable"
+    UNKNOWN = "unknown"
+    EXPIRED = "expired"
+    USED = "used"
+    REVOKED = "revoked"
+
+
+@dataclasses.dataclass(frozen=True)
+class NewLink:
+    public_id: str
+    url: str
+    expires_at: int
+
+
+@dataclasses.dataclass(frozen=True)
+class OpenedLink:
+    """A link found by its secret, with its sealed content opened."""
+
+    record: LaunchLink
+    payload: dict[str, Any]
+    redirect: str | None
+
+
+def _decode_secret(secret: str) -> bytes | None:
+    if len(secret) != 43:  # 32 bytes as unpadded base64url
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(secret + "=")
+    except (binascii.Error, ValueError):
+        return None
+    return raw if len(raw) == SECRET_BYTES else None
+
+
+def secret_hash(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def seal(raw: bytes, public_id: str, content: Mapping[str, Any]) -> bytes:
+    """The link's content sealed under a key derived from its secret, bound to its public id."""
+    return sealing.seal(raw, _SEALING_PURPOSE, public_id.encode(), content)
+
+
+def unseal(raw: bytes, public_id: str, sealed: bytes) -> dict[str, Any] | None:
+    return sealing.unseal(raw, _SEALING_PURPOSE, public_id.encode(), sealed)
+
+
+def mask_address(address: str) -> str:
+    """b***@galaxy.com: enough for an admin to recognise a recipient, too little to contact them."""
+    local, _, domain = address.partition("@")
+    return f"{local[:1]}***@{domain}"
+
+
+def state_of(link: LaunchLink, now: dt.datetime) -> LinkState:
+    if link.revoked_at is not None:
+        return LinkState.REVOKED
+    if link.uses >= link.max_uses:
+        return LinkState.USED
+    if _aware(link.expires_at) <= now:
+        return LinkState.EXPIRED
+    return LinkState.USABLE
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    # SQLite hands back naive datetimes; every time we store is UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+class LaunchLinks:
+    def __init__(self, store: Store, public_base_url: str, clock: Callable[[], float]) -> None:
+        self._store = store
+        self._base = public_base_url
+        self._clock = clock
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.fromtimestamp(self._clock(), dt.UTC)
+
+    def create(
+        self,
+        caller: Caller,
+        profile: Profile,
+        payload: Mapping[str, Any],
+        redirect: str | None,
+        lifetime_seconds: int,
+        *,
+        auto_submit: bool,
+        now: int,
+        recipient: str | None = None,
+    ) -> NewLink:
+        """Store a new link and return its URL: the only moment its secret exists outside the URL."""
+        raw = secrets.token_bytes(SECRET_BYTES)
+        secret = base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+        public_id = secrets.token_urlsafe(_PUBLIC_ID_BYTES)
+        self._store.add_link(
+            public_id=public_id,
+            secret_hash=secret_hash(raw),
+            tenant_id=caller.tenant_id,
+            profile_id=profile.id,
+            api_key_prefix=caller.prefix,
+            sealed_payload=seal(raw, public_id, {"payload": dict(payload), "redirect": redirect}),
+            auto_submit=auto_submit,
+            max_uses=profile.link_max_uses,
+            created_at=dt.datetime.fromtimestamp(now, dt.UTC),
+            expires_at=dt.datetime.fromtimestamp(now + lifetime_seconds, dt.UTC),
+            recipient_masked=mask_address(recipient) if recipient else None,
+        )
+        return NewLink(public_id=public_id, url=f"{self._base}{PATH_PREFIX}{secret}", expires_at=now + lifetime_seconds)
+
+    def open(self, secret: str) -> tuple[LinkState, OpenedLink | None]:
+        """The link behind a secret and its state; content only for a link that can still be used."""
+        raw = _decode_secret(secret)
+        record = self._store.link_by_hash(secret_hash(raw)) if raw is not None else None
+        if raw is None or record is None:
+            return LinkState.UNKNOWN, None
+        state = state_of(record, self.now())
+        if state is not LinkState.USABLE or record.sealed_payload is None:
+            return (state if state is not LinkState.USABLE else LinkState.EXPIRED), None
+        content = unseal(raw, record.public_id, record.sealed_payload)
+        if content is None:
+            return LinkState.UNKNOWN, None
+        return state, OpenedLink(record=record, payload=content["payload"], redirect=content.get("redirect"))
+
+    def consume(self, link: LaunchLink) -> bool:
+        """Take one use, atomically: of N parallel attempts on a single-use link, exactly one wins."""
+        return self._store.consume_link(link.id, self.now())
+
+    def release(self, link: LaunchLink) -> None:
+        """Give back a use that delivered nothing (the relying party failed), so the user can retry."""
+        self._store.release_link_use(link.id)
+
+    def state(self, secret: str) -> LinkState:
+        return self.open(secret)[0]
+
+    def summary(self, link: LaunchLink) -> dict[str, Any]:
+        """What an admin may see of a link: never its secret or its payload."""
+        return {
+            "id": link.public_id,
+            "profile": link.profile.name,
+            "createdAt": iso_timestamp(link.created_at),
+            "expiresAt": iso_timestamp(link.expires_at),
+            "usesLeft": max(link.max_uses - link.uses, 0),
+            "state": state_of(link, self.now()).value,
+            "recipient": link.recipient_masked,
+        }
+
+    def list(self, tenant_id: int, limit: int) -> list[dict[str, Any]]:
+        return [self.summary(link) for link in self._store.list_links(tenant_id, limit)]
+
+    def revoke(self, tenant_id: int | None, public_id: str) -> dict[str, Any]:
+        """Revoke a link of this tenant (any tenant's for the CLI, with None); LinkNotFound otherwise."""
+        link = self._store.link_by_public_id(tenant_id, public_id)
+        if link is None:
+            raise LinkNotFound("No link with that id for this API key's tenant.")
+        self._store.revoke_link(link.id, self.now())
+        revoked = self._store.link_by_public_id(tenant_id, public_id)
+        assert revoked is not None
+        return self.summary(revoked)
+
+    def purge(self) -> int:
+        """Expired, used and revoked links lose their sealed payload; returns how many did."""
+        return self._store.purge_links(self.now())

@@ -1,0 +1,46 @@
+"""Link administration over HTTP (scope links:admin): list a tenant's launch links, revoke one."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, request
+
+from service.apikeys.admission import admit
+from service.apikeys.authentication import require_scope
+from service.errors import ValidationFailed
+from service.links.launch_links import LinkState
+from service.web.responses import no_store_json
+from service.wiring import services
+
+bp = Blueprint("links_api", __name__, url_prefix="/api/v1/links")
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 200
+_STATES = {state.value for state in LinkState} - {LinkState.UNKNOWN.value}
+
+
+def _admin() -> int:
+    caller = admit(services(current_app))
+    require_scope(caller, "links:admin")
+    return caller.tenant_id
+
+
+@bp.get("")
+def list_links() -> Response:
+    tenant_id = _admin()
+    try:
+        limit = int(request.args.get("limit", DEFAULT_LIMIT))
+    except ValueError:
+        limit = -1
+    state = request.args.get("state")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ValidationFailed("Invalid query.", errors={"limit": [f"An integer from 1 to {MAX_LIMIT}."]})
+    if state is not None and state not in _STATES:
+        raise ValidationFailed("Invalid query.", errors={"state": [f"One of {', '.join(sorted(_STATES))}."]})
+    links = services(current_app).links.list(tenant_id, limit)
+    return no_store_json({"links": [link for link in links if state is None or link["state"] == state]})
+
+
+@bp.post("/<id>/revoke")
+def revoke_link(id: str) -> Response:  # the contract names the path parameter `id`
+    tenant_id = _admin()
+    return no_store_json(services(current_app).links.revoke(tenant_id, id))

@@ -1,0 +1,132 @@
+"""What a profile can be: its payload kind and delivery mode, and the payload check for each kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from marshmallow import INCLUDE, Schema, ValidationError, fields, validate
+
+from service.errors import ValidationFailed
+from service.web.validation import flatten_errors
+
+_MAX_ID = 200
+_MAX_TEXT = 200
+
+# Claims the broker sets itself; a payload may not shadow them.
+REGISTERED_CLAIMS = frozenset({"iss", "aud", "exp", "nbf", "iat", "nonce", "jti", "sub"})
+
+KINDS = ("exorlive-main", "exorlive-go", "generic")
+DELIVERY_MODES = ("exchange", "form", "query")
+
+
+def _iso_date(value: str) -> None:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError("Not an ISO date (YYYY-MM-DD).") from None
+    if len(value) != 10:
+        raise ValidationError("Not an ISO date (YYYY-MM-DD).")
+
+
+_SSN_WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
+_SSN_WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def _mod11_digit(digits: str, weights: tuple[int, ...]) -> int | None:
+    remainder = sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11
+    check = (11 - remainder) % 11
+    return None if check == 10 else check
+
+
+def is_norwegian_national_id(value: str) -> bool:
+    """11 digits whose last two are the mod-11 check digits of a Norwegian national identity number."""
+    if len(value) != 11 or not value.isdigit():
+        return False
+    first = _mod11_digit(value[:9], _SSN_WEIGHTS_1)
+    second = _mod11_digit(value[:10], _SSN_WEIGHTS_2)
+    return first == int(value[9]) and second == int(value[10])
+
+
+def _id_field(required: bool = True) -> fields.String:
+    return fields.String(required=required, validate=validate.Length(min=1, max=_MAX_ID))
+
+
+def _text(required: bool = False) -> fields.String:
+    # Optional text may be empty, as in the seed's example (`"middlename": ""`).
+    minimum = 1 if required else 0
+    return fields.String(required=required, validate=validate.Length(min=minimum, max=_MAX_TEXT))
+
+
+def _optional_email() -> fields.String:
+    def check(value: str) -> None:
+        if value:
+            validate.Email()(value)
+
+    return fields.String(validate=[validate.Length(max=254), check])
+
+
+class Contact(Schema):
+    class Meta:
+        unknown = INCLUDE
+
+    id = _id_field()
+    firstname = _text(required=True)
+    lastname = _text(required=True)
+    middlename = _text()
+    birthdate = fields.String(validate=_iso_date)
+    ssn = fields.String(validate=validate.Length(max=20))
+    gender = _text()
+    mobile = fields.String(validate=validate.Length(max=32))
+    email = _optional_email()
+    diagnosis = _text()
+
+
+class ExorLiveGoPayload(Schema):
+    class Meta:
+        unknown = INCLUDE
+
+    organizationId = _id_field()
+    organizationName = _text(required=True)
+    contact = fields.Nested(Contact, required=True)
+
+
+class ExorLiveMainPayload(ExorLiveGoPayload):
+    employeeId = _id_field()
+    employeeUsername = _text()
+    employeeFirstname = _text(required=True)
+    employeeLastname = _text(required=True)
+    employeeEmail = _optional_email()
+
+
+_PAYLOAD_SCHEMAS: dict[str, Schema | None] = {
+    "exorlive-main": ExorLiveMainPayload(),
+    "exorlive-go": ExorLiveGoPayload(),
+    "generic": None,
+}
+
+
+def load_payload(kind: str, payload: Mapping[str, Any], check_ssn: bool, max_bytes: int) -> dict[str, Any]:
+    """The payload checked against its profile's kind, its size bound and the registered claims."""
+    errors: dict[str, list[str]] = {}
+    for claim in sorted(REGISTERED_CLAIMS & payload.keys()):
+        errors[f"payload.{claim}"] = [f"{claim!r} is set by the broker and may not be sent in the payload."]
+    size = len(json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode())
+    if size > max_bytes:
+        errors["payload"] = [f"The payload is {size} bytes as JSON; at most {max_bytes} are allowed."]
+    schema = _PAYLOAD_SCHEMAS[kind]
+    if schema is not None and not errors:
+        try:
+            schema.load(payload)
+        except ValidationError as error:
+            errors.update(flatten_errors(error.messages, "payload."))
+    if check_ssn and not errors:
+        ssn = (payload.get("contact") or {}).get("ssn")
+        if ssn and not is_norwegian_national_id(ssn):
+            errors["payload.contact.ssn"] = ["Not a valid Norwegian national identity number (11 digits, mod-11)."]
+    if errors:
+        raise ValidationFailed(f"The payload is not a valid {kind} payload.", errors=errors)
+    # The token carries what the caller sent, extra fields included, not a re-serialised copy.
+    return dict(payload)

@@ -1,0 +1,1 @@
+"""Tokens: the generateJWT view, minting, claims and signing, request schema, delivery, verifier, idempotency."""

@@ -1,0 +1,258 @@
+"""generateJWT: from an authenticated caller and a request body to a signed token and its URL."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import time
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from service import metrics
+from service.apikeys.authentication import require_scope
+from service.apikeys.credentials import looks_like_api_key
+from service.audit import Auditor
+from service.config import Settings
+from service.db.models import Profile
+from service.db.store import Caller, Store
+from service.email.request import link_email_from_request
+from service.email.sender import Mailer, MailError
+from service.errors import (
+    ApiKeyAsProfileKey,
+    BadRequest,
+    BrokerError,
+    EmailFailed,
+    ProfileNotFound,
+    RedirectNotAllowed,
+    TokenRejected,
+    VerificationFailed,
+)
+from service.keys.jwks import JwksPublisher, keyset_ref
+from service.keys.source import KeySource
+from service.links.launch_links import LaunchLinks, LinkState, NewLink
+from service.profiles import kinds
+from service.tokens import schemas, verifier
+from service.tokens.claims import MAX_TOKEN_TTL_SECONDS, MintedToken, mint
+from service.tokens.delivery import Deliverer, FormPost, Redirect, origin_of
+
+log = logging.getLogger(__name__)
+
+
+def _iso(timestamp: int) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(timestamp))
+
+
+def _duration(seconds: int) -> str:
+    """'5m' for whole minutes (as the Ayrshare contract shows), '90s' otherwise."""
+    return f"{seconds // 60}m" if seconds % 60 == 0 else f"{seconds}s"
+
+
+def token_ttl(profile: Profile, expire_in_minutes: int) -> int:
+    """The smaller of what was asked and what the profile (and the spec) allow."""
+    return min(expire_in_minutes * 60, profile.max_token_ttl, MAX_TOKEN_TTL_SECONDS)
+
+
+@dataclasses.dataclass(frozen=True)
+class Launch:
+    """What using a launch link produced: its state, and for a usable link what the browser gets."""
+
+    state: LinkState
+    delivery: FormPost | Redirect | None = None
+    profile: Profile | None = None
+
+
+class Minter:
+    def __init__(
+        self,
+        store: Store,
+        key_source: KeySource,
+        publisher: JwksPublisher,
+        auditor: Auditor,
+        links: LaunchLinks,
+        deliverer: Deliverer,
+        mailer: Mailer | None,
+        settings: Settings,
+        clock: Callable[[], float],
+    ) -> None:
+        self._store = store
+        self._keys = key_source
+        self._publisher = publisher
+        self._auditor = auditor
+        self._links = links
+        self._deliverer = deliverer
+        self._mailer = mailer
+        self._settings = settings
+        self._clock = clock
+        # Parsed verification keys per published document (by ETag): parsing JWKs per request is waste.
+        self._published_keys: dict[str, verifier.StaticKeys] = {}
+
+    def resolve_profile(self, caller: Caller, body_key: str | None, header_key: str | None) -> Profile:
+        if body_key and header_key and body_key != header_key:
+            raise BadRequest("profileKey in the body and the Profile-Key header differ; send one.")
+        profile_key = body_key or header_key
+        if not profile_key:
+            raise BadRequest("profileKey is required, in the body or as the Profile-Key header.")
+        if looks_like_api_key(profile_key):
+            raise ApiKeyAsProfileKey(
+                "profileKey holds an API key. Send the API key only as 'Authorization: Bearer …' and put the "
+                "profile's key (it starts with 'pk_') in profileKey."
+            )
+        profile = self._store.profile_by_key(profile_key)
+        if profile.tenant_id != caller.tenant_id:
+            # Same answer as a key that does not exist: another tenant's profiles are not discoverable.
+            raise ProfileNotFound("No profile with that profile key exists for this API key's tenant.")
+        return profile
+
+    def _self_verify(self, profile: Profile, minted: MintedToken, now: int) -> None:
+        # The JWKS exactly as a relying party would get it: the served bytes, parsed back.
+        published = self._publisher.for_keyset(profile.keyset)
+        keys = self._published_keys.get(published.etag)
+        if keys is None:
+            keys = self._published_keys[published.etag] = verifier.StaticKeys(json.loads(published.body))
+        expectations = verifier.Expectations(issuer=profile.issuer, audience=profile.audience)
+        try:
+            verifier.verify(minted.token, expectations, keys, now=now)
+        except TokenRejected as rejected:
+            raise VerificationFailed(
+                f"The new token failed the relying party's rule {rejected.rule!r} against the published JWKS: "
+                f"{rejected.detail} No token was returned."
+            ) from None
+
+    def generate(
+        self, caller: Caller, body: Mapping[str, Any], header_profile_key: str | None, request_id: str
+    ) -> tuple[Profile, dict[str, Any]]:
+        request = schemas.load_request(body)
+        profile = self.resolve_profile(caller, request.get("profileKey"), header_profile_key)
+        payload = kinds.load_payload(
+            profile.kind, request["payload"], profile.check_ssn, self._settings.max_payload_bytes
+        )
+        redirect = request.get("redirect")
+        if redirect is not None and origin_of(redirect) not in {origin_of(o) for o in profile.allowed_redirect_origins}:
+            raise RedirectNotAllowed(
+                "redirect is not on this profile's allowed origins.", errors={"redirect": ["Origin not allowed."]}
+            )
+        expire_in = request.get("expireIn", request.get("expiresIn", schemas.DEFAULT_EXPIRE_IN_MINUTES))
+        lifetime = expire_in * 60
+        ttl = token_ttl(profile, expire_in)
+        email = request.get("email")
+        if lifetime > ttl:
+            require_scope(caller, "links:long")
+        if email is not None:
+            require_scope(caller, "links:email")
+            if self._mailer is None:
+                raise EmailFailed("This broker has no mail server configured (SMTP_URL); nothing was made.")
+        now = int(self._clock())
+        try:
+            minted = self._mint(profile, payload, redirect, ttl, now)
+        except BrokerError as error:
+            metrics.count_minted(profile.name, profile.keyset.alg, error.code)
+            raise
+        verify = bool(request.get("verify", False))
+        audit = {
+            "request_id": request_id,
+            "tenant_id": caller.tenant_id,
+            "api_key_prefix": caller.prefix,
+            "profile_id": profile.id,
+            "kid": minted.kid,
+            "payload": payload,
+        }
+        try:
+            if verify:
+                self._self_verify(profile, minted, now)
+            if profile.delivery_mode == "form" or lifetime > ttl or email is not None:
+                # A page must deliver it (form), the URL must outlive the token, or it goes by email: a launch
+                # link that mints afresh when used. One opened at once by an app may submit itself; an emailed
+                # or longer-lived one waits for a click, because mail scanners open links in script-running browsers.
+                auto_submit = lifetime <= ttl and email is None
+                recipient = email["to"] if email else None
+                # The same `now` as the token's, so the link and the token expire exactly `lifetime - ttl` apart.
+                link = self._links.create(
+                    caller, profile, payload, redirect, lifetime, auto_submit=auto_submit, now=now, recipient=recipient
+                )
+                metrics.count_link("made")
+                url, url_expires_at, url_lifetime = link.url, link.expires_at, lifetime
+                audit["detail"] = {"link": link.public_id}
+                if email is not None:
+                    self._send(email, link, profile, now)
+            else:
+                url = self._deliverer.direct_url(profile, minted.token)
+                url_expires_at, url_lifetime = minted.expires_at, ttl
+        except BrokerError as error:
+            self._auditor.record("token.minted", error.code, **audit)
+            metrics.count_minted(profile.name, minted.alg, error.code)
+            raise
+        detail = {"ttl": ttl, "alg": minted.alg, "verify": verify, **audit.pop("detail", {})}
+        self._auditor.record("token.minted", "ok", **audit, detail=detail)
+        metrics.count_minted(profile.name, minted.alg, "ok")
+        response: dict[str, Any] = {
+            "token": minted.token,
+            "url": url,
+            "expiresAt": _iso(url_expires_at),
+            "tokenExpiresAt": _iso(minted.expires_at),
+            "expiresIn": _duration(url_lifetime),
+            "kid": minted.kid,
+            "alg": minted.alg,
+            "profile": profile.name,
+            "requestId": request_id,
+        }
+        if verify:
+            response["verified"] = True
+        if email is not None:
+            response["emailSent"] = True
+        return profile, response
+
+    def _send(self, email: Mapping[str, Any], link: NewLink, profile: Profile, now: int) -> None:
+        """Mail the link; if that fails, revoke it in the same request, so nothing usable is left behind."""
+        assert self._mailer is not None
+        mail = link_email_from_request(
+            email, url=link.url, expires_at=link.expires_at, profile_name=profile.name, uses=profile.link_max_uses
+        )
+        try:
+            self._mailer.send(mail, now)
+        except MailError as error:
+            self._links.revoke(None, link.public_id)
+            raise EmailFailed(f"The email was not sent: {error}. The link made for it was revoked.") from None
+
+    def _mint(
+        self, profile: Profile, payload: Mapping[str, Any], redirect: str | None, ttl: int, now: int
+    ) -> MintedToken:
+        key = self._keys.signing_key(keyset_ref(profile.keyset))
+        return mint(
+            payload, key, issuer=profile.issuer, audience=profile.audience, now=now, ttl_seconds=ttl, redirect=redirect
+        )
+
+    def launch(self, secret: str, request_id: str) -> Launch:
+        """Use a launch link: mint a fresh token now, take one use, and deliver by the profile's mode."""
+        state, opened = self._links.open(secret)
+        if opened is None:
+            return Launch(state)
+        profile = self._store.profile_by_id(opened.record.profile_id)
+        # Minted before the use is taken, so a key outage does not burn the link.
+        try:
+            minted = self._mint(profile, opened.payload, opened.redirect, token_ttl(profile, 5), int(self._clock()))
+        except BrokerError as error:
+            metrics.count_minted(profile.name, profile.keyset.alg, error.code)
+            raise
+        if not self._links.consume(opened.record):
+            return Launch(self._links.state(secret))
+        audit = {
+            "request_id": request_id,
+            "tenant_id": opened.record.tenant_id,
+            "api_key_prefix": opened.record.api_key_prefix,
+            "profile_id": profile.id,
+            "kid": minted.kid,
+            "payload": opened.payload,
+            "detail": {"link": opened.record.public_id},
+        }
+        try:
+            delivery = self._deliverer.for_browser(profile, minted.token)
+        except BrokerError as error:
+            # Nothing reached the user: give the use back so the link still works once the RP recovers.
+            self._links.release(opened.record)
+            self._auditor.record("link.used", error.code, **audit)
+            metrics.count_minted(profile.name, minted.alg, error.code)
+            raise
+        self._auditor.record("link.used", "ok", **audit)
+        metrics.count_minted(profile.name, minted.alg, "ok")
+        return Launch(LinkState.USABLE, delivery, profile)

@@ -1,0 +1,86 @@
+"""The broker's services, built once per app by the factory and found again through `services(app)`."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable
+from typing import Any
+
+from flask import Flask
+
+from service.apikeys.rate_limits import RateLimiter
+from service.audit import Auditor, AuditWriter
+from service.config import Settings
+from service.db.store import Store, make_engine
+from service.email.sender import Mailer
+from service.keys.jwks import JwksPublisher
+from service.keys.material import SecretReader
+from service.keys.secrets_manager import FreshnessHook, make_cache
+from service.keys.source import KeySource
+from service.links.launch_links import LaunchLinks
+from service.tokens.delivery import Deliverer
+from service.tokens.idempotency import Idempotency
+from service.tokens.minting import Minter
+
+EXTENSION_KEY = "sso_token_broker"
+
+
+@dataclasses.dataclass
+class Services:
+    settings: Settings
+    store: Store
+    secrets_client: Any
+    key_source: KeySource
+    publisher: JwksPublisher
+    links: LaunchLinks
+    minter: Minter
+    idempotency: Idempotency
+    auditor: Auditor
+    rate_limiter: RateLimiter
+    clock: Callable[[], float]
+
+
+def build_services(
+    settings: Settings,
+    *,
+    secrets_client: Any,
+    secret_reader: SecretReader | None = None,
+    clock: Callable[[], float] = time.time,
+) -> Services:
+    """All services of one app. Without `secret_reader`, keys are read through the AWS secrets cache."""
+    store = Store(make_engine(settings.database_url), settings.lookup_cache_seconds)
+    confirmed_at = None
+    if secret_reader is None:
+        hook = FreshnessHook(clock)
+        secret_reader, confirmed_at = make_cache(secrets_client, settings, hook), hook.described_at
+    key_source = KeySource(
+        secret_reader,
+        clock=clock,
+        refresh_seconds=settings.secret_refresh_seconds,
+        max_staleness_seconds=settings.key_max_staleness_seconds,
+        confirmed_at=confirmed_at,
+    )
+    publisher = JwksPublisher(store, key_source)
+    auditor = Auditor(AuditWriter(store), settings.subject_hash_key)
+    links = LaunchLinks(store, settings.public_base_url, clock)
+    mailer = Mailer(settings.smtp) if settings.smtp else None
+    minter = Minter(store, key_source, publisher, auditor, links, Deliverer(), mailer, settings, clock)
+    idempotency = Idempotency(store, settings.subject_hash_key, clock)
+    return Services(
+        settings=settings,
+        store=store,
+        secrets_client=secrets_client,
+        key_source=key_source,
+        publisher=publisher,
+        links=links,
+        minter=minter,
+        idempotency=idempotency,
+        auditor=auditor,
+        rate_limiter=RateLimiter(settings.redis_url),
+        clock=clock,
+    )
+
+
+def services(app: Flask) -> Services:
+    return app.extensions[EXTENSION_KEY]  # type: ignore[no-any-return]
