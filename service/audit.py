@@ -10,6 +10,7 @@ which holds at most the last LINGER_SECONDS (0.1 s) of rows.
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -32,6 +33,21 @@ LINGER_SECONDS = 0.1
 _RETRY_SECONDS = (0.1, 0.5, 1.0, 2.0, 5.0)
 # Every live writer, so process exit can flush them all without keeping one alive.
 _WRITERS: weakref.WeakSet[AuditWriter] = weakref.WeakSet()
+
+
+@dataclasses.dataclass(frozen=True)
+class AuditContext:
+    """Who acted, through which API key, on which profile and key: what every audit row of a request shares.
+
+    `payload` never reaches the row: only a keyed hash of its subject identifiers does.
+    """
+
+    request_id: str
+    tenant_id: int | None
+    api_key_prefix: str | None
+    profile_id: int | None = None
+    kid: str | None = None
+    payload: Mapping[str, Any] | None = None
 
 
 class AuditWriter:
@@ -142,30 +158,18 @@ class Auditor:
     def flush(self, timeout: float = 10.0) -> bool:
         return self._writer.flush(timeout)
 
-    def record(
-        self,
-        action: str,
-        outcome: str,
-        *,
-        request_id: str,
-        tenant_id: int | None,
-        api_key_prefix: str | None,
-        profile_id: int | None = None,
-        kid: str | None = None,
-        payload: Mapping[str, Any] | None = None,
-        detail: Mapping[str, Any] | None = None,
-    ) -> None:
-        ids = subject_identifiers(payload) if payload else []
+    def record(self, action: str, outcome: str, context: AuditContext, detail: Mapping[str, Any] | None = None) -> None:
+        ids = subject_identifiers(context.payload) if context.payload else []
         self._writer.submit(
             {
                 "at": dt.datetime.now(dt.UTC),
                 "action": action,
                 "outcome": outcome,
-                "request_id": request_id,
-                "tenant_id": tenant_id,
-                "api_key_prefix": api_key_prefix,
-                "profile_id": profile_id,
-                "kid": kid,
+                "request_id": context.request_id,
+                "tenant_id": context.tenant_id,
+                "api_key_prefix": context.api_key_prefix,
+                "profile_id": context.profile_id,
+                "kid": context.kid,
                 "subject_hash": subject_hash(self._hash_key, *ids) if ids else None,
                 "detail": dict(detail or {}),
             }

@@ -39,7 +39,6 @@ class Settings:
     max_payload_bytes: int
     jwks_max_age_seconds: int
     # Timeout for the verifier's JWKS fetches over HTTP.
-    jwks_fetch_timeout_seconds: float
     log_level: str
     # How long an API key or profile read from the database is reused by this instance: the bound on how late
     # a revocation or a profile change takes effect on the other instances (this one forgets at once).
@@ -64,17 +63,6 @@ def _int(source: Mapping[str, Any], name: str, default: int, low: int, high: int
         raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
     if not low <= value <= high:
         raise ConfigError(f"{name} must be between {low} and {high}, got {value}")
-    return value
-
-
-def _float(source: Mapping[str, Any], name: str, default: float) -> float:
-    raw = source.get(name, default)
-    try:
-        value = float(raw)
-    except (TypeError, ValueError):
-        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
-    if value <= 0:
-        raise ConfigError(f"{name} must be positive, got {value}")
     return value
 
 
@@ -141,7 +129,6 @@ def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str
         max_body_bytes=_int(source, "MAX_BODY_BYTES", 64 * 1024, 1024, 10 * 1024 * 1024),
         max_payload_bytes=_int(source, "MAX_PAYLOAD_BYTES", 8 * 1024, 256, 1024 * 1024),
         jwks_max_age_seconds=_int(source, "JWKS_MAX_AGE_SECONDS", 300, 0, 86_400),
-        jwks_fetch_timeout_seconds=_float(source, "JWKS_FETCH_TIMEOUT_SECONDS", 2.0),
         log_level=log_level,
         lookup_cache_seconds=_int(source, "LOOKUP_CACHE_SECONDS", 5, 0, 300),
         redis_url=_redis_url(source.get("REDIS_URL")),

@@ -135,12 +135,6 @@ class RateLimited(BrokerError):
     title = "Too many requests"
 
 
-class PayloadTooLarge(BrokerError):
-    code = "payload_too_large"
-    status = 413
-    title = "Payload too large"
-
-
 class UnsupportedMediaType(BrokerError):
     code = "unsupported_media_type"
     status = 415

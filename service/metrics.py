@@ -48,7 +48,6 @@ _MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 _LATENCY_BUCKETS_SECONDS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
 # Any other method string a client sends becomes "other", so a caller cannot create series at will.
 _KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
-LINK_EVENTS = ("made", "used", "refused")
 
 # Module level, the prometheus_client way: a metric registers once per process, however many apps the
 # tests build; in multiprocess mode the values live in per-process files, not in these objects.

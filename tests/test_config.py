@@ -33,7 +33,6 @@ def test_production_requires_its_settings(missing: str) -> None:
         ("SECRET_REFRESH_SECONDS", "0"),
         ("PUBLIC_BASE_URL", "ftp://x"),
         ("LOG_LEVEL", "LOUD"),
-        ("JWKS_FETCH_TIMEOUT_SECONDS", "-1"),
     ],
 )
 def test_invalid_values_fail_with_the_setting_named(name: str, value: str) -> None:

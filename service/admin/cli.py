@@ -14,7 +14,6 @@ from flask.cli import AppGroup
 from service.admin import operations as admin
 from service.apikeys import credentials
 from service.db import migrate as migrations
-from service.dev import seed as devseed
 from service.errors import BrokerError, KeyMaterialError
 from service.keys import rotation
 from service.keys.jwks import keyset_ref
@@ -336,6 +335,9 @@ def links_purge() -> None:
 @_friendly
 def dev_seed(sandbox_url: str | None) -> None:
     """Create (or find) the dev tenant, keyset, profiles and keys; print and save the credentials."""
+    # Imported when the command runs: the production app never loads development code.
+    from service.dev import seed as devseed
+
     result = devseed.seed(_svc(), current_app.instance_path, sandbox_url)
     click.echo(json.dumps(result, indent=2))
 

@@ -8,9 +8,8 @@ from service.db.models import Keyset, Profile
 from service.errors import KeyMaterialError, ValidationFailed
 from service.keys.material import encode_secret_string, generate_private_key_pem, parse_signing_key
 from service.keys.secrets_manager import create_secret
-from service.profiles.kinds import DELIVERY_MODES, KINDS
+from service.profiles.setup import check_profile, normalised_origin
 from service.tokens.claims import MAX_TOKEN_TTL_SECONDS
-from service.tokens.delivery import origin_of
 from service.wiring import Services
 
 SECRET_NAME_PREFIX = "sso-token-broker/keysets/"  # noqa: S105 - a name prefix, not a secret
@@ -103,22 +102,7 @@ def create_profile(
     link_uses: int = 1,
 ) -> Profile:
     """A new profile with a fresh public profile key."""
-    errors: dict[str, list[str]] = {}
-    if kind not in KINDS:
-        errors["kind"] = [f"One of {', '.join(KINDS)}."]
-    if delivery_mode not in DELIVERY_MODES:
-        errors["mode"] = [f"One of {', '.join(DELIVERY_MODES)}."]
-    if not rp_url.startswith(("https://", "http://")):
-        errors["rpUrl"] = ["An http(s) URL."]
-    if not 1 <= max_ttl <= MAX_TOKEN_TTL_SECONDS:
-        errors["maxTtl"] = [f"Between 1 and {MAX_TOKEN_TTL_SECONDS} seconds."]
-    bad_origins = [
-        o for o in origins if not o.startswith(("https://", "http://")) or origin_of(o) != o.rstrip("/").lower()
-    ]
-    if bad_origins:
-        errors["allowOrigin"] = ["Origins are scheme://host[:port], without a path."]
-    if errors:
-        raise ValidationFailed("The profile is not valid.", errors=errors)
+    check_profile(kind, delivery_mode, rp_url, max_ttl, origins)
     tenant = svc.store.tenant_by_name(tenant_name)
     keyset = svc.store.default_keyset() if keyset_name is None else svc.store.keyset_by_name(keyset_name)
     return svc.store.add_profile(
@@ -132,7 +116,7 @@ def create_profile(
         audience=audience,
         rp_url=rp_url,
         rp_domain=rp_domain,
-        allowed_redirect_origins=[o.rstrip("/").lower() for o in origins],
+        allowed_redirect_origins=[normalised_origin(o) for o in origins],
         max_token_ttl=max_ttl,
         check_ssn=check_ssn,
         link_max_uses=link_uses,

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, insert, select, update
+from sqlalchemy import ColumnElement, Engine, and_, create_engine, delete, event, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 
@@ -53,6 +53,19 @@ class Caller:
     scopes: frozenset[str]
     # None: the broker's default (RATE_LIMIT).
     rate_limit: str | None = None
+
+
+def _link_state_condition(state: str, now: dt.datetime) -> ColumnElement[bool]:
+    """SQL for one link state, exactly as `links.launch_links.state_of` decides it (revoked, used, expired first)."""
+    live = LaunchLink.revoked_at.is_(None)
+    unused = LaunchLink.uses < LaunchLink.max_uses
+    conditions: dict[str, ColumnElement[bool]] = {
+        "revoked": LaunchLink.revoked_at.is_not(None),
+        "used": and_(live, LaunchLink.uses >= LaunchLink.max_uses),
+        "expired": and_(live, unused, LaunchLink.expires_at <= now),
+        "usable": and_(live, unused, LaunchLink.expires_at > now),
+    }
+    return conditions[state]
 
 
 class Store:
@@ -290,17 +303,23 @@ class Store:
                 update(LaunchLink).where(LaunchLink.id == link_id, LaunchLink.uses > 0).values(uses=LaunchLink.uses - 1)
             )
 
-    def list_links(self, tenant_id: int, limit: int) -> list[LaunchLink]:
+    def list_links(
+        self, tenant_id: int, limit: int, state: str | None = None, now: dt.datetime | None = None
+    ) -> list[LaunchLink]:
+        """A tenant's newest links, only those in `state` (usable, expired, used, revoked) if given."""
+        query = (
+            select(LaunchLink)
+            .options(joinedload(LaunchLink.profile))
+            .where(LaunchLink.tenant_id == tenant_id)
+            .order_by(LaunchLink.id.desc())
+            .limit(limit)
+        )
+        if state is not None:
+            # In SQL, before the limit: filtering the newest `limit` links afterwards could answer [] while
+            # older links in that state exist.
+            query = query.where(_link_state_condition(state, now or dt.datetime.now(dt.UTC)))
         with self.session() as session:
-            return list(
-                session.scalars(
-                    select(LaunchLink)
-                    .options(joinedload(LaunchLink.profile))
-                    .where(LaunchLink.tenant_id == tenant_id)
-                    .order_by(LaunchLink.id.desc())
-                    .limit(limit)
-                )
-            )
+            return list(session.scalars(query))
 
     def link_by_public_id(self, tenant_id: int | None, public_id: str) -> LaunchLink | None:
         with self.session() as session:
@@ -388,7 +407,3 @@ class Store:
         # Core, not ORM: the rows are plain dicts, and the ORM's per-row bookkeeping would be pure overhead.
         with self.engine.begin() as connection:
             connection.execute(insert(AuditEvent.__table__), rows)
-
-    def list_audit_events(self, limit: int = 100) -> list[AuditEvent]:
-        with self.session() as session:
-            return list(session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)))

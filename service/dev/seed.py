@@ -95,24 +95,16 @@ def _reusable_key(svc: Services, api_key: Any, scopes: set[str]) -> bool:
     return caller.scopes == scopes
 
 
-def seed(svc: Services, instance_path: str, sandbox_url: str | None = None) -> dict[str, Any]:
-    """Ensure the dev data exists; write and return the credentials document."""
-    sandbox = (sandbox_url or os.environ.get("SANDBOX_URL") or DEFAULT_SANDBOX_URL).rstrip("/")
-    if svc.store.find_tenant(DEV_TENANT) is None:
-        svc.store.create_tenant(DEV_TENANT)
-    tenant = svc.store.tenant_by_name(DEV_TENANT)
-    _ensure_keyset(svc)
-
+def _ensure_profiles(svc: Services, tenant_id: int, sandbox: str) -> dict[str, str]:
+    """The dev profiles, made once and re-pointed at today's sandbox and broker; their profile keys by name."""
     profile_keys = {}
     for name, (kind, mode, endpoint) in DEV_PROFILES.items():
-        profile = svc.store.find_profile(tenant.id, name)
+        rp_url = f"{sandbox}/partner/{DEV_TENANT}/{endpoint}"
+        profile = svc.store.find_profile(tenant_id, name)
         if profile is not None:
             # Another port or sandbox than last time: the same profile key, pointed at where things are now.
             profile = svc.store.update_profile(
-                profile.id,
-                issuer=svc.settings.public_base_url,
-                rp_url=f"{sandbox}/partner/{DEV_TENANT}/{endpoint}",
-                allowed_redirect_origins=[sandbox],
+                profile.id, issuer=svc.settings.public_base_url, rp_url=rp_url, allowed_redirect_origins=[sandbox]
             )
         else:
             profile = admin.create_profile(
@@ -125,25 +117,50 @@ def seed(svc: Services, instance_path: str, sandbox_url: str | None = None) -> d
                 delivery_mode=mode,
                 issuer=svc.settings.public_base_url,
                 audience=SANDBOX_AUDIENCE,
-                rp_url=f"{sandbox}/partner/{DEV_TENANT}/{endpoint}",
+                rp_url=rp_url,
                 check_ssn=kind != "generic",
             )
         profile_keys[name] = profile.profile_key
+    return profile_keys
 
-    path = Path(instance_path) / CREDENTIALS_FILE
-    previous: dict[str, Any] = {}
-    if path.exists():
-        try:
-            previous = json.loads(path.read_text())
-        except ValueError:
-            previous = {}
+
+def _ensure_api_keys(svc: Services, previous: dict[str, Any]) -> tuple[str, str]:
+    """(apiKey, adminApiKey): last run's keys while they still authenticate with the same scopes, else new."""
     api_key = previous.get("apiKey")
     if not _reusable_key(svc, api_key, set()):
         api_key = admin.create_api_key(svc, DEV_TENANT, [], "dev")
     admin_key = previous.get("adminApiKey")
     if not _reusable_key(svc, admin_key, set(SCOPES)):
         admin_key = admin.create_api_key(svc, DEV_TENANT, list(SCOPES), "dev-admin")
+    return api_key, admin_key
 
+
+def _read_document(path: Path) -> dict[str, Any]:
+    try:
+        document = json.loads(path.read_text()) if path.exists() else {}
+    except ValueError:
+        return {}
+    return document if isinstance(document, dict) else {}
+
+
+def _write_document(path: Path, document: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # The file holds live dev credentials: readable by its owner only.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        json.dump(document, handle, indent=2)
+
+
+def seed(svc: Services, instance_path: str, sandbox_url: str | None = None) -> dict[str, Any]:
+    """Ensure the dev data exists; write and return the credentials document."""
+    sandbox = (sandbox_url or os.environ.get("SANDBOX_URL") or DEFAULT_SANDBOX_URL).rstrip("/")
+    if svc.store.find_tenant(DEV_TENANT) is None:
+        svc.store.create_tenant(DEV_TENANT)
+    tenant = svc.store.tenant_by_name(DEV_TENANT)
+    _ensure_keyset(svc)
+    profile_keys = _ensure_profiles(svc, tenant.id, sandbox)
+    path = Path(instance_path) / CREDENTIALS_FILE
+    api_key, admin_key = _ensure_api_keys(svc, _read_document(path))
     base = svc.settings.public_base_url
     document = {
         "baseUrl": base,
@@ -155,9 +172,5 @@ def seed(svc: Services, instance_path: str, sandbox_url: str | None = None) -> d
     }
     if os.environ.get("DEV_MAILBOX_URL"):
         document["mailboxUrl"] = os.environ["DEV_MAILBOX_URL"]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # The file holds live dev credentials: readable by its owner only.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as handle:
-        json.dump(document, handle, indent=2)
+    _write_document(path, document)
     return document

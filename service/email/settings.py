@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 import ipaddress
 import logging
+from collections.abc import Callable
 from email import policy
 from email.headerregistry import Address
 from typing import Literal
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 from service.errors import ConfigError
 
@@ -82,64 +83,66 @@ def _flag(setting: str, name: str, raw: str) -> bool:
     raise ConfigError(f"{setting}: the option {name}= must be true or false")
 
 
-def parse_smtp_url(url: str, setting: str = "SMTP_URL") -> SmtpSettings:
-    """SmtpSettings from `smtp://`, `smtp+starttls://` or `smtps://` URLs; ConfigError naming `setting`.
+# What the URL itself must be, checked in this order; each message follows the setting's name.
+_URL_RULES: tuple[tuple[Callable[[SplitResult], bool], str], ...] = (
+    (lambda parts: parts.scheme.lower() not in _SCHEMES, " must start with smtp://, smtp+starttls:// or smtps://"),
+    (lambda parts: not parts.hostname, " has no host"),
+    (
+        lambda parts: parts.path not in ("", "/") or bool(parts.fragment),
+        " may not have a path or a fragment; options go in the query (?from=...)",
+    ),
+    (lambda parts: parts.port == 0, ": the port must be 1-65535"),
+)
 
-    Messages never repeat the URL, since it may hold a password.
-    """
+
+def _starttls(setting: str, raw: str, security: Security) -> Security:
+    """`starttls=` upgrades smtp:// and may confirm smtp+starttls://; it contradicts smtps://."""
+    starttls = _flag(setting, "starttls", raw)
+    if security == "tls":
+        raise ConfigError(f"{setting}: smtps:// is TLS from the first byte; starttls= does not apply")
+    if security == "starttls" and not starttls:
+        raise ConfigError(f"{setting}: smtp+starttls:// with starttls=false contradicts itself")
+    return "starttls" if starttls else security
+
+
+def _sender_option(setting: str, raw: str) -> str:
+    if not raw:
+        raise ConfigError(f"{setting} needs the sender address: add ?from=no-reply%40example.com")
     try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError:
-        raise ConfigError(f"{setting} is not a valid URL (check the host and that the port is 1-65535)") from None
-    scheme = parts.scheme.lower()
-    if scheme not in _SCHEMES:
-        raise ConfigError(f"{setting} must start with smtp://, smtp+starttls:// or smtps://")
-    security = _SCHEMES[scheme]
-    host = parts.hostname
-    if not host:
-        raise ConfigError(f"{setting} has no host")
-    if parts.path not in ("", "/") or parts.fragment:
-        raise ConfigError(f"{setting} may not have a path or a fragment; options go in the query (?from=...)")
-    if port == 0:
-        raise ConfigError(f"{setting}: the port must be 1-65535")
+        sender_address(raw)
+    except ValueError as error:
+        example = "from=Broker%20%3Cno-reply%40example.com%3E"
+        raise ConfigError(f"{setting}: from= {error}; percent-encode it, e.g. {example}") from None
+    return raw
 
+
+def _timeout_option(setting: str, raw: str | None) -> float:
+    if raw is None:
+        return _DEFAULT_TIMEOUT_SECONDS
+    try:
+        timeout = float(raw)
+    except ValueError:
+        raise ConfigError(f"{setting}: timeout= must be a number of seconds") from None
+    if not 0 < timeout <= _MAX_TIMEOUT_SECONDS:
+        raise ConfigError(f"{setting}: timeout= must be more than 0 and at most {_MAX_TIMEOUT_SECONDS:g} seconds")
+    return timeout
+
+
+def _query_options(setting: str, query: str) -> dict[str, str]:
+    """The query's options, each known and given once."""
     options: dict[str, str] = {}
-    for name, value in parse_qsl(parts.query, keep_blank_values=True):
+    for name, value in parse_qsl(query, keep_blank_values=True):
         if name not in _QUERY_OPTIONS:
             allowed = ", ".join(sorted(_QUERY_OPTIONS))
             raise ConfigError(f"{setting}: unknown option {name!r} (allowed: {allowed})")
         if name in options:
             raise ConfigError(f"{setting}: the option {name}= is given twice")
         options[name] = value
+    return options
 
-    if "starttls" in options:
-        starttls = _flag(setting, "starttls", options["starttls"])
-        if security == "tls":
-            raise ConfigError(f"{setting}: smtps:// is TLS from the first byte; starttls= does not apply")
-        if security == "starttls" and not starttls:
-            raise ConfigError(f"{setting}: smtp+starttls:// with starttls=false contradicts itself")
-        if starttls:
-            security = "starttls"
 
-    sender = options.get("from", "")
-    if not sender:
-        raise ConfigError(f"{setting} needs the sender address: add ?from=no-reply%40example.com")
-    try:
-        sender_address(sender)
-    except ValueError as error:
-        example = "from=Broker%20%3Cno-reply%40example.com%3E"
-        raise ConfigError(f"{setting}: from= {error}; percent-encode it, e.g. {example}") from None
-
-    timeout = _DEFAULT_TIMEOUT_SECONDS
-    if "timeout" in options:
-        try:
-            timeout = float(options["timeout"])
-        except ValueError:
-            raise ConfigError(f"{setting}: timeout= must be a number of seconds") from None
-        if not 0 < timeout <= _MAX_TIMEOUT_SECONDS:
-            raise ConfigError(f"{setting}: timeout= must be more than 0 and at most {_MAX_TIMEOUT_SECONDS:g} seconds")
-
+def _credentials(setting: str, parts: SplitResult, security: Security, host: str) -> tuple[str | None, str | None]:
+    """(user, password): both or neither, and never sent in clear beyond this machine."""
     username = unquote(parts.username) if parts.username else None
     password = unquote(parts.password) if parts.password is not None else None
     if username and not password:
@@ -151,7 +154,30 @@ def parse_smtp_url(url: str, setting: str = "SMTP_URL") -> SmtpSettings:
         raise ConfigError(
             f"{setting} would send the SMTP password unencrypted; use smtps:// or smtp+starttls:// (or ?starttls=true)"
         )
+    return username, password
 
+
+def parse_smtp_url(url: str, setting: str = "SMTP_URL") -> SmtpSettings:
+    """SmtpSettings from `smtp://`, `smtp+starttls://` or `smtps://` URLs; ConfigError naming `setting`.
+
+    Messages never repeat the URL, since it may hold a password.
+    """
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        raise ConfigError(f"{setting} is not a valid URL (check the host and that the port is 1-65535)") from None
+    for broken, message in _URL_RULES:
+        if broken(parts):
+            raise ConfigError(setting + message)
+    host = parts.hostname or ""
+    options = _query_options(setting, parts.query)
+    security = _SCHEMES[parts.scheme.lower()]
+    if "starttls" in options:
+        security = _starttls(setting, options["starttls"], security)
+    sender = _sender_option(setting, options.get("from", ""))
+    timeout = _timeout_option(setting, options.get("timeout"))
+    username, password = _credentials(setting, parts, security, host)
     return SmtpSettings(
         host=host,
         port=port or _DEFAULT_PORTS[security],

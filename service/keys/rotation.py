@@ -326,6 +326,30 @@ class PromoteResult:
     early_seconds: int
 
 
+def _make_current(client: Any, keyset: KeysetRef, pending_version: str, current_version: str, now: float) -> None:
+    """Move AWSCURRENT to the pending version, record when, then take AWSPENDING off it."""
+    client.update_secret_version_stage(
+        SecretId=keyset.secret_id,
+        VersionStage=CURRENT_STAGE,
+        MoveToVersionId=pending_version,
+        RemoveFromVersionId=current_version,
+    )
+    # Recorded before AWSPENDING is removed: if this fails, the rotation function's retry of finishSecret
+    # (or `keysets promote` finding nothing pending) still sees the promotion done, and the retire window
+    # falls back to the later estimate.
+    client.tag_resource(
+        SecretId=keyset.secret_id,
+        Tags=[
+            {"Key": TAG_CURRENT_VERSION, "Value": pending_version},
+            {"Key": TAG_CURRENT_SINCE, "Value": str(int(now))},
+            {"Key": TAG_ALG, "Value": keyset.alg},
+        ],
+    )
+    client.update_secret_version_stage(
+        SecretId=keyset.secret_id, VersionStage=PENDING_STAGE, RemoveFromVersionId=pending_version
+    )
+
+
 def promote(
     client: Any,
     keyset: KeysetRef,
@@ -359,26 +383,7 @@ def promote(
             extra={"keyset": keyset.name, "kid": pending.kid, "early_by_seconds": math.ceil(allowed_at - now)},
         )
 
-    client.update_secret_version_stage(
-        SecretId=keyset.secret_id,
-        VersionStage=CURRENT_STAGE,
-        MoveToVersionId=pending.version_id,
-        RemoveFromVersionId=state.current.version_id,
-    )
-    # Recorded before AWSPENDING is removed: if this fails, the rotation function's retry of finishSecret
-    # (or `keysets promote` finding nothing pending) still sees the promotion done, and the retire window
-    # falls back to the later estimate.
-    client.tag_resource(
-        SecretId=keyset.secret_id,
-        Tags=[
-            {"Key": TAG_CURRENT_VERSION, "Value": pending.version_id},
-            {"Key": TAG_CURRENT_SINCE, "Value": str(int(now))},
-            {"Key": TAG_ALG, "Value": keyset.alg},
-        ],
-    )
-    client.update_secret_version_stage(
-        SecretId=keyset.secret_id, VersionStage=PENDING_STAGE, RemoveFromVersionId=pending.version_id
-    )
+    _make_current(client, keyset, pending.version_id, state.current.version_id, now)
     unpublished = state.previous.kid if state.previous is not None else None
     log.info(
         "key promoted",

@@ -174,8 +174,10 @@ class LaunchLinks:
             "recipient": link.recipient_masked,
         }
 
-    def list(self, tenant_id: int, limit: int) -> list[dict[str, Any]]:
-        return [self.summary(link) for link in self._store.list_links(tenant_id, limit)]
+    def list(self, tenant_id: int, limit: int, state: LinkState | None = None) -> list[dict[str, Any]]:
+        """The newest `limit` links of a tenant, in `state` if given (filtered by the database, before the limit)."""
+        links = self._store.list_links(tenant_id, limit, state.value if state else None, self.now())
+        return [self.summary(link) for link in links]
 
     def revoke(self, tenant_id: int | None, public_id: str) -> dict[str, Any]:
         """Revoke a link of this tenant (any tenant's for the CLI, with None); LinkNotFound otherwise."""

@@ -36,8 +36,8 @@ def list_links() -> Response:
         raise ValidationFailed("Invalid query.", errors={"limit": [f"An integer from 1 to {MAX_LIMIT}."]})
     if state is not None and state not in _STATES:
         raise ValidationFailed("Invalid query.", errors={"state": [f"One of {', '.join(sorted(_STATES))}."]})
-    links = services(current_app).links.list(tenant_id, limit)
-    return no_store_json({"links": [link for link in links if state is None or link["state"] == state]})
+    links = services(current_app).links.list(tenant_id, limit, LinkState(state) if state else None)
+    return no_store_json({"links": links})
 
 
 @bp.post("/<id>/revoke")

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -61,6 +62,31 @@ def relying_party_origins(profile: Profile) -> list[str]:
     return origins
 
 
+def _capped_body(response: requests.Response) -> bytes | None:
+    """The answer's body, or None once it grows past _MAX_ANSWER_BYTES (the rest is never read)."""
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_content(chunk_size=1024):
+        size += len(chunk)
+        if size > _MAX_ANSWER_BYTES:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _answer_url(body: bytes, content_type: str) -> str | None:
+    """The URL in the RP's answer: JSON `{"url": …}` (or a JSON string), or one line of plain text."""
+    if content_type.startswith("application/json"):
+        try:
+            answer = json.loads(body)
+        except ValueError:
+            return None
+        url = answer.get("url") if isinstance(answer, dict) else answer
+        return url if isinstance(url, str) else None
+    text = body.decode("utf-8", errors="replace").strip()
+    return text if text and "\n" not in text else None
+
+
 class Deliverer:
     def __init__(self, http: requests.Session | None = None) -> None:
         self._http = http
@@ -80,7 +106,11 @@ class Deliverer:
                 headers={"Content-Type": "text/plain", "Accept": "application/json, text/plain"},
                 timeout=EXCHANGE_TIMEOUT_SECONDS,
                 allow_redirects=False,
+                # Streamed, so the answer is read only up to its cap: a huge answer costs no memory.
+                stream=True,
             )
+            with response:
+                body = _capped_body(response)
         except requests.RequestException as error:
             log.warning(
                 "relying party unreachable", extra={"profileId": profile.id, "error_type": type(error).__name__}
@@ -89,25 +119,15 @@ class Deliverer:
         if not 200 <= response.status_code < 300:
             log.warning("relying party refused", extra={"profileId": profile.id, "rpStatus": response.status_code})
             raise RelyingPartyError(f"The relying party refused the token exchange (HTTP {response.status_code}).")
-        url = self._answer_url(response)
+        if body is None:
+            log.warning("relying party answer too large", extra={"profileId": profile.id})
+            raise RelyingPartyError(f"The relying party's answer was larger than {_MAX_ANSWER_BYTES} bytes.")
+        url = _answer_url(body, response.headers.get("Content-Type", ""))
         if url is None or urlsplit(url).scheme not in ("http", "https"):
             raise RelyingPartyError("The relying party's answer was not an http(s) URL.")
         if origin_of(url) not in profile.allowed_redirect_origins:
             raise RelyingPartyError("The relying party answered with a URL outside the profile's allowed origins.")
         return url
-
-    @staticmethod
-    def _answer_url(response: requests.Response) -> str | None:
-        body = response.content[:_MAX_ANSWER_BYTES]
-        if response.headers.get("Content-Type", "").startswith("application/json"):
-            try:
-                answer = response.json()
-            except ValueError:
-                return None
-            url = answer.get("url") if isinstance(answer, dict) else answer
-            return url if isinstance(url, str) else None
-        text = body.decode("utf-8", errors="replace").strip()
-        return text if text and "\n" not in text else None
 
     def direct_url(self, profile: Profile, token: str) -> str | None:
         """The URL for a token used right away; None where only a page can deliver it (form)."""

@@ -11,20 +11,15 @@ from typing import Any
 
 from service import metrics
 from service.apikeys.authentication import require_scope
-from service.apikeys.credentials import looks_like_api_key
-from service.audit import Auditor
+from service.audit import AuditContext, Auditor
 from service.config import Settings
 from service.db.models import Profile
 from service.db.store import Caller, Store
 from service.email.request import link_email_from_request
 from service.email.sender import Mailer, MailError
 from service.errors import (
-    ApiKeyAsProfileKey,
-    BadRequest,
     BrokerError,
     EmailFailed,
-    ProfileNotFound,
-    RedirectNotAllowed,
     TokenRejected,
     VerificationFailed,
 )
@@ -32,9 +27,10 @@ from service.keys.jwks import JwksPublisher, keyset_ref
 from service.keys.source import KeySource
 from service.links.launch_links import LaunchLinks, LinkState, NewLink
 from service.profiles import kinds
+from service.profiles.rules import check_redirect, resolve_profile, token_ttl
 from service.tokens import schemas, verifier
-from service.tokens.claims import MAX_TOKEN_TTL_SECONDS, MintedToken, mint
-from service.tokens.delivery import Deliverer, FormPost, Redirect, origin_of
+from service.tokens.claims import MintedToken, mint
+from service.tokens.delivery import Deliverer, FormPost, Redirect
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +44,51 @@ def _duration(seconds: int) -> str:
     return f"{seconds // 60}m" if seconds % 60 == 0 else f"{seconds}s"
 
 
-def token_ttl(profile: Profile, expire_in_minutes: int) -> int:
-    """The smaller of what was asked and what the profile (and the spec) allow."""
-    return min(expire_in_minutes * 60, profile.max_token_ttl, MAX_TOKEN_TTL_SECONDS)
+@dataclasses.dataclass(frozen=True)
+class MintRequest:
+    """A generateJWT request, parsed and authorised: what to mint for which profile, and how to deliver it."""
+
+    profile: Profile
+    payload: dict[str, Any]
+    redirect: str | None
+    lifetime: int  # seconds the URL must work (expireIn)
+    ttl: int  # seconds the token lives: at most the profile's and the spec's bound
+    verify: bool
+    email: Mapping[str, Any] | None
+
+    @property
+    def needs_link(self) -> bool:
+        """A page must deliver the token (form), the URL must outlive it, or it goes by email."""
+        return self.profile.delivery_mode == "form" or self.lifetime > self.ttl or self.email is not None
+
+
+@dataclasses.dataclass(frozen=True)
+class Delivered:
+    """The URL handed back, until when it works, and for how long (the `expiresIn` it reports)."""
+
+    url: str
+    expires_at: int
+    lifetime: int
+
+
+def _response(request: MintRequest, minted: MintedToken, delivered: Delivered, request_id: str) -> dict[str, Any]:
+    """generateJWT's answer, fields in the documented order."""
+    response: dict[str, Any] = {
+        "token": minted.token,
+        "url": delivered.url,
+        "expiresAt": _iso(delivered.expires_at),
+        "tokenExpiresAt": _iso(minted.expires_at),
+        "expiresIn": _duration(delivered.lifetime),
+        "kid": minted.kid,
+        "alg": minted.alg,
+        "profile": request.profile.name,
+        "requestId": request_id,
+    }
+    if request.verify:
+        response["verified"] = True
+    if request.email is not None:
+        response["emailSent"] = True
+    return response
 
 
 @dataclasses.dataclass(frozen=True)
@@ -87,23 +125,6 @@ class Minter:
         # Parsed verification keys per published document (by ETag): parsing JWKs per request is waste.
         self._published_keys: dict[str, verifier.StaticKeys] = {}
 
-    def resolve_profile(self, caller: Caller, body_key: str | None, header_key: str | None) -> Profile:
-        if body_key and header_key and body_key != header_key:
-            raise BadRequest("profileKey in the body and the Profile-Key header differ; send one.")
-        profile_key = body_key or header_key
-        if not profile_key:
-            raise BadRequest("profileKey is required, in the body or as the Profile-Key header.")
-        if looks_like_api_key(profile_key):
-            raise ApiKeyAsProfileKey(
-                "profileKey holds an API key. Send the API key only as 'Authorization: Bearer …' and put the "
-                "profile's key (it starts with 'pk_') in profileKey."
-            )
-        profile = self._store.profile_by_key(profile_key)
-        if profile.tenant_id != caller.tenant_id:
-            # Same answer as a key that does not exist: another tenant's profiles are not discoverable.
-            raise ProfileNotFound("No profile with that profile key exists for this API key's tenant.")
-        return profile
-
     def _self_verify(self, profile: Profile, minted: MintedToken, now: int) -> None:
         # The JWKS exactly as a relying party would get it: the served bytes, parsed back.
         published = self._publisher.for_keyset(profile.keyset)
@@ -122,85 +143,92 @@ class Minter:
     def generate(
         self, caller: Caller, body: Mapping[str, Any], header_profile_key: str | None, request_id: str
     ) -> tuple[Profile, dict[str, Any]]:
+        """Parse and authorise the request, mint and deliver, and answer with the token and its URL."""
+        request = self.authorise(caller, body, header_profile_key)
+        profile, now = request.profile, int(self._clock())
+        try:
+            minted = self._mint(profile, request.payload, request.redirect, request.ttl, now)
+        except BrokerError as error:
+            metrics.count_minted(profile.name, profile.keyset.alg, error.code)
+            raise
+        context = AuditContext(
+            request_id=request_id,
+            tenant_id=caller.tenant_id,
+            api_key_prefix=caller.prefix,
+            profile_id=profile.id,
+            kid=minted.kid,
+            payload=request.payload,
+        )
+        link_detail: dict[str, str] = {}
+        try:
+            delivered = self._deliver(caller, request, minted, now, link_detail)
+        except BrokerError as error:
+            self._auditor.record("token.minted", error.code, context, detail=link_detail)
+            metrics.count_minted(profile.name, minted.alg, error.code)
+            raise
+        detail = {"ttl": request.ttl, "alg": minted.alg, "verify": request.verify, **link_detail}
+        self._auditor.record("token.minted", "ok", context, detail=detail)
+        metrics.count_minted(profile.name, minted.alg, "ok")
+        return profile, _response(request, minted, delivered, request_id)
+
+    def authorise(self, caller: Caller, body: Mapping[str, Any], header_profile_key: str | None) -> MintRequest:
+        """The request checked against its schema, its profile's rules and the caller's scopes."""
         request = schemas.load_request(body)
-        profile = self.resolve_profile(caller, request.get("profileKey"), header_profile_key)
+        profile = resolve_profile(self._store, caller, request.get("profileKey"), header_profile_key)
         payload = kinds.load_payload(
             profile.kind, request["payload"], profile.check_ssn, self._settings.max_payload_bytes
         )
         redirect = request.get("redirect")
-        if redirect is not None and origin_of(redirect) not in {origin_of(o) for o in profile.allowed_redirect_origins}:
-            raise RedirectNotAllowed(
-                "redirect is not on this profile's allowed origins.", errors={"redirect": ["Origin not allowed."]}
-            )
+        check_redirect(profile, redirect)
         expire_in = request.get("expireIn", request.get("expiresIn", schemas.DEFAULT_EXPIRE_IN_MINUTES))
-        lifetime = expire_in * 60
-        ttl = token_ttl(profile, expire_in)
         email = request.get("email")
-        if lifetime > ttl:
+        mint_request = MintRequest(
+            profile=profile,
+            payload=payload,
+            redirect=redirect,
+            lifetime=expire_in * 60,
+            ttl=token_ttl(profile, expire_in),
+            verify=bool(request.get("verify", False)),
+            email=email,
+        )
+        if mint_request.lifetime > mint_request.ttl:
             require_scope(caller, "links:long")
         if email is not None:
             require_scope(caller, "links:email")
             if self._mailer is None:
                 raise EmailFailed("This broker has no mail server configured (SMTP_URL); nothing was made.")
-        now = int(self._clock())
-        try:
-            minted = self._mint(profile, payload, redirect, ttl, now)
-        except BrokerError as error:
-            metrics.count_minted(profile.name, profile.keyset.alg, error.code)
-            raise
-        verify = bool(request.get("verify", False))
-        audit = {
-            "request_id": request_id,
-            "tenant_id": caller.tenant_id,
-            "api_key_prefix": caller.prefix,
-            "profile_id": profile.id,
-            "kid": minted.kid,
-            "payload": payload,
-        }
-        try:
-            if verify:
-                self._self_verify(profile, minted, now)
-            if profile.delivery_mode == "form" or lifetime > ttl or email is not None:
-                # A page must deliver it (form), the URL must outlive the token, or it goes by email: a launch
-                # link that mints afresh when used. One opened at once by an app may submit itself; an emailed
-                # or longer-lived one waits for a click, because mail scanners open links in script-running browsers.
-                auto_submit = lifetime <= ttl and email is None
-                recipient = email["to"] if email else None
-                # The same `now` as the token's, so the link and the token expire exactly `lifetime - ttl` apart.
-                link = self._links.create(
-                    caller, profile, payload, redirect, lifetime, auto_submit=auto_submit, now=now, recipient=recipient
-                )
-                metrics.count_link("made")
-                url, url_expires_at, url_lifetime = link.url, link.expires_at, lifetime
-                audit["detail"] = {"link": link.public_id}
-                if email is not None:
-                    self._send(email, link, profile, now)
-            else:
-                url = self._deliverer.direct_url(profile, minted.token)
-                url_expires_at, url_lifetime = minted.expires_at, ttl
-        except BrokerError as error:
-            self._auditor.record("token.minted", error.code, **audit)
-            metrics.count_minted(profile.name, minted.alg, error.code)
-            raise
-        detail = {"ttl": ttl, "alg": minted.alg, "verify": verify, **audit.pop("detail", {})}
-        self._auditor.record("token.minted", "ok", **audit, detail=detail)
-        metrics.count_minted(profile.name, minted.alg, "ok")
-        response: dict[str, Any] = {
-            "token": minted.token,
-            "url": url,
-            "expiresAt": _iso(url_expires_at),
-            "tokenExpiresAt": _iso(minted.expires_at),
-            "expiresIn": _duration(url_lifetime),
-            "kid": minted.kid,
-            "alg": minted.alg,
-            "profile": profile.name,
-            "requestId": request_id,
-        }
-        if verify:
-            response["verified"] = True
-        if email is not None:
-            response["emailSent"] = True
-        return profile, response
+        return mint_request
+
+    def _deliver(
+        self, caller: Caller, request: MintRequest, minted: MintedToken, now: int, link_detail: dict[str, str]
+    ) -> Delivered:
+        """Verify if asked, then the URL: a launch link (noted in `link_detail`, mailed if asked) or a direct one."""
+        profile = request.profile
+        if request.verify:
+            self._self_verify(profile, minted, now)
+        if not request.needs_link:
+            return Delivered(self._deliverer.direct_url(profile, minted.token), minted.expires_at, request.ttl)
+        # A page must deliver it (form), the URL must outlive the token, or it goes by email: a launch
+        # link that mints afresh when used. One opened at once by an app may submit itself; an emailed
+        # or longer-lived one waits for a click, because mail scanners open links in script-running browsers.
+        auto_submit = request.lifetime <= request.ttl and request.email is None
+        recipient = request.email["to"] if request.email else None
+        # The same `now` as the token's, so the link and the token expire exactly `lifetime - ttl` apart.
+        link = self._links.create(
+            caller,
+            profile,
+            request.payload,
+            request.redirect,
+            request.lifetime,
+            auto_submit=auto_submit,
+            now=now,
+            recipient=recipient,
+        )
+        metrics.count_link("made")
+        link_detail["link"] = link.public_id
+        if request.email is not None:
+            self._send(request.email, link, profile, now)
+        return Delivered(link.url, link.expires_at, request.lifetime)
 
     def _send(self, email: Mapping[str, Any], link: NewLink, profile: Profile, now: int) -> None:
         """Mail the link; if that fails, revoke it in the same request, so nothing usable is left behind."""
@@ -236,23 +264,23 @@ class Minter:
             raise
         if not self._links.consume(opened.record):
             return Launch(self._links.state(secret))
-        audit = {
-            "request_id": request_id,
-            "tenant_id": opened.record.tenant_id,
-            "api_key_prefix": opened.record.api_key_prefix,
-            "profile_id": profile.id,
-            "kid": minted.kid,
-            "payload": opened.payload,
-            "detail": {"link": opened.record.public_id},
-        }
+        context = AuditContext(
+            request_id=request_id,
+            tenant_id=opened.record.tenant_id,
+            api_key_prefix=opened.record.api_key_prefix,
+            profile_id=profile.id,
+            kid=minted.kid,
+            payload=opened.payload,
+        )
+        link_detail = {"link": opened.record.public_id}
         try:
             delivery = self._deliverer.for_browser(profile, minted.token)
         except BrokerError as error:
             # Nothing reached the user: give the use back so the link still works once the RP recovers.
             self._links.release(opened.record)
-            self._auditor.record("link.used", error.code, **audit)
+            self._auditor.record("link.used", error.code, context, detail=link_detail)
             metrics.count_minted(profile.name, minted.alg, error.code)
             raise
-        self._auditor.record("link.used", "ok", **audit)
+        self._auditor.record("link.used", "ok", context, detail=link_detail)
         metrics.count_minted(profile.name, minted.alg, "ok")
         return Launch(LinkState.USABLE, delivery, profile)

@@ -1,0 +1,51 @@
+"""What each entry point loads: production never loads development code; light entry points stay light.
+
+Each check runs in a fresh interpreter, since this test process has long imported everything.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _modules_after(code: str, env: dict[str, str] | None = None) -> set[str]:
+    """The names in sys.modules after running `code` in a new interpreter at the project root."""
+    script = code + "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))\n"
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60, env=env, check=True
+    )
+    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def test_building_the_production_app_loads_no_development_code(tmp_path: Path) -> None:
+    code = (
+        "from service import create_app\n"
+        "create_app({'BROKER_ENV': 'production', 'DATABASE_URL': 'sqlite:///" + str(tmp_path / "db.sqlite3") + "',"
+        " 'SUBJECT_HASH_KEY': 'k' * 32, 'AWS_ENDPOINT_URL_SECRETS_MANAGER': 'http://127.0.0.1:9'})\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "AWS_ACCESS_KEY_ID": "x", "AWS_SECRET_ACCESS_KEY": "x", "AWS_REGION": "eu-north-1"}
+    loaded = _modules_after(code, env)
+    assert "service.app" in loaded  # the app was built
+    assert not {m for m in loaded if m == "service.dev" or m.startswith("service.dev.")}
+    assert not {m for m in loaded if m == "aiosmtpd" or m.startswith("aiosmtpd.")}
+
+
+def test_importing_the_package_is_cheap() -> None:
+    loaded = _modules_after("import service")
+    assert "flask" not in loaded
+    assert "sqlalchemy" not in loaded
+    assert "service.app" not in loaded
+
+
+@pytest.mark.parametrize("module", ["service.keys.rotation_function", "service.rotation_lambda"])
+def test_the_rotation_function_loads_neither_flask_nor_sqlalchemy(module: str) -> None:
+    loaded = _modules_after(f"from {module} import handler\nassert callable(handler)")
+    assert "flask" not in loaded
+    assert "sqlalchemy" not in loaded
