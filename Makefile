@@ -25,9 +25,10 @@ browser: ## Install Debian's Chromium for the browser tests (apt-get; quiet when
 test: $(STAMP) browser ## Install what tests need and run them all
 	$(PY) -m pytest
 
-lint: $(STAMP) ## ruff check and format check
+lint: $(STAMP) ## ruff check, format check and mypy --strict
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy
 
 fmt: $(STAMP) ## Format the code
 	$(PY) -m ruff format .

@@ -171,7 +171,7 @@ def scrape() -> Response:
     if os.environ.get(_MULTIPROC_ENV):
         # A fresh registry per scrape, as prometheus_client prescribes: it reads every worker's files now.
         registry = CollectorRegistry()
-        multiprocess.MultiProcessCollector(registry)
+        multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]  # untyped in prometheus_client
         body = generate_latest(registry)
     else:
         body = generate_latest(REGISTRY)

@@ -83,7 +83,7 @@ class _OneTripRedisStorage(storage.RedisStorage):
     def initialize_storage(self, uri: str) -> None:
         super().initialize_storage(uri)
         self._acquire_and_read = self.get_connection().register_script(
-            _ACQUIRE_AND_READ.format(acquire=self.SCRIPT_ACQUIRE_SLIDING_WINDOW.decode())
+            _ACQUIRE_AND_READ.format(acquire=self.SCRIPT_ACQUIRE_SLIDING_WINDOW.decode()).encode()
         )
         self._read_ahead = threading.local()
 

@@ -406,4 +406,4 @@ class Store:
         """Insert audit rows in one statement (executemany)."""
         # Core, not ORM: the rows are plain dicts, and the ORM's per-row bookkeeping would be pure overhead.
         with self.engine.begin() as connection:
-            connection.execute(insert(AuditEvent.__table__), rows)
+            connection.execute(insert(AuditEvent), rows)

@@ -126,11 +126,10 @@ def _ensure_profiles(svc: Services, tenant_id: int, sandbox: str) -> dict[str, s
 
 def _ensure_api_keys(svc: Services, previous: dict[str, Any]) -> tuple[str, str]:
     """(apiKey, adminApiKey): last run's keys while they still authenticate with the same scopes, else new."""
-    api_key = previous.get("apiKey")
-    if not _reusable_key(svc, api_key, set()):
+    api_key, admin_key = previous.get("apiKey"), previous.get("adminApiKey")
+    if not (isinstance(api_key, str) and _reusable_key(svc, api_key, set())):
         api_key = admin.create_api_key(svc, DEV_TENANT, [], "dev")
-    admin_key = previous.get("adminApiKey")
-    if not _reusable_key(svc, admin_key, set(SCOPES)):
+    if not (isinstance(admin_key, str) and _reusable_key(svc, admin_key, set(SCOPES))):
         admin_key = admin.create_api_key(svc, DEV_TENANT, list(SCOPES), "dev-admin")
     return api_key, admin_key
 

@@ -68,7 +68,7 @@ def sender_address(value: str) -> Address:
     if any(ch in value for ch in "\r\n"):
         raise ValueError("contains a line break")
     header = policy.default.header_factory("From", value)
-    addresses = getattr(header, "addresses", ())
+    addresses: tuple[Address, ...] = tuple(getattr(header, "addresses", ()))
     if len(addresses) != 1 or header.defects or "@" not in addresses[0].addr_spec or not addresses[0].domain:
         raise ValueError("is not one mail address")
     return addresses[0]

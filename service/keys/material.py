@@ -51,6 +51,7 @@ class SecretReader(Protocol):
 
 def generate_private_key_pem(alg: str, rsa_bits: int = DEFAULT_RSA_BITS) -> str:
     """A new private key for `alg`, as PKCS#8 PEM."""
+    key: ECKey | RSAKey
     if alg == "ES256":
         key = ECKey.generate_key(ES256_CURVE, private=True)
     elif alg in ("RS256", "PS256"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from flask import Blueprint, Response, current_app, g, redirect, render_template
+from werkzeug.wrappers import Response as BaseResponse  # what flask.redirect returns
 
 from service import metrics
 from service.errors import BrokerError
@@ -35,7 +36,7 @@ def _page(template: str, status: int, form_action: list[str], **context: object)
     return response
 
 
-def _protect(response: Response) -> None:
+def _protect(response: BaseResponse) -> None:
     # The URL itself is the credential: keep it out of caches and out of Referer headers.
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"
@@ -69,7 +70,7 @@ def show(secret: str) -> Response:
 
 
 @bp.post("/l/<secret>")
-def use(secret: str) -> Response:
+def use(secret: str) -> BaseResponse:
     svc = services(current_app)
     try:
         launch = svc.minter.launch(secret, g.request_id)

@@ -66,7 +66,7 @@ class MintRequest:
 class Delivered:
     """The URL handed back, until when it works, and for how long (the `expiresIn` it reports)."""
 
-    url: str
+    url: str | None  # None only for a form profile without a link, which `needs_link` rules out
     expires_at: int
     lifetime: int
 

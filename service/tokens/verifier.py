@@ -39,7 +39,7 @@ LEEWAY_SECONDS = 30
 # make the relying party hammer the partner's JWKS endpoint.
 REFETCH_COOLDOWN_SECONDS = 30
 _MAX_TOKEN_LENGTH = 16 * 1024
-_KEY_TYPES = {"EC": ECKey, "RSA": RSAKey}
+_KEY_TYPES: dict[str, type[ECKey] | type[RSAKey]] = {"EC": ECKey, "RSA": RSAKey}
 
 
 @dataclasses.dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask, Response, abort, current_app, jsonify, redirect, render_template, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers import Response as BaseResponse  # what flask.redirect returns
 
 from service.dev.sandbox.relying_party import RelyingParty
 from service.dev.sandbox.sessions import SessionGone, SessionNotFound
@@ -57,7 +58,7 @@ def form_post(name: str) -> str:
 
 
 @bp.get("/partner/<name>/landing")
-def landing(name: str) -> Response:
+def landing(name: str) -> BaseResponse:
     """Query mode: the JWT in `?jwt=`; a 303 to a session URL takes it out of the address bar."""
     rp = _for_partner(name)
     user = rp.accept(request.args.get("jwt", ""), via="query")
