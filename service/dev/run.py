@@ -19,7 +19,7 @@ from types import FrameType
 
 from service.dev import seed as devseed
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the project root: service/dev/run.py
 _EMULATOR_START_TIMEOUT_SECONDS = 30
 _SANDBOX_START_TIMEOUT_SECONDS = 30
 
