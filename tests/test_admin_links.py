@@ -13,8 +13,8 @@ from flask.testing import FlaskClient
 
 from service.db.models import IdempotencyRecord, LaunchLink
 from service.wiring import Services
-from tests.conftest import bearer, generate, problem
-from tests.privacy import WATCH
+from tests.support.api import bearer, generate, problem
+from tests.support.privacy import WATCH
 
 
 def _admin_get(client: FlaskClient, creds: dict[str, Any], path: str, key: str = "adminApiKey") -> Any:

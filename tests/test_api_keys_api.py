@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 from service.admin import operations as admin
 from service.apikeys import credentials
 from service.wiring import Services
-from tests.conftest import bearer, generate, problem
+from tests.support.api import bearer, generate, problem
 
 
 def test_an_admin_lists_its_tenants_keys_without_secrets(client: FlaskClient, creds: dict[str, Any]) -> None:

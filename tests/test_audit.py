@@ -14,7 +14,8 @@ from sqlalchemy import func, select
 from service.audit import AuditWriter
 from service.db.models import AuditEvent
 from service.wiring import Services
-from tests.conftest import ROOT, generate
+from tests.support.api import generate
+from tests.support.paths import ROOT
 
 
 def _count(svc: Services) -> int:

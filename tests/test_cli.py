@@ -13,8 +13,8 @@ from flask.testing import FlaskCliRunner
 
 from service.apikeys import credentials
 from service.wiring import Services
-from tests.conftest import bearer, generate
-from tests.privacy import WATCH
+from tests.support.api import bearer, generate
+from tests.support.privacy import WATCH
 
 
 def _run(runner: FlaskCliRunner, *args: str) -> Any:

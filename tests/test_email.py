@@ -10,11 +10,12 @@ from flask.testing import FlaskClient
 
 from service import create_app
 from service.db.models import LaunchLink
-from service.dev import seed as devseed
 from service.wiring import Services, services
-from tests.conftest import bearer, free_port, generate, problem
-from tests.privacy import SEED_PERSONAL_DATA, WATCH
-from tests.smtp import Collector
+from tests.support.api import bearer, generate, problem
+from tests.support.apps import seed_dev
+from tests.support.ports import free_port
+from tests.support.privacy import SEED_PERSONAL_DATA, WATCH
+from tests.support.smtp import Collector
 
 SENDER = "SSO%20Broker%20%3Cno-reply%40broker.test%3E"
 MEMBER = "babyyoda@galaxy.com"
@@ -133,9 +134,7 @@ def test_a_mail_server_that_is_down_leaves_no_usable_link(config: dict[str, Any]
     down = create_app({**config, "SMTP_URL": f"smtp://127.0.0.1:{free_port()}?from={SENDER}"})
     down.instance_path = str(tmp_path / "down")
     svc = services(down)
-    with down.app_context():
-        creds = devseed.seed(svc, down.instance_path, "http://127.0.0.1:9")
-    WATCH.watch(creds["apiKey"], creds["adminApiKey"])
+    creds = seed_dev(down, down.instance_path, "http://127.0.0.1:9")
     client = down.test_client()
     body = problem(_email(client, creds), 502, "email_failed")
     assert "revoked" in body["detail"]
@@ -164,9 +163,7 @@ def test_without_a_mail_server_email_is_refused_before_anything_is_made(config: 
     bare = create_app({k: v for k, v in config.items() if k != "SMTP_URL"})
     bare.instance_path = str(tmp_path / "bare")
     svc = services(bare)
-    with bare.app_context():
-        creds = devseed.seed(svc, bare.instance_path, "http://127.0.0.1:9")
-    WATCH.watch(creds["apiKey"], creds["adminApiKey"])
+    creds = seed_dev(bare, bare.instance_path, "http://127.0.0.1:9")
     body = problem(_email(bare.test_client(), creds), 502, "email_failed")
     assert "SMTP_URL" in body["detail"]
     assert _links(svc) == []

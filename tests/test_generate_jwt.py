@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 
 from service.apikeys import credentials
 from service.wiring import Services
-from tests.conftest import SEED_PAYLOADS, bearer, generate, problem
+from tests.support.api import SEED_PAYLOADS, bearer, generate, problem
 
 REGISTERED = {"iss", "aud", "iat", "nbf", "exp", "nonce"}
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,17 +17,17 @@ from typing import Any
 import jwt as pyjwt
 import pytest
 import requests
-from werkzeug.serving import make_server
 
 from service import create_app
 from service.db import migrate as migrations
-from service.dev import seed as devseed
-from service.dev.sandbox import create_sandbox_app, relying_party
 from service.tokens.verifier import Expectations, HttpKeys, NonceCache, verify
 from service.wiring import services
-from tests.conftest import SEED_PAYLOADS, free_port, postgres_database
-from tests.privacy import WATCH
-from tests.servers import mint_over_http, run_gunicorn
+from tests.support.api import SEED_PAYLOADS
+from tests.support.apps import seed_dev
+from tests.support.databases import postgres_database
+from tests.support.ports import free_port
+from tests.support.privacy import WATCH
+from tests.support.servers import mint_over_http, run_gunicorn, serve_sandbox
 
 
 @pytest.fixture(scope="module", params=["postgres", "sqlite"])
@@ -62,28 +61,12 @@ def _serve(database_url: str, emulator: str, tmp_path: Path) -> Iterator[dict[st
     app = create_app({k: env[k] for k in ("BROKER_ENV", "DATABASE_URL", "SUBJECT_HASH_KEY", "PUBLIC_BASE_URL",
                                           "AWS_ENDPOINT_URL_SECRETS_MANAGER")})  # fmt: skip
     # A sandbox relying party that verifies against this broker's JWKS, for the exchange profile.
-    sandbox_port = free_port()
-    rp = create_sandbox_app(
-        {
-            "SANDBOX_JWKS_URL": f"{base}/.well-known/jwks.json",
-            "SANDBOX_ISSUER": base,
-            "SANDBOX_PUBLIC_URL": f"http://127.0.0.1:{sandbox_port}",
-        }
-    )
-    with app.app_context():
-        creds = devseed.seed(services(app), str(tmp_path), f"http://127.0.0.1:{sandbox_port}")
-    services(app).store.engine.dispose()
-    WATCH.watch(creds["apiKey"], creds["adminApiKey"])
-    log_path = tmp_path / "gunicorn.log"
-    sandbox_server = make_server("127.0.0.1", sandbox_port, rp, threaded=True)
-    threading.Thread(target=sandbox_server.serve_forever, daemon=True).start()
-    try:
+    with serve_sandbox(f"{base}/.well-known/jwks.json", base) as sandbox:
+        creds = seed_dev(app, str(tmp_path), sandbox)
+        services(app).store.engine.dispose()
+        log_path = tmp_path / "gunicorn.log"
         with run_gunicorn(env, log_path):
             yield {"base": base, "creds": creds, "log": log_path}
-    finally:
-        sandbox_server.shutdown()
-        sandbox_server.server_close()
-        relying_party(rp).close()
 
 
 def _mint(broker: dict[str, Any], profile: str, **extra: Any) -> requests.Response:

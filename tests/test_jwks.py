@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 from service.admin import operations as admin
 from service.keys.material import encode_secret_string, generate_private_key_pem, parse_signing_key
 from service.wiring import Services
-from tests.conftest import generate, problem
+from tests.support.api import generate, problem
 
 
 def _new_keyset(svc: Services, alg: str = "ES256") -> tuple[str, str]:

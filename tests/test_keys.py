@@ -14,7 +14,7 @@ from service.errors import KeyMaterialError, KeyUnavailable
 from service.keys.jwks import jwks_document
 from service.keys.material import encode_secret_string, generate_private_key_pem, parse_signing_key
 from service.keys.source import KeysetRef, KeySource
-from tests.privacy import WATCH
+from tests.support.privacy import WATCH
 
 
 def _pem(private_key: object) -> str:

@@ -16,8 +16,9 @@ from service.db.models import LaunchLink
 from service.links.launch_links import LinkState, secret_hash
 from service.tokens.verifier import Expectations, StaticKeys, verify
 from service.wiring import Services
-from tests.conftest import BROKER_URL, SEED_MAIN_PAYLOAD, Clock, generate
-from tests.privacy import SEED_PERSONAL_DATA, WATCH
+from tests.support.api import BROKER_URL, SEED_MAIN_PAYLOAD, generate
+from tests.support.clock import Clock
+from tests.support.privacy import SEED_PERSONAL_DATA, WATCH
 
 
 def _link_path(body: dict[str, Any]) -> str:

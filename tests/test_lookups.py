@@ -15,7 +15,7 @@ from service.db.models import ApiKey
 from service.db.read_cache import ReadCache
 from service.db.store import Store, make_engine
 from service.wiring import Services
-from tests.conftest import generate, problem
+from tests.support.api import generate, problem
 
 
 def _another_instance(svc: Services) -> Store:

@@ -31,9 +31,9 @@ from service.email.sender import Mailer, MailError
 from service.email.settings import parse_smtp_url
 from service.errors import ConfigError
 from service.logs import JsonFormatter
-from tests.conftest import free_port
-from tests.privacy import WATCH
-from tests.smtp import LOOPBACK, Collector, smtp_server
+from tests.support.ports import free_port
+from tests.support.privacy import WATCH
+from tests.support.smtp import LOOPBACK, Collector, smtp_server
 
 NOW = 1_795_000_000  # 2026-11-18 11:06:40 UTC: a fixed clock, so expiry words and dates are exact.
 SENDER = "Broker <no-reply@broker.example>"

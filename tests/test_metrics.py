@@ -29,13 +29,14 @@ from prometheus_client.parser import text_string_to_metric_families
 from service import create_app, metrics
 from service.db import migrate as migrations
 from service.db.models import LaunchLink
-from service.dev import seed as devseed
 from service.errors import KeyUnavailable
 from service.wiring import Services, services
-from tests.conftest import ROOT, bearer, generate
-from tests.ports import free_port
-from tests.privacy import SEED_PERSONAL_DATA, WATCH
-from tests.servers import run_gunicorn
+from tests.support.api import bearer, generate
+from tests.support.apps import seed_dev
+from tests.support.paths import ROOT
+from tests.support.ports import free_port
+from tests.support.privacy import SEED_PERSONAL_DATA, WATCH
+from tests.support.servers import run_gunicorn
 
 GENERATE_ROUTE = "/api/v1/generateJWT"
 LINK_ROUTE = "/l/<secret>"
@@ -261,11 +262,9 @@ def _gunicorn(emulator: str, tmp_path: Path, metrics_dir: Path | None) -> Iterat
     }
     migrations.upgrade(database_url)
     app = create_app(settings)
-    with app.app_context():
-        # The generic profile delivers by URL: nothing calls the relying party, so its address is a dummy.
-        creds = devseed.seed(services(app), str(tmp_path), "http://127.0.0.1:9")
+    # The generic profile delivers by URL: nothing calls the relying party, so its address is a dummy.
+    creds = seed_dev(app, str(tmp_path), "http://127.0.0.1:9")
     services(app).store.engine.dispose()
-    WATCH.watch(creds["apiKey"], creds["adminApiKey"])
     env = {**os.environ, **settings, "PORT": str(port), "WEB_CONCURRENCY": str(WORKERS)}
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)
     env.pop("BROKER_OWNS_METRICS_DIR", None)

@@ -12,8 +12,8 @@ from service.db.models import AuditEvent
 from service.keys.material import SigningKey, generate_private_key_pem, parse_signing_key
 from service.keys.source import KeysetRef
 from service.wiring import Services
-from tests.conftest import SEED_MAIN_PAYLOAD, generate, problem
-from tests.privacy import SEED_PERSONAL_DATA
+from tests.support.api import SEED_MAIN_PAYLOAD, generate, problem
+from tests.support.privacy import SEED_PERSONAL_DATA
 
 
 def test_a_key_that_does_not_match_its_published_half_fails_verify_and_returns_no_token(

@@ -18,8 +18,9 @@ from jsonschema import Draft202012Validator
 from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 from schemathesis import checks
 
-from tests.conftest import ROOT, SEED_PAYLOADS, bearer
-from tests.privacy import WATCH
+from tests.support.api import SEED_PAYLOADS, bearer
+from tests.support.paths import ROOT
+from tests.support.privacy import WATCH
 
 OPENAPI_PATH = ROOT / "openapi.yaml"
 GENERATE_JWT = "/api/v1/generateJWT"

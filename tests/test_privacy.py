@@ -7,8 +7,8 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
-from tests.conftest import generate
-from tests.privacy import WATCH, LeakWatch
+from tests.support.api import generate
+from tests.support.privacy import WATCH, LeakWatch
 
 
 def test_the_watch_catches_a_planted_secret() -> None:

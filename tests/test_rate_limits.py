@@ -15,9 +15,10 @@ from service.apikeys import credentials
 from service.apikeys.rate_limits import _NAMESPACE, RateLimiter, normalise_rate_limit
 from service.errors import ConfigError
 from service.wiring import Services, services
-from tests.conftest import PrivateRedis, bearer, generate, problem
-from tests.ports import free_port
-from tests.privacy import WATCH
+from tests.support.api import bearer, generate, problem
+from tests.support.databases import PrivateRedis
+from tests.support.ports import free_port
+from tests.support.privacy import WATCH
 
 
 def _limit(svc: Services, creds: dict[str, Any], rate_limit: str, key: str = "apiKey") -> None:

@@ -16,8 +16,9 @@ from moto.server import ThreadedMotoServer
 
 from service import create_app
 from service.wiring import Services, services
-from tests.conftest import Clock, generate, problem
-from tests.ports import free_port
+from tests.support.api import generate, problem
+from tests.support.clock import Clock
+from tests.support.ports import free_port
 
 MAX_STALENESS = 60
 # Recovery waits on the secrets cache's retry backoff (1, 2, 4 … s, capped at 15 s): real time, bounded.

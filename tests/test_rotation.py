@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import json
 import re
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -21,12 +20,10 @@ import boto3
 import pytest
 import requests
 from flask import Flask
-from werkzeug.serving import make_server
 
 from service import create_app
 from service.admin import operations as admin
 from service.config import load_settings
-from service.dev.sandbox import create_sandbox_app, relying_party
 from service.errors import ConfigError, KeyMaterialError, TokenRejected
 from service.keys import rotation
 from service.keys.jwks import keyset_ref
@@ -46,9 +43,10 @@ from service.keys.rotation_function import InvalidRotationEvent, handler, make_h
 from service.keys.source import KeysetRef
 from service.tokens.verifier import LEEWAY_SECONDS, Expectations, PublishedKey, StaticKeys, parse_jwks, verify
 from service.wiring import Services, services
-from tests.conftest import Clock, bearer, serve_wsgi
-from tests.ports import free_port
-from tests.privacy import WATCH
+from tests.support.api import bearer
+from tests.support.clock import Clock
+from tests.support.privacy import WATCH
+from tests.support.servers import serve_sandbox, serve_wsgi
 
 # Small windows for the unit tests: publish = 10 + 60 = 70 s, retire = 300 + 10 + 60 = 370 s.
 WINDOWS = RotationWindows(refresh_seconds=10, jwks_max_age_seconds=60)
@@ -581,39 +579,24 @@ def rotating(
     api_key = admin.create_api_key(svc, "rotation", [], "rotation test")
     WATCH.watch(api_key)
     keyset, _first_kid = admin.create_keyset(svc, f"rot-{uuid.uuid4().hex[:8]}", "ES256", 2048, None, is_default=False)
-    sandbox_port = free_port()
-    sandbox = f"http://127.0.0.1:{sandbox_port}"
-    with serve_wsgi(app) as base:
-        jwks_url = f"{base}/keysets/{keyset.name}/jwks.json"
-        rp = create_sandbox_app(
-            {
-                "SANDBOX_JWKS_URL": jwks_url,
-                "SANDBOX_ISSUER": ISSUER,
-                "SANDBOX_PUBLIC_URL": sandbox,
-                "LOG_LEVEL": "DEBUG",
-            },
-            clock=clock,
-        )
-        server = make_server("127.0.0.1", sandbox_port, rp, threaded=True)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        profile = admin.create_profile(
-            svc, "rotation", keyset.name, [sandbox], name="rotating", kind="generic", delivery_mode="query",
-            issuer=ISSUER, audience=AUDIENCE, rp_url=f"{sandbox}/partner/dev/landing",
-        )  # fmt: skip
-        try:
-            yield {
-                "app": app,
-                "svc": svc,
-                "keyset": keyset_ref(keyset),
-                "jwks_url": jwks_url,
-                "profile_key": profile.profile_key,
-                "api_key": api_key,
-            }
-        finally:
-            server.shutdown()
-            server.server_close()
-            relying_party(rp).close()
-            svc.store.engine.dispose()
+    try:
+        with serve_wsgi(app) as base:
+            jwks_url = f"{base}/keysets/{keyset.name}/jwks.json"
+            with serve_sandbox(jwks_url, ISSUER, clock=clock) as sandbox:
+                profile = admin.create_profile(
+                    svc, "rotation", keyset.name, [sandbox], name="rotating", kind="generic", delivery_mode="query",
+                    issuer=ISSUER, audience=AUDIENCE, rp_url=f"{sandbox}/partner/dev/landing",
+                )  # fmt: skip
+                yield {
+                    "app": app,
+                    "svc": svc,
+                    "keyset": keyset_ref(keyset),
+                    "jwks_url": jwks_url,
+                    "profile_key": profile.profile_key,
+                    "api_key": api_key,
+                }
+    finally:
+        svc.store.engine.dispose()
 
 
 def test_a_rotation_never_fails_a_relying_party(rotating: dict[str, Any], clock: Clock) -> None:

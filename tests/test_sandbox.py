@@ -21,8 +21,8 @@ from service.errors import ConfigError
 from service.keys.jwks import jwks_document
 from service.keys.material import SigningKey, generate_private_key_pem, parse_signing_key
 from service.tokens.claims import build_claims, sign
-from tests.conftest import SEED_GO_PAYLOAD, SEED_MAIN_PAYLOAD
-from tests.privacy import SEED_PERSONAL_DATA, WATCH
+from tests.support.api import SEED_GO_PAYLOAD, SEED_MAIN_PAYLOAD
+from tests.support.privacy import SEED_PERSONAL_DATA, WATCH
 
 NOW = 1_800_000_000
 ISSUER = "https://broker.test"

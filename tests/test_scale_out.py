@@ -23,9 +23,12 @@ from service.apikeys import credentials
 from service.db import migrate as migrations
 from service.dev import seed as devseed
 from service.wiring import services
-from tests.conftest import bearer, free_port, postgres_database
-from tests.privacy import WATCH
-from tests.servers import mint_over_http, run_gunicorn
+from tests.support.api import bearer
+from tests.support.apps import seed_dev
+from tests.support.databases import postgres_database
+from tests.support.ports import free_port
+from tests.support.privacy import WATCH
+from tests.support.servers import mint_over_http, run_gunicorn
 
 # Short, so the test is quick; the default is 5 s. It is the bound under test: every worker's cached copy
 # was read before the revocation, so none is used after this long from the revocation's answer.
@@ -53,12 +56,11 @@ def cluster(emulator: str, redis_url: str, tmp_path_factory: pytest.TempPathFact
         }
         app = create_app(common)
         svc = services(app)
-        with app.app_context():
-            creds = devseed.seed(svc, str(tmp_path), public)
+        creds = seed_dev(app, str(tmp_path), public)
         limited = admin.create_api_key(svc, devseed.DEV_TENANT, [], "limited", SHARED_LIMIT)
         victim = admin.create_api_key(svc, devseed.DEV_TENANT, [], "victim")
         svc.store.engine.dispose()
-        WATCH.watch(creds["apiKey"], creds["adminApiKey"], limited, victim)
+        WATCH.watch(limited, victim)
         bases = []
         with run_gunicorn(
             {**os.environ, **common, "PORT": str(ports[0]), "WEB_CONCURRENCY": "2"}, tmp_path / "a.log"

@@ -1,20 +1,67 @@
-"""The broker under gunicorn for integration tests: started with gunicorn.conf.py, stopped, its output watched."""
+"""Servers for the tests: a WSGI app or the sandbox relying party in a thread, the broker under gunicorn."""
 
 from __future__ import annotations
 
 import contextlib
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
+from werkzeug.serving import make_server
 
-from tests.conftest import ROOT, SEED_PAYLOADS, bearer
-from tests.privacy import WATCH
+from service.dev.sandbox import create_sandbox_app, relying_party
+from tests.support.api import SEED_PAYLOADS, bearer
+from tests.support.paths import ROOT
+from tests.support.ports import free_port
+from tests.support.privacy import WATCH
+
+
+@contextlib.contextmanager
+def serve_wsgi(app: Any, port: int = 0) -> Iterator[str]:
+    """Serve a WSGI app over real HTTP on loopback in a thread (on `port`, or a free one); yields its base URL."""
+    server = make_server("127.0.0.1", port, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def serve_sandbox(
+    jwks_url: str, issuer: str, *, clock: Callable[[], float] | None = None, **settings: str
+) -> Iterator[str]:
+    """The sandbox relying party over HTTP on a free loopback port; yields its base URL.
+
+    It verifies tokens from `issuer` against the JWKS at `jwks_url`, fetched over HTTP when a token first
+    needs it (so the broker may start after it). `settings` adds or overrides SANDBOX_* settings; it logs
+    at DEBUG, so the privacy watch sees everything it could ever log.
+    """
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    rp = create_sandbox_app(
+        {
+            "SANDBOX_JWKS_URL": jwks_url,
+            "SANDBOX_ISSUER": issuer,
+            "SANDBOX_PUBLIC_URL": base,
+            "LOG_LEVEL": "DEBUG",
+            **settings,
+        },
+        clock=clock,
+    )
+    try:
+        with serve_wsgi(rp, port):
+            yield base
+    finally:
+        relying_party(rp).close()
 
 
 @contextlib.contextmanager

@@ -13,7 +13,7 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from tests.ports import free_port
+from tests.support.ports import free_port
 
 LOOPBACK = "127.0.0.1"
 
