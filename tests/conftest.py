@@ -23,7 +23,6 @@ from tests.support.api import BROKER_URL
 from tests.support.apps import seed_dev
 from tests.support.aws import use_emulator_credentials
 from tests.support.clock import Clock
-from tests.support.databases import REDIS_URL, PrivateRedis, postgres_database
 from tests.support.ports import free_port
 from tests.support.privacy import WATCH
 from tests.support.servers import serve_sandbox, serve_wsgi
@@ -141,29 +140,3 @@ def sandbox(emulator: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
 def creds(app: Flask, svc: Services, sandbox: str) -> dict[str, Any]:
     """The dev seed's credentials (dev tenant, ES256 keyset, three profiles, two API keys)."""
     return seed_dev(app, app.instance_path, sandbox)
-
-
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    with postgres_database() as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def redis_url() -> str:
-    """The machine's Redis (TEST_REDIS_URL); tests keep apart by their fresh API keys' prefixes."""
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
-    except redis.RedisError as error:
-        pytest.fail(f"Redis is needed at {REDIS_URL} (see README, 'Services'): {type(error).__name__}")
-    return REDIS_URL
-
-
-@pytest.fixture
-def private_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
-    server = PrivateRedis(tmp_path)
-    server.start()
-    yield server
-    server.stop()

@@ -6,8 +6,9 @@ from typing import Any
 
 from flask import Flask
 
+from service.apikeys import credentials
 from service.dev import seed as devseed
-from service.wiring import services
+from service.wiring import Services, services
 from tests.support.privacy import WATCH
 
 
@@ -17,3 +18,8 @@ def seed_dev(app: Flask, folder: str, sandbox_url: str) -> dict[str, Any]:
         creds = devseed.seed(services(app), folder, sandbox_url)
     WATCH.watch(creds["apiKey"], creds["adminApiKey"])
     return creds
+
+
+def set_rate_limit(svc: Services, creds: dict[str, Any], rate_limit: str, key: str = "apiKey") -> None:
+    """Give one of the dev seed's API keys (`key` names it in `creds`) its own rate limit."""
+    svc.store.set_rate_limit(credentials.api_key_prefix(creds[key]), rate_limit)

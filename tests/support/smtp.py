@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import email
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email import policy
@@ -64,3 +65,15 @@ def smtp_server(handler: Collector, **options: Any) -> Iterator[int]:
         yield port
     finally:
         controller.stop()
+
+
+@contextlib.contextmanager
+def quiet_mail_log() -> Iterator[None]:
+    """aiosmtpd logs every MAIL FROM and RCPT TO at INFO; that is the test server talking, not the broker."""
+    logger = logging.getLogger("mail.log")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
