@@ -16,11 +16,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 from moto.server import ThreadedMotoServer
 
-from service import create_app
 from service.db import migrate as migrations
 from service.wiring import Services, services
 from tests.support.api import BROKER_URL
-from tests.support.apps import seed_dev
+from tests.support.apps import build_app, seed_dev
 from tests.support.aws import use_emulator_credentials
 from tests.support.clock import Clock
 from tests.support.ports import free_port
@@ -102,7 +101,7 @@ def inbox() -> Iterator[tuple[Collector, int]]:
 
 @pytest.fixture
 def app(config: dict[str, Any], tmp_path: Path, clock: Clock) -> Flask:
-    app = create_app(config, clock=clock)
+    app = build_app(config, clock=clock)
     app.instance_path = str(tmp_path / "instance")
     return app
 
@@ -127,7 +126,7 @@ def sandbox(emulator: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     folder = tmp_path_factory.mktemp("sandbox-broker")
     url = f"sqlite:///{folder / 'broker.sqlite3'}"
     migrations.upgrade(url)
-    broker = create_app(
+    broker = build_app(
         {"DATABASE_URL": url, "AWS_ENDPOINT_URL_SECRETS_MANAGER": emulator, "PUBLIC_BASE_URL": BROKER_URL}
     )
     seed_dev(broker, str(folder), "http://unused.test")

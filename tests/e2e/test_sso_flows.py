@@ -14,11 +14,10 @@ import pytest
 import requests
 from playwright.sync_api import Page, expect
 
-from service import create_app
 from service.links.launch_links import LinkState
 from service.wiring import Services, services
 from tests.support.api import SEED_PAYLOADS
-from tests.support.apps import seed_dev
+from tests.support.apps import build_app, seed_dev
 from tests.support.ports import free_port
 from tests.support.privacy import WATCH
 from tests.support.servers import serve_sandbox, serve_wsgi
@@ -31,7 +30,7 @@ def live(config: dict[str, Any], tmp_path: Path, inbox: tuple[Collector, int]) -
     broker_port = free_port()
     base = f"http://127.0.0.1:{broker_port}"
     smtp = f"smtp://127.0.0.1:{inbox[1]}?from=broker%40broker.test"
-    app = create_app({**config, "PUBLIC_BASE_URL": base, "SMTP_URL": smtp})
+    app = build_app({**config, "PUBLIC_BASE_URL": base, "SMTP_URL": smtp})
     svc = services(app)
     with serve_sandbox(f"{base}/.well-known/jwks.json", base) as sandbox:
         creds = seed_dev(app, str(tmp_path), sandbox)

@@ -18,12 +18,11 @@ import jwt as pyjwt
 import pytest
 import requests
 
-from service import create_app
 from service.db import migrate as migrations
 from service.tokens.verifier import Expectations, HttpKeys, NonceCache, verify
 from service.wiring import services
 from tests.support.api import SEED_PAYLOADS
-from tests.support.apps import seed_dev
+from tests.support.apps import build_app, seed_dev
 from tests.support.databases import postgres_database
 from tests.support.ports import free_port
 from tests.support.privacy import WATCH
@@ -58,7 +57,7 @@ def _serve(database_url: str, emulator: str, tmp_path: Path) -> Iterator[dict[st
         "LOG_LEVEL": "DEBUG",
     }
     migrations.upgrade(database_url)
-    app = create_app({k: env[k] for k in ("BROKER_ENV", "DATABASE_URL", "SUBJECT_HASH_KEY", "PUBLIC_BASE_URL",
+    app = build_app({k: env[k] for k in ("BROKER_ENV", "DATABASE_URL", "SUBJECT_HASH_KEY", "PUBLIC_BASE_URL",
                                           "AWS_ENDPOINT_URL_SECRETS_MANAGER")})  # fmt: skip
     # A sandbox relying party that verifies against this broker's JWKS, for the exchange profile.
     with serve_sandbox(f"{base}/.well-known/jwks.json", base) as sandbox:

@@ -20,11 +20,11 @@ import requests
 from prometheus_client import CONTENT_TYPE_LATEST
 from prometheus_client.multiprocess import MultiProcessCollector
 
-from service import create_app, metrics
+from service import metrics
 from service.db import migrate as migrations
 from service.wiring import services
 from tests.support.api import bearer
-from tests.support.apps import seed_dev
+from tests.support.apps import build_app, seed_dev
 from tests.support.metrics import GENERATE_ROUTE, Samples, minted, parse, requests_of, value
 from tests.support.paths import ROOT
 from tests.support.ports import free_port
@@ -76,7 +76,7 @@ def _gunicorn(emulator: str, tmp_path: Path, metrics_dir: Path | None) -> Iterat
         "AWS_ENDPOINT_URL_SECRETS_MANAGER": emulator,
     }
     migrations.upgrade(database_url)
-    app = create_app(settings)
+    app = build_app(settings)
     # The generic profile delivers by URL: nothing calls the relying party, so its address is a dummy.
     creds = seed_dev(app, str(tmp_path), "http://127.0.0.1:9")
     services(app).store.engine.dispose()

@@ -7,11 +7,10 @@ from typing import Any
 
 import pytest
 
-from service import create_app
 from service.apikeys.rate_limits import _NAMESPACE, RateLimiter
 from service.wiring import Services, services
 from tests.support.api import generate
-from tests.support.apps import set_rate_limit
+from tests.support.apps import build_app, set_rate_limit
 from tests.support.databases import PrivateRedis
 
 
@@ -20,7 +19,7 @@ def test_two_apps_on_one_redis_share_the_count(
     config: dict[str, Any], creds: dict[str, Any], svc: Services, redis_url: str
 ) -> None:
     set_rate_limit(svc, creds, "4/hour")
-    apps = [create_app({**config, "REDIS_URL": redis_url}) for _ in range(2)]
+    apps = [build_app({**config, "REDIS_URL": redis_url}) for _ in range(2)]
     clients = [app.test_client() for app in apps]
     statuses = [generate(clients[n % 2], creds).status_code for n in range(8)]
     assert statuses == [200] * 4 + [429] * 4

@@ -14,9 +14,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from moto.server import ThreadedMotoServer
 
-from service import create_app
 from service.wiring import Services, services
 from tests.support.api import generate, problem
+from tests.support.apps import build_app
 from tests.support.clock import Clock
 from tests.support.ports import free_port
 
@@ -138,7 +138,7 @@ def test_a_cold_broker_starts_unready_and_recovers_by_itself(
     app: Flask, creds: dict[str, Any], config: dict[str, Any], secrets_manager: Emulator
 ) -> None:
     secrets_manager.stop()
-    cold = create_app(config)  # a new process's view: the same database, nothing cached
+    cold = build_app(config)  # a new process's view: the same database, nothing cached
     client = cold.test_client()
     ready, seconds = _timed(lambda: client.get("/readyz"))
     assert ready.status_code == 503

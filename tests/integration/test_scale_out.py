@@ -17,14 +17,13 @@ from typing import Any
 import pytest
 import requests
 
-from service import create_app
 from service.admin import operations as admin
 from service.apikeys import credentials
 from service.db import migrate as migrations
 from service.dev import seed as devseed
 from service.wiring import services
 from tests.support.api import bearer
-from tests.support.apps import seed_dev
+from tests.support.apps import build_app, seed_dev
 from tests.support.databases import postgres_database
 from tests.support.ports import free_port
 from tests.support.privacy import WATCH
@@ -56,7 +55,7 @@ def cluster(emulator: str, redis_url: str, tmp_path_factory: pytest.TempPathFact
             "LOOKUP_CACHE_SECONDS": str(LOOKUP_CACHE_SECONDS),
             "LOG_LEVEL": "DEBUG",
         }
-        app = create_app(common)
+        app = build_app(common)
         svc = services(app)
         creds = seed_dev(app, str(tmp_path), public)
         limited = admin.create_api_key(svc, devseed.DEV_TENANT, [], "limited", SHARED_LIMIT)

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 from urllib.parse import urlsplit
 
-import boto3
 import botocore.config
 import pytest
 from flask.testing import FlaskClient
@@ -17,6 +16,7 @@ from service.db.models import LaunchLink
 from service.errors import KeyUnavailable
 from service.wiring import Services
 from tests.support.api import generate
+from tests.support.aws import secrets_client
 from tests.support.metrics import GENERATE_ROUTE, LINK_ROUTE, Samples, delta, minted, parse, requests_of, value
 from tests.support.ports import free_port
 from tests.support.privacy import SEED_PERSONAL_DATA, WATCH
@@ -154,10 +154,8 @@ def test_secrets_manager_calls_and_failures_are_counted_once(client: FlaskClient
 
 def test_an_unreachable_secrets_manager_counts_as_a_failure(client: FlaskClient) -> None:
     # Nothing listens on a port just freed; one attempt, so the test does not wait for retries.
-    unreachable = boto3.session.Session().client(
-        "secretsmanager",
-        region_name="eu-north-1",
-        endpoint_url=f"http://127.0.0.1:{free_port()}",
+    unreachable = secrets_client(
+        f"http://127.0.0.1:{free_port()}",
         config=botocore.config.Config(connect_timeout=1, retries={"max_attempts": 1, "mode": "standard"}),
     )
     metrics.instrument_secrets_client(unreachable)

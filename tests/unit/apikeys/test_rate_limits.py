@@ -15,7 +15,7 @@ from service.apikeys.rate_limits import normalise_rate_limit
 from service.errors import ConfigError
 from service.wiring import Services, services
 from tests.support.api import bearer, generate, problem
-from tests.support.apps import set_rate_limit
+from tests.support.apps import build_app, set_rate_limit
 from tests.support.ports import free_port
 from tests.support.privacy import WATCH
 
@@ -100,7 +100,7 @@ def test_when_redis_is_down_each_process_counts_alone(
     set_rate_limit(svc, creds, "3/hour")
     unreachable = f"redis://:redis-password-never-logged@127.0.0.1:{free_port()}/0"
     WATCH.watch("redis-password-never-logged")  # every log line of the session, not only this logger's
-    app = create_app({**config, "REDIS_URL": unreachable})
+    app = build_app({**config, "REDIS_URL": unreachable})
     client = app.test_client()
     with caplog.at_level(logging.WARNING, logger="service.rate_limits"):
         started = time.monotonic()

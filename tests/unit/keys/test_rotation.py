@@ -17,7 +17,6 @@ from typing import Any
 import pytest
 import requests
 
-from service import create_app
 from service.admin import operations as admin
 from service.config import load_settings
 from service.errors import TokenRejected
@@ -39,6 +38,7 @@ from service.keys.source import KeysetRef
 from service.tokens.verifier import LEEWAY_SECONDS, Expectations, PublishedKey, StaticKeys, parse_jwks, verify
 from service.wiring import Services, services
 from tests.support.api import bearer
+from tests.support.apps import build_app
 from tests.support.clock import Clock
 from tests.support.keysets import WINDOWS, kid_at, new_keyset, stages_of, tags_of
 from tests.support.privacy import WATCH
@@ -305,7 +305,7 @@ def rotating(
     config: dict[str, Any], clock: Clock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[dict[str, Any]]:
     """A broker (its own keyset and profile) and a sandbox relying party over HTTP, sharing the moved clock."""
-    app = create_app({**config, "SECRET_REFRESH_SECONDS": 1}, clock=clock)
+    app = build_app({**config, "SECRET_REFRESH_SECONDS": 1}, clock=clock)
     app.instance_path = str(tmp_path / "instance")
     svc = services(app)
     svc.store.create_tenant("rotation")

@@ -8,10 +8,9 @@ from urllib.parse import urlsplit
 import pytest
 from flask.testing import FlaskClient
 
-from service import create_app
 from service.wiring import Services, services
 from tests.support.api import bearer, generate, problem
-from tests.support.apps import seed_dev
+from tests.support.apps import build_app, seed_dev
 from tests.support.links import launch_links
 from tests.support.ports import free_port
 from tests.support.privacy import SEED_PERSONAL_DATA, WATCH
@@ -130,7 +129,7 @@ def test_a_refusing_mail_server_leaves_no_usable_link(
 
 
 def test_a_mail_server_that_is_down_leaves_no_usable_link(config: dict[str, Any], tmp_path: Any) -> None:
-    down = create_app({**config, "SMTP_URL": f"smtp://127.0.0.1:{free_port()}?from={SENDER}"})
+    down = build_app({**config, "SMTP_URL": f"smtp://127.0.0.1:{free_port()}?from={SENDER}"})
     down.instance_path = str(tmp_path / "down")
     svc = services(down)
     creds = seed_dev(down, down.instance_path, "http://127.0.0.1:9")
@@ -159,7 +158,7 @@ def test_two_identical_idempotent_requests_send_one_mail(
 
 
 def test_without_a_mail_server_email_is_refused_before_anything_is_made(config: dict[str, Any], tmp_path: Any) -> None:
-    bare = create_app({k: v for k, v in config.items() if k != "SMTP_URL"})
+    bare = build_app({k: v for k, v in config.items() if k != "SMTP_URL"})
     bare.instance_path = str(tmp_path / "bare")
     svc = services(bare)
     creds = seed_dev(bare, bare.instance_path, "http://127.0.0.1:9")
