@@ -27,6 +27,7 @@ from tests.support.databases import postgres_database
 from tests.support.ports import free_port
 from tests.support.privacy import WATCH
 from tests.support.servers import mint_over_http, run_gunicorn, serve_sandbox
+from tests.support.waiting import wait_until
 
 
 @pytest.fixture(scope="module", params=["postgres", "sqlite"])
@@ -130,7 +131,14 @@ def test_errors_over_http_are_problems(broker: dict[str, Any]) -> None:
 def test_access_log_is_json_lines_with_routes_not_paths(broker: dict[str, Any]) -> None:
     _mint(broker, "generic")
     requests.get(f"{broker['base']}/keysets/dev-es256/jwks.json?secret=abc", timeout=5)
-    time.sleep(0.3)
+    # The workers write their access lines to the log file gunicorn's output goes to: wait until both are there.
+    routes_logged = ('"route": "/api/v1/generateJWT"', '"route": "/keysets/<name>/jwks.json"')
+    wait_until(
+        lambda: all(route in broker["log"].read_text() for route in routes_logged),
+        timeout=10,
+        interval=0.05,
+        what="both requests' lines in the access log",
+    )
     lines = [json.loads(line) for line in broker["log"].read_text().splitlines() if line.startswith("{")]
     access = [line for line in lines if line.get("logger") == "service.access"]
     routes = {(line["route"], line["status"]) for line in access}

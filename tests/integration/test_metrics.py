@@ -8,7 +8,6 @@ import secrets
 import signal
 import subprocess
 import sys
-import time
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -30,6 +29,7 @@ from tests.support.paths import ROOT
 from tests.support.ports import free_port
 from tests.support.privacy import WATCH
 from tests.support.servers import run_gunicorn
+from tests.support.waiting import wait_until
 
 WORKERS = 2
 
@@ -190,9 +190,10 @@ def test_each_worker_counts_its_share_and_a_dead_worker_keeps_its_counts(
         made[0].rename(gauge)
     assert value(_scrape_http(base), "broker_key_age_seconds", keyset="dev-es256", stage="AWSCURRENT") > 0
     os.kill(int(victim), signal.SIGKILL)
-    deadline = time.monotonic() + _START_TIMEOUT_SECONDS
-    while gauge.exists():
-        assert time.monotonic() < deadline, "child_exit did not drop the dead worker's live gauges"
-        time.sleep(0.1)
+    wait_until(
+        lambda: not gauge.exists(),
+        timeout=_START_TIMEOUT_SECONDS,
+        what="child_exit to drop the dead worker's live gauges",
+    )
     assert (metrics_dir / f"counter_{victim}.db").exists()
     _assert_counts(base, mints, health_checks=None)

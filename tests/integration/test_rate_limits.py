@@ -34,6 +34,8 @@ def test_the_limiter_goes_back_to_redis_when_it_returns(private_redis: PrivateRe
     private_redis.stop()
     assert not limiter.hit("tbk_back", "100/hour").shared
     private_redis.start()
+    # Past the limiter's 0.2 s retry window, which is what is under test: its very next hit goes to Redis.
+    # (Polling would hit again and again until one did, and pass for a limiter that waited far longer.)
     time.sleep(0.3)
     decision = limiter.hit("tbk_back", "100/hour")
     assert decision.shared

@@ -19,6 +19,7 @@ from tests.support.api import generate, problem
 from tests.support.apps import build_app
 from tests.support.clock import Clock
 from tests.support.ports import free_port
+from tests.support.waiting import wait_until
 
 MAX_STALENESS = 60
 
@@ -64,16 +65,6 @@ def config(config: dict[str, Any], secrets_manager: Emulator) -> dict[str, Any]:
     }
 
 
-def _until(condition: Callable[[], bool], timeout: float) -> float:
-    """Poll until `condition` holds; return the seconds it took (fails the test after `timeout`)."""
-    started = time.monotonic()
-    while not condition():
-        if time.monotonic() - started > timeout:
-            pytest.fail(f"not recovered within {timeout:.0f} s")
-        time.sleep(0.25)
-    return time.monotonic() - started
-
-
 def _timed(call: Callable[[], Any]) -> tuple[Any, float]:
     started = time.monotonic()
     result = call()
@@ -97,14 +88,30 @@ def _calls_from_this_thread(svc: Services) -> list[str]:
     return calls
 
 
+def _failed_calls(svc: Services) -> list[str]:
+    """This app's Secrets Manager calls that got no answer at all (after botocore's retries), from now on."""
+    failed: list[str] = []
+
+    def record(event_name: str, **_: Any) -> None:
+        failed.append(event_name.rsplit(".", 1)[-1])
+
+    svc.secrets_client.meta.events.register("after-call-error.secrets-manager", record)
+    return failed
+
+
 def test_a_warm_broker_survives_an_outage_until_the_staleness_limit_and_recovers(
     client: FlaskClient, creds: dict[str, Any], svc: Services, secrets_manager: Emulator, clock: Clock
 ) -> None:
     assert generate(client, creds).status_code == 200
     assert client.get("/readyz").status_code == 200
 
+    failed = _failed_calls(svc)
     secrets_manager.stop()
-    time.sleep(2.5)  # the refresher has now failed against the stopped server several times
+    # Until the refresher has failed against the stopped server more than once.
+    waited = wait_until(
+        lambda: len(failed) >= 2, timeout=RECOVERY_TIMEOUT, what="the key refresher to fail twice against the outage"
+    )
+    print(f"warm outage: the refresher failed {failed} within {waited:.1f} s")
     request_calls = _calls_from_this_thread(svc)
     for _ in range(5):
         response, seconds = _timed(lambda: generate(client, creds))
@@ -128,7 +135,12 @@ def test_a_warm_broker_survives_an_outage_until_the_staleness_limit_and_recovers
     assert ready.get_json()["keysets"]["dev-es256"]["stale"] is True
 
     secrets_manager.start()
-    took = _until(lambda: generate(client, creds).status_code == 200, RECOVERY_TIMEOUT)
+    took = wait_until(
+        lambda: generate(client, creds).status_code == 200,
+        timeout=RECOVERY_TIMEOUT,
+        interval=0.25,
+        what="minting to recover",
+    )
     print(f"warm outage: minting recovered {took:.1f} s after Secrets Manager came back")
     assert client.get("/readyz").status_code == 200
     assert "X-Keys-Stale" not in client.get("/.well-known/jwks.json").headers
@@ -153,6 +165,8 @@ def test_a_cold_broker_starts_unready_and_recovers_by_itself(
     problem(client.get("/.well-known/jwks.json"), 503, "key_unavailable")
 
     secrets_manager.start()
-    took = _until(lambda: client.get("/readyz").status_code == 200, RECOVERY_TIMEOUT)
+    took = wait_until(
+        lambda: client.get("/readyz").status_code == 200, timeout=RECOVERY_TIMEOUT, interval=0.25, what="readiness"
+    )
     print(f"cold start: ready {took:.1f} s after Secrets Manager came back")
     assert generate(client, creds).status_code == 200

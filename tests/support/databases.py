@@ -6,7 +6,6 @@ import contextlib
 import os
 import shutil
 import subprocess
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +20,7 @@ from service.db import migrate as migrations
 from service.db.models import Base
 from service.db.store import make_engine
 from tests.support.ports import free_port
+from tests.support.waiting import wait_until
 
 POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -66,15 +66,13 @@ class PrivateRedis:
             stderr=subprocess.DEVNULL,
         )
 
-        deadline = time.monotonic() + 10
-        while True:
+        def answers() -> bool:
             try:
-                redis.Redis(port=self.port, socket_connect_timeout=0.2).ping()
-                return
+                return bool(redis.Redis(port=self.port, socket_connect_timeout=0.2).ping())
             except redis.RedisError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
+                return False
+
+        wait_until(answers, timeout=10, interval=0.05, what=f"redis-server to answer on port {self.port}")
 
     def stop(self) -> None:
         if self._process is not None:

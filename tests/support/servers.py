@@ -6,7 +6,6 @@ import contextlib
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from tests.support.api import SEED_PAYLOADS, bearer
 from tests.support.paths import ROOT
 from tests.support.ports import free_port
 from tests.support.privacy import WATCH
+from tests.support.waiting import wait_until
 
 
 @contextlib.contextmanager
@@ -78,17 +78,22 @@ def run_gunicorn(
             stdout=log,
             stderr=log,
         )
+
+    def log_tail() -> str:
+        return log_path.read_text()[-3000:]
+
+    def ready() -> bool:
+        try:
+            if requests.get(f"{base}{ready_path}", timeout=2).ok:
+                return True
+        except requests.RequestException:
+            pass
+        if server.poll() is not None:
+            pytest.fail(f"gunicorn exited before it started:\n{log_tail()}")
+        return False
+
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                if requests.get(f"{base}{ready_path}", timeout=2).ok:
-                    break
-            except requests.RequestException:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"gunicorn did not start:\n{log_path.read_text()[-3000:]}")
-            time.sleep(0.2)
+        wait_until(ready, timeout=timeout, interval=0.2, what=f"gunicorn to answer {ready_path}", detail=log_tail)
         yield base
     finally:
         server.terminate()

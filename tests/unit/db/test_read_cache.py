@@ -38,7 +38,7 @@ def test_a_key_revoked_by_another_instance_is_refused_within_the_bound(
         if response.status_code != 200:
             break
         assert sent < 1.0
-        time.sleep(0.05)
+        time.sleep(0.05)  # pacing the probes; `sent < 1.0` is the deadline
     problem(response, 401, "unauthorized")
 
 

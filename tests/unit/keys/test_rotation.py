@@ -8,9 +8,8 @@ waits are for the broker's key cache to notice a stage change (SECRET_REFRESH_SE
 from __future__ import annotations
 
 import re
-import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +43,7 @@ from tests.support.keysets import WINDOWS, kid_at, new_keyset, stages_of, tags_o
 from tests.support.privacy import WATCH
 from tests.support.servers import serve_sandbox, serve_wsgi
 from tests.support.tokens import claims_of
+from tests.support.waiting import wait_until
 
 
 # --- windows -------------------------------------------------------------------------------------------------
@@ -285,19 +285,9 @@ class MaxAgeCache:
         return False
 
 
+# The one real wait: the broker's key cache noticing a stage change (SECRET_REFRESH_SECONDS=1). It takes
+# about a second; the bound is generous because CI machines are shared and sometimes slow.
 _NOTICE_TIMEOUT_SECONDS = 20
-
-
-def _wait_until(condition: Callable[[], bool], what: str) -> None:
-    """The one real wait: the broker's key cache noticing a stage change (SECRET_REFRESH_SECONDS=1).
-
-    It takes about a second; the bound is generous because CI machines are shared and sometimes slow.
-    """
-    deadline = time.monotonic() + _NOTICE_TIMEOUT_SECONDS
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"the broker did not notice within {_NOTICE_TIMEOUT_SECONDS} s: {what}")
-        time.sleep(0.1)
 
 
 @pytest.fixture
@@ -383,7 +373,9 @@ def test_a_rotation_never_fails_a_relying_party(rotating: dict[str, Any], clock:
 
     # rotate: B is published, A still signs.
     b = rotation.rotate(sm, keyset, clock())
-    _wait_until(lambda: served_kids() == {a, b}, "B published")
+    wait_until(
+        lambda: served_kids() == {a, b}, timeout=_NOTICE_TIMEOUT_SECONDS, what="the broker to notice: B published"
+    )
     t2 = mint()
     assert t2["kid"] == a
     relying_parties_accept(t2)
@@ -399,7 +391,7 @@ def test_a_rotation_never_fails_a_relying_party(rotating: dict[str, Any], clock:
     promoted_at = clock()
     result = rotation.promote(sm, keyset, promoted_at, windows=windows)
     assert (result.current_kid, result.previous_kid) == (b, a)
-    _wait_until(lambda: signing_kid() == b, "B signs")
+    wait_until(lambda: signing_kid() == b, timeout=_NOTICE_TIMEOUT_SECONDS, what="the broker to notice: B signs")
     note("promote: B signs, A is AWSPREVIOUS; token T3 (A) minted just before")
 
     t4 = mint()
@@ -416,7 +408,9 @@ def test_a_rotation_never_fails_a_relying_party(rotating: dict[str, Any], clock:
     note("token T4 (B) accepted; JWKS {A, B}")
 
     c = rotation.rotate(sm, keyset, clock())
-    _wait_until(lambda: served_kids() == {a, b, c}, "C published")
+    wait_until(
+        lambda: served_kids() == {a, b, c}, timeout=_NOTICE_TIMEOUT_SECONDS, what="the broker to notice: C published"
+    )
     note(f"rotate again: C={c} pending; JWKS {{A, B, C}}")
 
     # Tokens A signed keep verifying until they expire.
@@ -444,7 +438,11 @@ def test_a_rotation_never_fails_a_relying_party(rotating: dict[str, Any], clock:
     clock.advance(not_yet.value.allowed_at - clock())
     result = rotation.promote(sm, keyset, clock(), windows=windows)
     assert (result.current_kid, result.previous_kid, result.unpublished_kid) == (c, b, a)
-    _wait_until(lambda: served_kids() == {b, c} and signing_kid() == c, "C signs, A unpublished")
+    wait_until(
+        lambda: served_kids() == {b, c} and signing_kid() == c,
+        timeout=_NOTICE_TIMEOUT_SECONDS,
+        what="the broker to notice: C signs, A unpublished",
+    )
     t6 = mint()
     assert t6["kid"] == c
     relying_parties_accept(t6)
