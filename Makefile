@@ -4,10 +4,10 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint fmt bench clean
+.PHONY: help run test test-fast lint fmt bench clean
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -22,8 +22,11 @@ run: $(STAMP) ## Start the broker with dev defaults (emulator, SQLite) and print
 browser: ## Install Debian's Chromium for the browser tests (apt-get; quiet when present)
 	@bash scripts/install-browser
 
-test: $(STAMP) browser ## Install what tests need and run them all
-	$(PY) -m pytest
+test: $(STAMP) browser ## Install what tests need, run them all, measure branch coverage (fails under the gate)
+	$(PY) -m pytest --cov --cov-report=term-missing:skip-covered
+
+test-fast: $(STAMP) ## Run the unit tests only (tests/unit): no browser, PostgreSQL, Redis or gunicorn
+	$(PY) -m pytest tests/unit
 
 lint: $(STAMP) ## ruff check, format check and mypy --strict
 	$(PY) -m ruff check .

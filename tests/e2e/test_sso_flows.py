@@ -6,7 +6,6 @@ the broker's JWKS, fetched over HTTP, with the shared verifier and its replay ca
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,45 +13,29 @@ from typing import Any
 import pytest
 import requests
 from playwright.sync_api import Page, expect
-from werkzeug.serving import make_server
 
-from service import create_app
-from service.dev import seed as devseed
-from service.dev.sandbox import create_sandbox_app, relying_party
 from service.links.launch_links import LinkState
 from service.wiring import Services, services
-from tests.conftest import SEED_PAYLOADS, free_port
-from tests.privacy import WATCH
-from tests.smtp import Collector
+from tests.support.api import SEED_PAYLOADS
+from tests.support.apps import build_app, seed_dev
+from tests.support.ports import free_port
+from tests.support.privacy import WATCH
+from tests.support.servers import serve_sandbox, serve_wsgi
+from tests.support.smtp import Collector
 
 
 @pytest.fixture
 def live(config: dict[str, Any], tmp_path: Path, inbox: tuple[Collector, int]) -> Iterator[dict[str, Any]]:
     """The broker, the sandbox RP and a mail server, each on its own loopback port, wired as `make run` wires them."""
-    broker_port, sandbox_port = free_port(), free_port()
-    base, sandbox = f"http://127.0.0.1:{broker_port}", f"http://127.0.0.1:{sandbox_port}"
+    broker_port = free_port()
+    base = f"http://127.0.0.1:{broker_port}"
     smtp = f"smtp://127.0.0.1:{inbox[1]}?from=broker%40broker.test"
-    app = create_app({**config, "PUBLIC_BASE_URL": base, "SMTP_URL": smtp})
-    rp = create_sandbox_app(
-        {"SANDBOX_JWKS_URL": f"{base}/.well-known/jwks.json", "SANDBOX_ISSUER": base, "SANDBOX_PUBLIC_URL": sandbox}
-    )
+    app = build_app({**config, "PUBLIC_BASE_URL": base, "SMTP_URL": smtp})
     svc = services(app)
-    with app.app_context():
-        creds = devseed.seed(svc, str(tmp_path), sandbox)
-    WATCH.watch(creds["apiKey"], creds["adminApiKey"])
-    servers = [
-        make_server("127.0.0.1", broker_port, app, threaded=True),
-        make_server("127.0.0.1", sandbox_port, rp, threaded=True),
-    ]
-    for server in servers:
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield {"base": base, "sandbox": sandbox, "creds": creds, "svc": svc, "inbox": inbox[0]}
-    finally:
-        for server in servers:
-            server.shutdown()
-            server.server_close()
-        relying_party(rp).close()
+    with serve_sandbox(f"{base}/.well-known/jwks.json", base) as sandbox:
+        creds = seed_dev(app, str(tmp_path), sandbox)
+        with serve_wsgi(app, broker_port):
+            yield {"base": base, "sandbox": sandbox, "creds": creds, "svc": svc, "inbox": inbox[0]}
 
 
 def mint(live: dict[str, Any], profile: str, *, key: str = "apiKey", **extra: Any) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[2]  # the project root
 
 
 def _modules_after(code: str, env: dict[str, str] | None = None) -> set[str]:

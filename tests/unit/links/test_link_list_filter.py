@@ -6,8 +6,9 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
-from tests.conftest import Clock, bearer, generate
-from tests.privacy import WATCH
+from tests.support.api import bearer, generate
+from tests.support.clock import Clock
+from tests.support.privacy import WATCH
 
 
 def _link(client: FlaskClient, creds: dict[str, Any], minutes: int = 60) -> str:

@@ -9,7 +9,8 @@ from typing import Any
 from flask.testing import FlaskClient
 
 from service.wiring import Services
-from tests.conftest import generate, problem, serve_wsgi
+from tests.support.api import generate, problem
+from tests.support.servers import serve_wsgi
 
 _CHUNK = 64 * 1024
 _TOTAL = 64 * 1024 * 1024  # far more than any socket buffer holds

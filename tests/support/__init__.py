@@ -1,0 +1,1 @@
+"""Helpers for the tests: servers, payloads, clocks, databases. Tests import them from here, never from a conftest."""

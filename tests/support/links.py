@@ -1,0 +1,29 @@
+"""Launch links in tests: the path of a link generateJWT answered, its secret, and the stored rows."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from service.db.models import LaunchLink
+from service.wiring import Services
+from tests.support.api import BROKER_URL
+from tests.support.privacy import WATCH
+
+
+def link_path(body: dict[str, Any]) -> str:
+    """The path of the broker's launch link in a generateJWT answer; its secret joins the privacy watch."""
+    url = body["url"]
+    assert url.startswith(f"{BROKER_URL}/l/")
+    WATCH.watch(url.rsplit("/", 1)[1])
+    return urlsplit(url).path
+
+
+def secret_of(path: str) -> str:
+    return path.rsplit("/", 1)[1]
+
+
+def launch_links(svc: Services) -> list[LaunchLink]:
+    """Every launch link in the broker's database."""
+    with svc.store.session() as session:
+        return list(session.query(LaunchLink).all())

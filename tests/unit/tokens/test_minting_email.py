@@ -1,0 +1,167 @@
+"""generateJWT with `email`: the launch link goes out by SMTP (a real aiosmtpd server on loopback)."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from flask.testing import FlaskClient
+
+from service.wiring import Services, services
+from tests.support.api import bearer, generate, problem
+from tests.support.apps import build_app, seed_dev
+from tests.support.links import launch_links
+from tests.support.ports import free_port
+from tests.support.privacy import SEED_PERSONAL_DATA, WATCH
+from tests.support.smtp import Collector
+
+SENDER = "SSO%20Broker%20%3Cno-reply%40broker.test%3E"
+
+
+MEMBER = "babyyoda@galaxy.com"
+
+
+EMAIL = {
+    "to": MEMBER,
+    "companyName": "Tatooine Fitness",
+    "contactEmail": "support@tatooine.test",
+    "termsUrl": "https://tatooine.test/terms",
+    "privacyUrl": "https://tatooine.test/privacy",
+    "bcc": ["admin@tatooine.test"],
+}
+
+
+@pytest.fixture
+def config(config: dict[str, Any], inbox: tuple[Collector, int]) -> dict[str, Any]:
+    return {**config, "SMTP_URL": f"smtp://127.0.0.1:{inbox[1]}?from={SENDER}"}
+
+
+def _email(client: FlaskClient, creds: dict[str, Any], key: str = "adminApiKey", **body: Any) -> Any:
+    body.setdefault("email", EMAIL)
+    body.setdefault("expireIn", 2880)
+    response = generate(client, creds, "exorlive-main", key=key, **body)
+    if response.status_code == 200:
+        WATCH.watch(response.get_json()["url"].rsplit("/", 1)[1])
+    return response
+
+
+def test_the_link_is_emailed_and_works(
+    client: FlaskClient, creds: dict[str, Any], svc: Services, inbox: tuple[Collector, int]
+) -> None:
+    collector, _ = inbox
+    response = _email(client, creds)
+    assert response.status_code == 200, response.get_json()
+    body = response.get_json()
+    assert body["emailSent"] is True
+    assert body["expiresIn"] == "2880m"
+    (envelope,) = collector.envelopes
+    assert envelope.rcpt_tos == [MEMBER, "admin@tatooine.test"]
+    message = collector.message()
+    assert message["To"] == MEMBER
+    assert "Bcc" not in message
+    text = message.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    html = message.get_body(preferencelist=("html",)).get_content()  # type: ignore[union-attr]
+    for part in (text, html):
+        assert body["url"] in part
+        assert "Tatooine Fitness" in part
+        assert "support@tatooine.test" in part
+        assert "https://tatooine.test/terms" in part
+        assert "2 days" in part
+    # Nothing of the payload beyond what the admin put in `email`.
+    for value in (*SEED_PERSONAL_DATA, "Mando", "13116900216", "L02"):
+        if value != MEMBER:
+            assert value not in text
+            assert value not in html
+    page = client.get(urlsplit(body["url"]).path).get_data(as_text=True)
+    assert "submit()" not in page  # an emailed link waits for a click: mail scanners run scripts
+    assert client.post(urlsplit(body["url"]).path).status_code == 200
+    listed = client.get("/api/v1/links", headers=bearer(creds["adminApiKey"])).get_json()["links"]
+    assert listed[0]["recipient"] == "b***@galaxy.com"
+    assert MEMBER not in str([(row.recipient_masked, row.sealed_payload) for row in launch_links(svc)])
+
+
+def test_a_short_emailed_link_is_still_a_link(client: FlaskClient, creds: dict[str, Any]) -> None:
+    response = generate(client, creds, "generic", key="adminApiKey", email={"to": MEMBER})
+    assert response.status_code == 200
+    assert urlsplit(response.get_json()["url"]).path.startswith("/l/")
+    WATCH.watch(response.get_json()["url"].rsplit("/", 1)[1])
+
+
+def test_email_needs_the_links_email_scope(
+    client: FlaskClient, creds: dict[str, Any], svc: Services, inbox: tuple[Collector, int]
+) -> None:
+    body = problem(_email(client, creds, key="apiKey", expireIn=5), 403, "insufficient_scope")
+    assert "links:email" in body["detail"]
+    assert inbox[0].envelopes == []
+    assert launch_links(svc) == []
+
+
+@pytest.mark.parametrize(
+    ("email", "field"),
+    [
+        ({"to": "not-an-address"}, "email.to"),
+        ({}, "email.to"),
+        ({"to": MEMBER, "bcc": ["x"]}, "email.bcc.0"),
+        ({"to": MEMBER, "contactEmail": "nope"}, "email.contactEmail"),
+        ({"to": MEMBER, "termsUrl": "javascript:alert(1)"}, "email.termsUrl"),
+        ({"to": MEMBER, "companyName": "ACME\r\nBcc: everyone@example.com"}, "email.companyName"),
+        ({"to": MEMBER, "surprise": 1}, "email.surprise"),
+    ],
+)
+def test_bad_email_fields_are_422_before_anything_is_made(
+    client: FlaskClient, creds: dict[str, Any], svc: Services, inbox: tuple[Collector, int], email: Any, field: str
+) -> None:
+    body = problem(_email(client, creds, email=email), 422, "validation_failed")
+    assert field in body["errors"]
+    assert inbox[0].envelopes == []
+    assert launch_links(svc) == []
+
+
+def test_a_refusing_mail_server_leaves_no_usable_link(
+    client: FlaskClient, creds: dict[str, Any], svc: Services, inbox: tuple[Collector, int]
+) -> None:
+    inbox[0].refuse_data = "554 5.7.1 rejected"
+    body = problem(_email(client, creds), 502, "email_failed")
+    assert "token" not in body
+    (link,) = launch_links(svc)
+    assert link.revoked_at is not None
+
+
+def test_a_mail_server_that_is_down_leaves_no_usable_link(config: dict[str, Any], tmp_path: Any) -> None:
+    down = build_app({**config, "SMTP_URL": f"smtp://127.0.0.1:{free_port()}?from={SENDER}"})
+    down.instance_path = str(tmp_path / "down")
+    svc = services(down)
+    creds = seed_dev(down, down.instance_path, "http://127.0.0.1:9")
+    client = down.test_client()
+    body = problem(_email(client, creds), 502, "email_failed")
+    assert "revoked" in body["detail"]
+    (link,) = launch_links(svc)
+    assert link.revoked_at is not None
+    states = [
+        row["state"] for row in client.get("/api/v1/links", headers=bearer(creds["adminApiKey"])).get_json()["links"]
+    ]
+    assert states == ["revoked"]
+
+
+def test_two_identical_idempotent_requests_send_one_mail(
+    client: FlaskClient, creds: dict[str, Any], inbox: tuple[Collector, int]
+) -> None:
+    body = {"profileKey": creds["profiles"]["generic"], "payload": {"userId": "u-1"}, "email": {"to": MEMBER}}
+    headers = {**bearer(creds["adminApiKey"]), "Idempotency-Key": "mail-once"}
+    first = client.post("/api/v1/generateJWT", json=body, headers=headers)
+    second = client.post("/api/v1/generateJWT", json=body, headers=headers)
+    assert first.status_code == second.status_code == 200
+    WATCH.watch(first.get_json()["token"], first.get_json()["url"].rsplit("/", 1)[1])
+    assert second.get_json() == first.get_json()
+    assert len(inbox[0].envelopes) == 1
+
+
+def test_without_a_mail_server_email_is_refused_before_anything_is_made(config: dict[str, Any], tmp_path: Any) -> None:
+    bare = build_app({k: v for k, v in config.items() if k != "SMTP_URL"})
+    bare.instance_path = str(tmp_path / "bare")
+    svc = services(bare)
+    creds = seed_dev(bare, bare.instance_path, "http://127.0.0.1:9")
+    body = problem(_email(bare.test_client(), creds), 502, "email_failed")
+    assert "SMTP_URL" in body["detail"]
+    assert launch_links(svc) == []
