@@ -16,42 +16,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_WATCH, TIMEOUT_MS, PageWatch
+
 HERE = Path(__file__).resolve().parent
-CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking flags Chromium reaches for Google's services, and the closed
-# network refuses it; QUIC, sync and component updates would do the same. Playwright gives each
-# launch a new empty user data dir and adds --headless itself; it is named here too, to be explicit.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-# Playwright's default per-action wait is 30 s; a local page answers in milliseconds, so fail sooner.
-TIMEOUT_MS = 10_000
-
-
-@dataclass
-class _PageWatch:
-    """What the failure report needs about a test's page: the page, where to save, what it logged."""
-
-    page: Page
-    directory: Path
-    log: list[str] = field(default_factory=list)
-
-
-_WATCH_KEY = pytest.StashKey[_PageWatch]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -94,14 +67,14 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 def page(context: BrowserContext, request: pytest.FixtureRequest, tmp_path: Path) -> Page:
     """A new page in the test's own context (closed with the context)."""
     page = context.new_page()
-    watch = _PageWatch(page=page, directory=tmp_path)
+    watch = PageWatch(page=page, directory=tmp_path)
 
     def on_console(message: ConsoleMessage) -> None:
         watch.log.append(f"console.{message.type}: {message.text}")
 
     page.on("console", on_console)
     page.on("pageerror", lambda error: watch.log.append(f"pageerror: {error}"))
-    request.node.stash[_WATCH_KEY] = watch
+    request.node.stash[PAGE_WATCH] = watch
     return page
 
 
@@ -111,7 +84,7 @@ def pytest_runtest_makereport(
 ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     """On a failed test that used `page`: a screenshot in its tmp_path, and the page's console, in the report."""
     report: pytest.TestReport = yield
-    watch = item.stash.get(_WATCH_KEY, None)
+    watch = item.stash.get(PAGE_WATCH, None)
     if watch is None or report.when != "call" or not report.failed:
         return report
     if not watch.page.is_closed():
