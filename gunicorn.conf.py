@@ -7,7 +7,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+# In production, all interfaces on $PORT (a platform routes to the container's address, never to its
+# loopback); elsewhere loopback only. HOST overrides either.
+_DEFAULT_HOST = "0.0.0.0" if os.environ.get("BROKER_ENV") == "production" else "127.0.0.1"  # noqa: S104
+bind = f"{os.environ.get('HOST', _DEFAULT_HOST)}:{os.environ.get('PORT', '8000')}"
 # Signing is CPU-bound: one sync worker per core, plus one, keeps both cores busy without thrashing.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
@@ -38,8 +41,17 @@ if _MULTIPROC_ENV not in os.environ:
     os.environ[_OWNED_MARK] = "1"
 
 
+# The settings are checked once, here in the master, before any worker starts: a bad one ends the start
+# with one `config error:` line and status 2 instead of a traceback from every worker. Imported only now:
+# the metrics directory above must be set before anything loads prometheus_client.
+from service.preflight import log_start, settings_or_exit  # noqa: E402
+
+_settings = settings_or_exit()
+
+
 def on_starting(server: object) -> None:
-    """Start from empty: files a previous run left would be added to this run's counters."""
+    """Log what is configured; start the metrics from empty (a previous run's files would add up)."""
+    log_start(_settings)
     directory = Path(os.environ[_MULTIPROC_ENV])
     directory.mkdir(parents=True, exist_ok=True)
     for leftover in directory.glob("*.db"):

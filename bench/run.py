@@ -230,7 +230,9 @@ def broker_env(tmp: Path, port: int, emulator_port: int, config: BenchConfig) ->
         BROKER_ENV="production",
         DATABASE_URL=f"sqlite:///{tmp / 'broker.sqlite3'}",
         SUBJECT_HASH_KEY=secrets.token_urlsafe(36)[:48],
-        PUBLIC_BASE_URL=f"http://{HOST}:{port}",
+        SERVER_SECRET=secrets.token_urlsafe(36)[:48],
+        # Production requires an https public URL; the load goes to 127.0.0.1 directly, as behind a TLS proxy.
+        PUBLIC_BASE_URL="https://broker.bench.test",
         AWS_ENDPOINT_URL_SECRETS_MANAGER=f"http://{HOST}:{emulator_port}",
         # The emulator accepts any credentials; these never reach AWS.
         AWS_ACCESS_KEY_ID="bench-emulator",

@@ -19,4 +19,12 @@ def __getattr__(name: str) -> Any:
         from service.app import create_app
 
         return create_app
+    if name == "application":
+        # `flask --app service …` looks for `app`, then `application`, before it calls create_app: this one
+        # checks the settings first, so a bad one ends the CLI with one `config error:` line and status 2.
+        from service.app import create_app
+        from service.preflight import settings_or_exit
+
+        settings_or_exit()
+        return create_app()
     raise AttributeError(f"module 'service' has no attribute {name!r}")

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from service import health, logs, metrics
 from service.admin import cli
@@ -49,6 +50,10 @@ def create_app(
         )
 
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes)
+    if settings.trusted_proxies:
+        # Only as many X-Forwarded-* hops as the operator has proxies: more would let a client pick its address.
+        n = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
     app.json.sort_keys = False  # type: ignore[attr-defined]  # responses keep the documented field order
     client = secrets_client if secrets_client is not None else make_client(settings)
     metrics.instrument_secrets_client(client)
@@ -68,6 +73,6 @@ def create_app(
     app.register_blueprint(link_pages.bp)
     app.register_blueprint(links_views.bp)
     app.register_blueprint(apikeys_views.bp)
-    metrics.init_app(app)
+    metrics.init_app(app, settings.metrics_token)
     cli.register(app)
     return app

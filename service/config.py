@@ -14,8 +14,14 @@ from service.errors import ConfigError
 
 ENVIRONMENTS = ("development", "test", "production")
 
-# A development-only key for hashing subject identifiers in audit rows. Production must set its own.
+# Development-only secrets: for hashing subject identifiers in audit rows, and the server's own secret
+# (sealing stored idempotent responses, signing launch-page forms). Production must set its own of each,
+# of at least _MIN_SECRET_CHARS characters.
 _DEV_SUBJECT_HASH_KEY = "dev-only-subject-hash-key-not-for-production"
+_DEV_SERVER_SECRET = "dev-only-server-secret-not-for-production"  # noqa: S105 - development only, refused in production
+_MIN_SECRET_CHARS = 32
+# Heroku, Render and others hand out postgres:// URLs; SQLAlchemy knows only postgresql:// and we ship psycopg 3.
+_POSTGRES_SCHEMES = ("postgres://", "postgresql://", "postgresql+psycopg://")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -26,6 +32,10 @@ class Settings:
     database_url: str
     public_base_url: str
     subject_hash_key: str
+    # The broker's own secret: seals the responses kept for Idempotency-Key replays and signs the form of each
+    # launch page. Changing it forgets the idempotency records in flight (24 h) and makes open launch pages
+    # ask to be reloaded; nothing else. Separate from SUBJECT_HASH_KEY, whose change re-keys the audit hashes.
+    server_secret: str
     aws_region: str
     secrets_endpoint_url: str | None
     # How long a key read from Secrets Manager is trusted before it is read again (in the background).
@@ -38,7 +48,6 @@ class Settings:
     # A payload larger than this (as compact JSON) is refused with 422: tokens travel in URLs and forms.
     max_payload_bytes: int
     jwks_max_age_seconds: int
-    # Timeout for the verifier's JWKS fetches over HTTP.
     log_level: str
     # How long an API key or profile read from the database is reused by this instance: the bound on how late
     # a revocation or a profile change takes effect on the other instances (this one forgets at once).
@@ -49,6 +58,12 @@ class Settings:
     default_rate_limit: str = "600/minute"
     # Where launch-link emails go out; None: the broker sends no email (requests asking for one get 502).
     smtp: SmtpSettings | None = None
+    # A bearer token /metrics requires; None: /metrics is open (restrict it at the network edge).
+    metrics_token: str | None = dataclasses.field(default=None, repr=False)
+    # How many proxies in front of the broker set X-Forwarded-For/-Proto/-Host (werkzeug's ProxyFix); 0 trusts none.
+    trusted_proxies: int = 0
+    # Failed API key checks allowed per client address; past it, its made-up keys are refused without a lookup.
+    auth_failure_limit: str = "30/minute"
 
     @property
     def is_production(self) -> bool:
@@ -82,6 +97,70 @@ def _rate_limit(source: Mapping[str, Any], name: str, default: str) -> str:
         raise ConfigError(f"{name}: {error}") from None
 
 
+def _database_url(source: Mapping[str, Any], production: bool, instance: Path) -> str:
+    raw = str(source.get("DATABASE_URL") or "")
+    if not raw:
+        if production:
+            raise ConfigError("DATABASE_URL must be set when BROKER_ENV=production")
+        return f"sqlite:///{(instance / 'broker.sqlite3').resolve()}"
+    if not raw.startswith(("sqlite", *_POSTGRES_SCHEMES)):
+        raise ConfigError("DATABASE_URL must be a postgresql:// (or postgres://) or sqlite:/// URL")
+    return sqlalchemy_url(raw)
+
+
+def sqlalchemy_url(database_url: str) -> str:
+    """The URL SQLAlchemy needs: PostgreSQL URLs in any of their spellings name the psycopg 3 driver."""
+    if database_url.startswith(_POSTGRES_SCHEMES):
+        return "postgresql+psycopg://" + database_url.split("://", 1)[1]
+    return database_url
+
+
+def _public_base_url(source: Mapping[str, Any], production: bool) -> str:
+    raw = source.get("PUBLIC_BASE_URL")
+    if not raw and production:
+        raise ConfigError(
+            "PUBLIC_BASE_URL must be set when BROKER_ENV=production: the https:// address people reach the broker "
+            "at (every launch link, emailed ones too, starts with it)"
+        )
+    url = str(raw or "http://127.0.0.1:8000").rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise ConfigError(f"PUBLIC_BASE_URL must be an http(s) URL, got {url!r}")
+    if production and not url.startswith("https://"):
+        raise ConfigError("PUBLIC_BASE_URL must start with https:// when BROKER_ENV=production")
+    return url
+
+
+def _secret(source: Mapping[str, Any], name: str, production: bool, dev_default: str) -> str:
+    value = str(source.get(name) or "")
+    if not value:
+        if production:
+            raise ConfigError(
+                f"{name} must be set when BROKER_ENV=production (at least {_MIN_SECRET_CHARS} characters)"
+            )
+        return dev_default
+    if production and len(value) < _MIN_SECRET_CHARS:
+        raise ConfigError(f"{name} must be at least {_MIN_SECRET_CHARS} characters")
+    return value
+
+
+def _log_level(source: Mapping[str, Any]) -> str:
+    level = str(source.get("LOG_LEVEL", "INFO")).upper()
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {level!r}")
+    return level
+
+
+def key_freshness(source: Mapping[str, Any]) -> tuple[int, int]:
+    """(SECRET_REFRESH_SECONDS, KEY_MAX_STALENESS_SECONDS): keys may not be trusted for less than a refresh."""
+    refresh = _int(source, "SECRET_REFRESH_SECONDS", 300, 1, 86_400)
+    staleness = _int(source, "KEY_MAX_STALENESS_SECONDS", 3600, 1, 7 * 86_400)
+    if staleness < refresh:
+        raise ConfigError(
+            f"KEY_MAX_STALENESS_SECONDS ({staleness}) must be at least SECRET_REFRESH_SECONDS ({refresh})"
+        )
+    return refresh, staleness
+
+
 def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str | None = None) -> Settings:
     """Build settings from the environment, with `overrides` (tests) taking precedence."""
     source: dict[str, Any] = dict(os.environ)
@@ -90,38 +169,13 @@ def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str
     if environment not in ENVIRONMENTS:
         raise ConfigError(f"BROKER_ENV must be one of {', '.join(ENVIRONMENTS)}, got {environment!r}")
     production = environment == "production"
-
-    def required_in_production(name: str, dev_default: str) -> str:
-        value = source.get(name)
-        if value:
-            return str(value)
-        if production:
-            raise ConfigError(f"{name} must be set when BROKER_ENV=production")
-        return dev_default
-
-    instance = Path(instance_path or "instance")
-    database_url = required_in_production("DATABASE_URL", f"sqlite:///{(instance / 'broker.sqlite3').resolve()}")
-    subject_hash_key = required_in_production("SUBJECT_HASH_KEY", _DEV_SUBJECT_HASH_KEY)
-    if production and len(subject_hash_key) < 32:
-        raise ConfigError("SUBJECT_HASH_KEY must be at least 32 characters")
-    public_base_url = str(source.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")).rstrip("/")
-    if not public_base_url.startswith(("http://", "https://")):
-        raise ConfigError(f"PUBLIC_BASE_URL must be an http(s) URL, got {public_base_url!r}")
-    log_level = str(source.get("LOG_LEVEL", "INFO")).upper()
-    if log_level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
-        raise ConfigError(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}")
-
-    refresh = _int(source, "SECRET_REFRESH_SECONDS", 300, 1, 86_400)
-    staleness = _int(source, "KEY_MAX_STALENESS_SECONDS", 3600, 1, 7 * 86_400)
-    if staleness < refresh:
-        raise ConfigError(
-            f"KEY_MAX_STALENESS_SECONDS ({staleness}) must be at least SECRET_REFRESH_SECONDS ({refresh})"
-        )
+    refresh, staleness = key_freshness(source)
     return Settings(
         environment=environment,
-        database_url=database_url,
-        public_base_url=public_base_url,
-        subject_hash_key=subject_hash_key,
+        database_url=_database_url(source, production, Path(instance_path or "instance")),
+        public_base_url=_public_base_url(source, production),
+        subject_hash_key=_secret(source, "SUBJECT_HASH_KEY", production, _DEV_SUBJECT_HASH_KEY),
+        server_secret=_secret(source, "SERVER_SECRET", production, _DEV_SERVER_SECRET),
         aws_region=str(source.get("AWS_REGION") or source.get("AWS_DEFAULT_REGION") or "eu-north-1"),
         secrets_endpoint_url=source.get("AWS_ENDPOINT_URL_SECRETS_MANAGER") or None,
         secret_refresh_seconds=refresh,
@@ -129,9 +183,12 @@ def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str
         max_body_bytes=_int(source, "MAX_BODY_BYTES", 64 * 1024, 1024, 10 * 1024 * 1024),
         max_payload_bytes=_int(source, "MAX_PAYLOAD_BYTES", 8 * 1024, 256, 1024 * 1024),
         jwks_max_age_seconds=_int(source, "JWKS_MAX_AGE_SECONDS", 300, 0, 86_400),
-        log_level=log_level,
+        log_level=_log_level(source),
         lookup_cache_seconds=_int(source, "LOOKUP_CACHE_SECONDS", 5, 0, 300),
         redis_url=_redis_url(source.get("REDIS_URL")),
         default_rate_limit=_rate_limit(source, "RATE_LIMIT", "600/minute"),
         smtp=parse_smtp_url(str(source["SMTP_URL"])) if source.get("SMTP_URL") else None,
+        metrics_token=str(source["METRICS_TOKEN"]) if source.get("METRICS_TOKEN") else None,
+        trusted_proxies=_int(source, "TRUSTED_PROXIES", 0, 0, 5),
+        auth_failure_limit=_rate_limit(source, "AUTH_FAILURE_LIMIT", "30/minute"),
     )

@@ -15,14 +15,23 @@ log = logging.getLogger(__name__)
 
 
 def readiness(svc: Services) -> tuple[bool, dict[str, Any]]:
-    """(ready, detail): ready when the database is reachable and each keyset can sign now."""
+    """(ready, detail): ready when the database is reachable and each keyset can sign now.
+
+    When not ready, `reasons` says what is missing and what to run or check, in words an operator can act on.
+    """
     try:
         svc.store.ping()
-        keysets = svc.store.list_keysets()
     except SQLAlchemyError as error:
         log.warning("readiness: database unreachable", extra={"error_type": type(error).__name__})
-        return False, {"status": "not ready", "database": "unreachable", "keysets": {}}
+        reason = "database unreachable: check DATABASE_URL and that the database accepts connections"
+        return False, _detail("unreachable", {}, [reason])
+    try:
+        keysets = svc.store.list_keysets()
+    except SQLAlchemyError as error:
+        log.warning("readiness: database not migrated", extra={"error_type": type(error).__name__})
+        return False, _detail("not migrated", {}, ["database not migrated: run flask --app service db upgrade"])
     detail: dict[str, Any] = {}
+    reasons = [] if keysets else ["no keyset: run flask --app service keysets create NAME --default"]
     for keyset in keysets:
         status = svc.key_source.status(keyset_ref(keyset))
         detail[keyset.name] = {
@@ -31,8 +40,16 @@ def readiness(svc: Services) -> tuple[bool, dict[str, Any]]:
             "ageSeconds": status.age_seconds,
             "kids": status.kids,
         }
-    ready = bool(detail) and all(entry["usable"] for entry in detail.values())
-    return ready, {"status": "ready" if ready else "not ready", "database": "ok", "keysets": detail}
+        if not status.usable:
+            reasons.append(
+                f"keyset {keyset.name} cannot sign: check its Secrets Manager secret and this instance's access "
+                f"to it (flask --app service keysets status {keyset.name})"
+            )
+    return not reasons, _detail("ok", detail, reasons)
+
+
+def _detail(database: str, keysets: dict[str, Any], reasons: list[str]) -> dict[str, Any]:
+    return {"status": "not ready" if reasons else "ready", "database": database, "keysets": keysets, "reasons": reasons}
 
 
 bp = Blueprint("health", __name__)

@@ -54,7 +54,8 @@ def configure_logging(level: str) -> None:
     handler._broker = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)
-    for noisy in ("botocore", "boto3", "urllib3", "werkzeug", "aws_secretsmanager_caching"):
+    # alembic.runtime.plugins lists its plugins at INFO on every migration run: noise, not news.
+    for noisy in ("botocore", "boto3", "urllib3", "werkzeug", "aws_secretsmanager_caching", "alembic.runtime.plugins"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

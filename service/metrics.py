@@ -11,6 +11,7 @@ Secrets Manager operation names. Never payload values, tenant input other than p
 
 from __future__ import annotations
 
+import hmac
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -157,16 +158,33 @@ def instrument_secrets_client(client: Any) -> None:
     events.register("after-call-error.secrets-manager", _after_call_error, unique_id="broker-metrics-call-error")
 
 
-def init_app(app: Flask) -> None:
-    """Serve /metrics from this app."""
-    app.add_url_rule(METRICS_PATH, "metrics.scrape", scrape, methods=["GET"])
+def init_app(app: Flask, token: str | None = None) -> None:
+    """Serve /metrics from this app; with `token` (METRICS_TOKEN), only to `Authorization: Bearer <token>`."""
+
+    def guarded_scrape() -> Response:
+        if token is not None:
+            _require_bearer(token)
+        return scrape()
+
+    app.add_url_rule(METRICS_PATH, "metrics.scrape", guarded_scrape, methods=["GET"])
+
+
+def _require_bearer(token: str) -> None:
+    from flask import request
+
+    from service.errors import Unauthorized
+
+    scheme, _, presented = request.headers.get("Authorization", "").partition(" ")
+    # Compared in constant time, as bytes: the comparison must not tell how much of a guess was right.
+    if scheme.lower() != "bearer" or not hmac.compare_digest(presented.strip().encode(), token.encode()):
+        raise Unauthorized("/metrics needs 'Authorization: Bearer <METRICS_TOKEN>'.")
 
 
 def scrape() -> Response:
     """The Prometheus text exposition of every worker's metrics.
 
-    No authentication: operators restrict /metrics at the network edge (load balancer or ingress rules),
-    as its labels are operational, never personal or secret.
+    Without METRICS_TOKEN there is no authentication: operators restrict /metrics at the network edge
+    (load balancer or ingress rules); its labels are operational, never personal or secret.
     """
     if os.environ.get(_MULTIPROC_ENV):
         # A fresh registry per scrape, as prometheus_client prescribes: it reads every worker's files now.

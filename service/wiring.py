@@ -9,6 +9,7 @@ from typing import Any
 
 from flask import Flask
 
+from service.apikeys.attempts import FailedAttempts
 from service.apikeys.rate_limits import RateLimiter
 from service.audit import Auditor, AuditWriter
 from service.config import Settings
@@ -18,6 +19,7 @@ from service.keys.jwks import JwksPublisher
 from service.keys.material import SecretReader
 from service.keys.secrets_manager import FreshnessHook, make_cache
 from service.keys.source import KeySource
+from service.links.csrf import LaunchForms
 from service.links.launch_links import LaunchLinks
 from service.tokens.delivery import Deliverer
 from service.tokens.idempotency import Idempotency
@@ -38,6 +40,8 @@ class Services:
     idempotency: Idempotency
     auditor: Auditor
     rate_limiter: RateLimiter
+    failed_attempts: FailedAttempts
+    launch_forms: LaunchForms
     clock: Callable[[], float]
 
 
@@ -66,7 +70,8 @@ def build_services(
     links = LaunchLinks(store, settings.public_base_url, clock)
     mailer = Mailer(settings.smtp) if settings.smtp else None
     minter = Minter(store, key_source, publisher, auditor, links, Deliverer(), mailer, settings, clock)
-    idempotency = Idempotency(store, settings.subject_hash_key, clock)
+    rate_limiter = RateLimiter(settings.redis_url)
+    idempotency = Idempotency(store, settings.server_secret, clock)
     return Services(
         settings=settings,
         store=store,
@@ -77,7 +82,9 @@ def build_services(
         minter=minter,
         idempotency=idempotency,
         auditor=auditor,
-        rate_limiter=RateLimiter(settings.redis_url),
+        rate_limiter=rate_limiter,
+        failed_attempts=FailedAttempts(rate_limiter, settings.auth_failure_limit),
+        launch_forms=LaunchForms(settings.server_secret, secure=settings.public_base_url.startswith("https://")),
         clock=clock,
     )
 

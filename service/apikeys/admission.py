@@ -13,7 +13,9 @@ from service.wiring import Services
 
 def admit(broker: Services) -> Caller:
     """The authenticated caller, counted against its API key's rate limit: 401, or 429 when over it."""
-    caller = authenticate(broker.store, request.headers.get("Authorization"))
+    caller = authenticate(
+        broker.store, request.headers.get("Authorization"), broker.failed_attempts, request.remote_addr
+    )
     g.tenant_id = caller.tenant_id
     rate_limit = caller.rate_limit or broker.settings.default_rate_limit
     decision = broker.rate_limiter.hit(caller.prefix, rate_limit)

@@ -2,21 +2,38 @@
 
 from __future__ import annotations
 
+from service.apikeys.attempts import FailedAttempts
 from service.apikeys.credentials import api_key_matches, api_key_prefix, looks_like_api_key
 from service.db.store import Caller, Store
-from service.errors import InsufficientScope, Unauthorized
+from service.errors import InsufficientScope, RateLimited, Unauthorized
 
 _REFUSAL = "A valid API key is required as 'Authorization: Bearer <API key>'; it is missing, unknown or revoked."
 
 
-def authenticate(store: Store, authorization: str | None) -> Caller:
+def authenticate(
+    store: Store, authorization: str | None, failures: FailedAttempts | None = None, address: str | None = None
+) -> Caller:
+    """The caller behind a Bearer API key; with `failures`, failed checks are counted against `address`."""
     scheme, _, api_key = (authorization or "").partition(" ")
     api_key = api_key.strip()
     # The checksum turns away typos and junk before any database work.
     if scheme.lower() != "bearer" or not looks_like_api_key(api_key):
         raise Unauthorized(_REFUSAL)
-    record = store.api_key_by_prefix(api_key_prefix(api_key))
+    prefix = api_key_prefix(api_key)
+    # A refused address still gets its real keys checked: a key this instance has cached, or one whose prefix
+    # is in the set of live keys (one query for all keys), so a sprayer sharing an address (a NAT, a no-code
+    # platform's servers) cannot lock a real key out. Made-up keys from there cost no database work.
+    if failures is not None and address is not None and store.cached_api_key(prefix) is None:
+        wait = failures.blocked_for(address)
+        if wait and not store.is_live_prefix(prefix):
+            raise RateLimited(
+                f"Too many failed API key checks from this address; retry after {wait} s with a valid key.",
+                headers={"Retry-After": str(wait)},
+            )
+    record = store.api_key_by_prefix(prefix)
     if record is None or not api_key_matches(api_key, record.key_hash) or record.revoked_at is not None:
+        if failures is not None and address is not None:
+            failures.record_failure(address)
         raise Unauthorized(_REFUSAL)
     return Caller(
         api_key_id=record.id,

@@ -41,6 +41,13 @@ class ReadCache:
                 self._entries[key] = value
         return value
 
+    def peek(self, key: Hashable) -> object | None:
+        """The cached value for `key`, if any; never loads."""
+        if self._entries is None:
+            return None
+        with self._lock:
+            return self._entries.get(key)
+
     def forget(self, key: Hashable | None = None) -> None:
         """Drop one entry, or all of them."""
         if self._entries is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -12,19 +13,21 @@ from sqlalchemy import ColumnElement, Engine, and_, create_engine, delete, event
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 
+from service.config import sqlalchemy_url
 from service.db.models import ApiKey, AuditEvent, IdempotencyRecord, Keyset, LaunchLink, Profile, Tenant
 from service.db.read_cache import ReadCache
 from service.errors import Conflict, KeysetNotFound, NotFound, ProfileNotFound
 
 # SQLite waits this long for a writer's lock instead of failing at once under concurrent requests.
 _SQLITE_BUSY_TIMEOUT_MS = 5000
+# How stale the set of live API key prefixes may be: a key made this long ago works from a refused address.
+_MIN_PREFIX_SET_SECONDS = 5
 
 
 def make_engine(database_url: str) -> Engine:
     """An engine for SQLite (the embedded default) or PostgreSQL."""
-    if database_url.startswith("postgresql://"):
-        # psycopg 3 is the driver we ship; plain postgresql:// URLs are what operators paste.
-        database_url = "postgresql+psycopg://" + database_url.removeprefix("postgresql://")
+    # psycopg 3 is the driver we ship; operators paste postgresql:// or postgres:// URLs.
+    database_url = sqlalchemy_url(database_url)
     if database_url.startswith("sqlite"):
         engine = create_engine(database_url, connect_args={"check_same_thread": False})
 
@@ -76,6 +79,9 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # API keys and profiles, read on every request, are reused for a bounded time (service/lookups.py).
         self._cache = ReadCache(cache_seconds)
+        # The prefixes of all live API keys, read as one set when an address is being refused (service/apikeys).
+        self._live_prefixes: tuple[float, frozenset[str]] = (float("-inf"), frozenset())
+        self._live_prefixes_seconds = max(cache_seconds, _MIN_PREFIX_SET_SECONDS)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -146,6 +152,23 @@ class Store:
                 return session.scalar(select(ApiKey).where(ApiKey.prefix == prefix))
 
         return self._cache.get(("api_key", prefix), load)
+
+    def is_live_prefix(self, prefix: str) -> bool:
+        """Whether a live (unrevoked) API key has this prefix, from a set re-read at most every few seconds.
+
+        One query for every key, not one per request: what a refused address may still ask is cheap.
+        """
+        read_at, prefixes = self._live_prefixes
+        if time.monotonic() - read_at >= self._live_prefixes_seconds:
+            with self.session() as session:
+                prefixes = frozenset(session.scalars(select(ApiKey.prefix).where(ApiKey.revoked_at.is_(None))))
+            self._live_prefixes = (time.monotonic(), prefixes)
+        return prefix in prefixes
+
+    def cached_api_key(self, prefix: str) -> ApiKey | None:
+        """The API key with this prefix if this instance has it cached; no database work."""
+        cached = self._cache.peek(("api_key", prefix))
+        return cached if isinstance(cached, ApiKey) else None
 
     def revoke_api_key(self, prefix: str, now: dt.datetime) -> ApiKey:
         with self.session() as session:

@@ -7,26 +7,28 @@ Development only: it says so loudly.
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
+import shlex
 import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 from types import FrameType
 
 from service.dev import seed as devseed
 
 ROOT = Path(__file__).resolve().parents[2]  # the project root: service/dev/run.py
+_SANDBOX_GUNICORN_CONF = Path(__file__).resolve().parent / "sandbox" / "gunicorn_conf.py"
 _EMULATOR_START_TIMEOUT_SECONDS = 30
 _SANDBOX_START_TIMEOUT_SECONDS = 30
 
 
-def _wait_for_port(
-    host: str, port: int, timeout: float, process: subprocess.Popen[bytes], name: str = "the Secrets Manager emulator"
-) -> None:
+def _wait_for_port(host: str, port: int, timeout: float, process: subprocess.Popen[bytes], name: str) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -37,6 +39,20 @@ def _wait_for_port(
         except OSError:
             time.sleep(0.2)
     sys.exit(f"{name} did not listen on {host}:{port} within {timeout:.0f} s")
+
+
+def _wait_for_http(url: str, timeout: float, process: subprocess.Popen[bytes], name: str) -> None:
+    """Until `url` answers over HTTP: a server may accept connections before it can serve them."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"{name} exited early (code {process.returncode})")
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - a loopback URL this module built
+                return
+        except (OSError, http.client.HTTPException):
+            time.sleep(0.2)
+    sys.exit(f"{name} did not answer {url} within {timeout:.0f} s")
 
 
 def _sandbox_env(env: dict[str, str]) -> dict[str, str]:
@@ -81,38 +97,102 @@ def _banner(credentials: dict[str, object], sandbox_url: str) -> str:
  Profiles:      {json.dumps(profiles)}
  Mailbox:       {credentials.get("mailboxUrl")}  (every email the broker sends lands here)
  Saved to:      instance/dev-credentials.json
+ CLI:           set -a; . instance/dev.env; set +a   (then: flask --app service keysets status dev-es256)
 
 {curls}
 ================================================================================
 """
 
 
-def main() -> None:
-    port = int(os.environ.get("PORT", "8000"))
-    emulator_port = int(os.environ.get("SECRETS_EMULATOR_PORT", "4566"))
+# Each port make run listens on, and the variable that moves it.
+_PORTS = (
+    ("PORT", 8000, "the broker"),
+    ("SANDBOX_PORT", 8001, "the sandbox relying party"),
+    ("SECRETS_EMULATOR_PORT", 4566, "the Secrets Manager emulator"),
+    ("MAIL_SMTP_PORT", 8025, "the mail sink's SMTP"),
+    ("MAIL_HTTP_PORT", 8026, "the mailbox page"),
+)
+# What the CLI needs to reach this run's emulator and database: `set -a; . instance/dev.env; set +a`.
+_DEV_ENV_NAMES = (
+    "BROKER_ENV",
+    "DATABASE_URL",
+    "PUBLIC_BASE_URL",
+    "AWS_ENDPOINT_URL_SECRETS_MANAGER",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_REGION",
+    "SMTP_URL",
+    "SANDBOX_URL",
+    *(name for name, _default, _what in _PORTS),
+)
+
+
+def _ports() -> dict[str, int]:
+    """Every port of this run, from its variable or default; exits with one line if one is not a port."""
+    ports = {}
+    for name, default, _what in _PORTS:
+        raw = os.environ.get(name, str(default))
+        if not raw.isdigit() or not 1 <= int(raw) <= 65535:
+            sys.exit(f"make run: {name}={raw!r} is not a port (1-65535)")
+        ports[name] = int(raw)
+    return ports
+
+
+def _busy_port(ports: dict[str, int]) -> str | None:
+    """A line naming the first port something else listens on, and the variable that moves it; None if all free."""
+    for name, _default, what in _PORTS:
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", ports[name]))
+            except OSError:
+                return f"make run: port {ports[name]} ({what}) is busy; free it or set {name} to another port"
+    return None
+
+
+def _dev_env(ports: dict[str, int]) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("BROKER_ENV", "development")
-    env.setdefault("PUBLIC_BASE_URL", f"http://127.0.0.1:{port}")
-    sandbox_port = int(os.environ.get("SANDBOX_PORT", "8001"))
-    env.setdefault("SANDBOX_URL", f"http://127.0.0.1:{sandbox_port}")
+    env.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'instance' / 'broker.sqlite3'}")
+    env.setdefault("PUBLIC_BASE_URL", f"http://127.0.0.1:{ports['PORT']}")
+    env.setdefault("SANDBOX_URL", f"http://127.0.0.1:{ports['SANDBOX_PORT']}")
     # The emulator accepts any credentials; these never reach AWS.
     env.setdefault("AWS_ACCESS_KEY_ID", "dev-emulator")
     env.setdefault("AWS_SECRET_ACCESS_KEY", "dev-emulator")
     env.setdefault("AWS_REGION", "eu-north-1")
-    env["AWS_ENDPOINT_URL_SECRETS_MANAGER"] = f"http://127.0.0.1:{emulator_port}"
-    env["PORT"] = str(port)
+    env["AWS_ENDPOINT_URL_SECRETS_MANAGER"] = f"http://127.0.0.1:{ports['SECRETS_EMULATOR_PORT']}"
+    sender = "SSO%20Broker%20%3Cno-reply%40broker.localhost%3E"
+    env.setdefault("SMTP_URL", f"smtp://127.0.0.1:{ports['MAIL_SMTP_PORT']}?from={sender}")
+    env.setdefault("DEV_MAILBOX_URL", f"http://127.0.0.1:{ports['MAIL_HTTP_PORT']}")
+    env.update({name: str(port) for name, port in ports.items()})
+    return env
 
+
+def write_dev_env(env: dict[str, str], path: Path) -> None:
+    """instance/dev.env: this run's settings as shell assignments, for the CLI in another terminal."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = ["# Written by make run for the CLI in another terminal: set -a; . instance/dev.env; set +a"]
+    lines += [f"{name}={shlex.quote(env[name])}" for name in _DEV_ENV_NAMES if name in env]
+    path.write_text("\n".join(lines) + "\n")
+
+
+def main() -> None:
+    ports = _ports()
+    busy = _busy_port(ports)
+    if busy:
+        sys.exit(busy)
+    env = _dev_env(ports)
+    write_dev_env(env, ROOT / "instance" / "dev.env")
     children: list[subprocess.Popen[bytes]] = []
 
-    def on_signal(signum: int, _frame: FrameType | None) -> None:
+    def on_signal(_signum: int, _frame: FrameType | None) -> None:
         # Unwind to the `finally` below; stopping children inside the handler would wait on a Popen
-        # that the interrupted main code is already waiting on.
-        raise SystemExit(128 + signum)
+        # that the interrupted main code is already waiting on. Ctrl-C is how make run is meant to end: 0.
+        raise SystemExit(0)
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     try:
-        sys.exit(_serve(env, port, emulator_port, sandbox_port, children))
+        sys.exit(_serve(env, children))
     finally:
         _stop(children)
 
@@ -128,14 +208,10 @@ def _stop(children: list[subprocess.Popen[bytes]]) -> None:
             child.kill()
 
 
-def _serve(
-    env: dict[str, str], port: int, emulator_port: int, sandbox_port: int, children: list[subprocess.Popen[bytes]]
-) -> int:
+def _serve(env: dict[str, str], children: list[subprocess.Popen[bytes]]) -> int:
     """Start the emulator and mail sink, migrate, seed, start the sandbox and the broker; return its exit code."""
-    smtp_port = int(env.get("MAIL_SMTP_PORT", "8025"))
-    mail_http_port = int(env.get("MAIL_HTTP_PORT", "8026"))
-    env.setdefault("SMTP_URL", f"smtp://127.0.0.1:{smtp_port}?from=SSO%20Broker%20%3Cno-reply%40broker.localhost%3E")
-    env.setdefault("DEV_MAILBOX_URL", f"http://127.0.0.1:{mail_http_port}")
+    smtp_port, mail_http_port = int(env["MAIL_SMTP_PORT"]), int(env["MAIL_HTTP_PORT"])
+    emulator_port, sandbox_port = int(env["SECRETS_EMULATOR_PORT"]), int(env["SANDBOX_PORT"])
     print(f"starting the local mail sink: SMTP on 127.0.0.1:{smtp_port}, mailbox page {env['DEV_MAILBOX_URL']}")
     mail = subprocess.Popen(
         [
@@ -160,7 +236,9 @@ def _serve(
         stderr=subprocess.DEVNULL,
     )
     children.append(emulator)
-    _wait_for_port("127.0.0.1", emulator_port, _EMULATOR_START_TIMEOUT_SECONDS, emulator)
+    # moto answers its own API once its backends are loaded; Secrets Manager calls work from then on.
+    emulator_api = f"http://127.0.0.1:{emulator_port}/moto-api/data.json"
+    _wait_for_http(emulator_api, _EMULATOR_START_TIMEOUT_SECONDS, emulator, "the Secrets Manager emulator")
     _wait_for_port("127.0.0.1", smtp_port, _SANDBOX_START_TIMEOUT_SECONDS, mail, "the mail sink")
 
     flask = [sys.executable, "-m", "flask", "--app", "service"]
@@ -169,10 +247,7 @@ def _serve(
     credentials = json.loads((ROOT / "instance" / "dev-credentials.json").read_text())
 
     print(f"starting the sandbox relying party on 127.0.0.1:{sandbox_port}", flush=True)
-    # One worker: the sandbox keeps its one-time sessions and replay cache in memory.
-    # `-c /dev/null`: the broker's gunicorn.conf.py is not the sandbox's.
-    sandbox_command = [sys.executable, "-m", "gunicorn", "-c", "/dev/null", "--bind", f"127.0.0.1:{sandbox_port}"]
-    sandbox_command += ["--workers", "1", "--threads", "4", "service.dev.sandbox.wsgi:app"]
+    sandbox_command = [sys.executable, "-m", "gunicorn", "-c", str(_SANDBOX_GUNICORN_CONF)]
     sandbox = subprocess.Popen(sandbox_command, cwd=ROOT, env=_sandbox_env(env))
     children.append(sandbox)
     _wait_for_port("127.0.0.1", sandbox_port, _SANDBOX_START_TIMEOUT_SECONDS, sandbox, "the sandbox relying party")

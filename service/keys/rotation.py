@@ -94,16 +94,18 @@ class RotationWindows:
 
     `refresh_seconds`: a broker instance notices a new stage of a secret within this long
     (SECRET_REFRESH_SECONDS). `jwks_max_age_seconds`: relying parties may cache the JWKS this long
-    (JWKS_MAX_AGE_SECONDS, the Cache-Control max-age). The rotation function must be given the same values
-    as the broker it rotates for.
+    (JWKS_MAX_AGE_SECONDS, the Cache-Control max-age). `max_staleness_seconds`: an instance cut off from
+    Secrets Manager keeps signing with the keys it last read this long (KEY_MAX_STALENESS_SECONDS). The
+    rotation function must be given the same values as the broker it rotates for.
     """
 
     refresh_seconds: int
     jwks_max_age_seconds: int
+    max_staleness_seconds: int
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RotationWindows:
-        return cls(settings.secret_refresh_seconds, settings.jwks_max_age_seconds)
+        return cls(settings.secret_refresh_seconds, settings.jwks_max_age_seconds, settings.key_max_staleness_seconds)
 
     @property
     def publish_seconds(self) -> int:
@@ -119,12 +121,16 @@ class RotationWindows:
     def retire_seconds(self) -> int:
         """How long a key stays published (AWSPREVIOUS) after it stopped signing.
 
-        Broker instances keep signing with it until they notice the promotion (`refresh_seconds`); a token
-        they sign then lives `MAX_TOKEN_TTL_SECONDS` (launch links mint a fresh token when used, so none lives
-        longer). The JWKS max-age term is kept as margin: it also covers the relying party's clock leeway on
-        `exp`, and never less than that leeway is used, also when the max-age is 0.
+        An instance that reaches Secrets Manager notices the promotion within `refresh_seconds`; one cut off
+        from it keeps signing with the keys it last read until they are `max_staleness_seconds` old, and its
+        last read was before the promotion. So no instance signs with the key after `max(refresh, staleness)`
+        (the settings keep staleness >= refresh), and a token it signed then lives `MAX_TOKEN_TTL_SECONDS`
+        (launch links mint a fresh token when used, so none lives longer). The JWKS max-age term is kept as
+        margin: it also covers the relying party's clock leeway on `exp`, and never less than that leeway is
+        used, also when the max-age is 0. The key is unpublished only after all of it.
         """
-        return MAX_TOKEN_TTL_SECONDS + self.refresh_seconds + max(self.jwks_max_age_seconds, LEEWAY_SECONDS)
+        signs_until = max(self.refresh_seconds, self.max_staleness_seconds)
+        return MAX_TOKEN_TTL_SECONDS + signs_until + max(self.jwks_max_age_seconds, LEEWAY_SECONDS)
 
 
 def publish_window(settings: Settings) -> int:

@@ -48,6 +48,7 @@ import botocore.config
 from joserfc import jws
 from joserfc.errors import JoseError
 
+from service.config import key_freshness
 from service.errors import BadRequest, ConfigError, KeyMaterialError
 from service.keys.material import ALGORITHMS, parse_signing_key
 from service.keys.rotation import (
@@ -110,9 +111,11 @@ def _int_env(environ: Mapping[str, str], name: str, default: int, low: int, high
 
 def windows_from_env(environ: Mapping[str, str]) -> RotationWindows:
     """The windows from the same variables (and defaults and bounds) the broker reads."""
+    refresh, staleness = key_freshness(environ)
     return RotationWindows(
-        refresh_seconds=_int_env(environ, "SECRET_REFRESH_SECONDS", 300, 1, 86_400),
+        refresh_seconds=refresh,
         jwks_max_age_seconds=_int_env(environ, "JWKS_MAX_AGE_SECONDS", 300, 0, 86_400),
+        max_staleness_seconds=staleness,
     )
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import secrets
 
-from flask import Blueprint, Response, current_app, g, redirect, render_template
+from flask import Blueprint, Response, current_app, g, redirect, render_template, request
 from werkzeug.wrappers import Response as BaseResponse  # what flask.redirect returns
 
 from service import metrics
 from service.errors import BrokerError
+from service.links.csrf import COOKIE_MAX_AGE_SECONDS, FORM_FIELD, LaunchForms
 from service.links.launch_links import LinkState
 from service.tokens.delivery import FormPost, origin_of, relying_party_origins
 from service.wiring import services
@@ -44,6 +45,16 @@ def _protect(response: BaseResponse) -> None:
     response.headers["X-Frame-Options"] = "DENY"
 
 
+def _not_from_its_page() -> Response:
+    metrics.count_link("refused", "cross_site")
+    heading = "Open the link again to continue"
+    message = (
+        "For your safety a sign-in link works only from its own page. Open the link you were sent again "
+        "and press Continue there."
+    )
+    return _page("links/status.html", 403, [], state="cross_site", heading=heading, message=message)
+
+
 def _state_page(state: LinkState) -> Response:
     metrics.count_link("refused", state.value)
     status, heading, message = _STATES[state]
@@ -58,20 +69,43 @@ def show(secret: str) -> Response:
         return _state_page(state)
     profile = svc.store.profile_by_id(opened.record.profile_id)
     g.profile_id = profile.id
+    forms = svc.launch_forms
+    cookie = request.cookies.get(forms.cookie_name) or forms.new_cookie()
     # The POST to 'self' answers with a redirect to the relying party, which form-action must allow too.
-    return _page(
+    response = _page(
         "links/continue.html",
         200,
         ["'self'", *relying_party_origins(profile)],
         profile_name=profile.name,
         expires_at=opened.record.expires_at.strftime("%Y-%m-%d %H:%M"),
         auto_submit=opened.record.auto_submit,
+        form_field=FORM_FIELD,
+        form_token=forms.token(cookie, secret),
+    )
+    _set_cookie(response, forms, cookie)
+    return response
+
+
+def _set_cookie(response: Response, forms: LaunchForms, cookie: str) -> None:
+    response.set_cookie(
+        forms.cookie_name,
+        cookie,
+        max_age=COOKIE_MAX_AGE_SECONDS,
+        path="/",
+        secure=forms.secure,
+        httponly=True,
+        # Strict: a POST from another site never carries it, and so cannot carry a matching form token.
+        samesite="Strict",
     )
 
 
 @bp.post("/l/<secret>")
 def use(secret: str) -> BaseResponse:
     svc = services(current_app)
+    forms = svc.launch_forms
+    fetch_site, cookie = request.headers.get("Sec-Fetch-Site"), request.cookies.get(forms.cookie_name)
+    if not forms.accepts(secret, fetch_site, cookie, request.form.get(FORM_FIELD)):
+        return _not_from_its_page()
     try:
         launch = svc.minter.launch(secret, g.request_id)
     except BrokerError as error:

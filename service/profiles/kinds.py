@@ -17,6 +17,12 @@ _MAX_TEXT = 200
 
 # Claims the broker sets itself; a payload may not shadow them.
 REGISTERED_CLAIMS = frozenset({"iss", "aud", "exp", "nbf", "iat", "nonce", "jti", "sub"})
+# Claims a relying party may act on, so a payload may not smuggle them in past the profile's rules:
+# `redirect` (checked against the allowed origins only at the top level of the request), and the OAuth and
+# OpenID Connect claims that name a client, a session, an authentication or a key (RFC 7519, 7800, 8693,
+# 9068; OpenID Connect Core 1.0).
+GOVERNED_CLAIMS = frozenset({"redirect", "azp", "acr", "amr", "auth_time", "scope", "sid", "cnf", "client_id", "typ"})
+RESERVED_CLAIMS = REGISTERED_CLAIMS | GOVERNED_CLAIMS
 
 KINDS = ("exorlive-main", "exorlive-go", "generic")
 DELIVERY_MODES = ("exchange", "form", "query")
@@ -108,11 +114,21 @@ _PAYLOAD_SCHEMAS: dict[str, Schema | None] = {
 }
 
 
+def _reserved_reason(claim: str) -> str:
+    if claim == "redirect":
+        return (
+            "Send redirect at the top level of the request, where it is checked against the profile's allowed origins."
+        )
+    if claim in REGISTERED_CLAIMS:
+        return f"{claim!r} is set by the broker and may not be sent in the payload."
+    return f"{claim!r} is reserved: a relying party may act on it, so the broker never signs one a caller sent."
+
+
 def load_payload(kind: str, payload: Mapping[str, Any], check_ssn: bool, max_bytes: int) -> dict[str, Any]:
     """The payload checked against its profile's kind, its size bound and the registered claims."""
     errors: dict[str, list[str]] = {}
-    for claim in sorted(REGISTERED_CLAIMS & payload.keys()):
-        errors[f"payload.{claim}"] = [f"{claim!r} is set by the broker and may not be sent in the payload."]
+    for claim in sorted(RESERVED_CLAIMS & payload.keys()):
+        errors[f"payload.{claim}"] = [_reserved_reason(claim)]
     size = len(json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode())
     if size > max_bytes:
         errors["payload"] = [f"The payload is {size} bytes as JSON; at most {max_bytes} are allowed."]

@@ -31,6 +31,44 @@ def _within_depth(value: Any, limit: int) -> bool:
     return True
 
 
+class _DuplicateMember(ValueError):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def _unique_members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # A member named twice is refused, not resolved: a gateway that reads the first one and the broker that
+    # would sign the last one must never disagree about what was asked (a parser differential).
+    members: dict[str, Any] = {}
+    for name, value in pairs:
+        if name in members:
+            raise _DuplicateMember(name)
+        members[name] = value
+    return members
+
+
+def parse_json(raw: bytes) -> Any:
+    """Strict RFC 8259 JSON from bytes: UTF-8 only, each member once, no NaN or Infinity, no lone surrogate."""
+    try:
+        # Strict UTF-8, decoded here: json.loads on bytes would also take UTF-16 and UTF-32, and decodes with
+        # surrogatepass, letting raw surrogate bytes (b"\xed\xa0\xbd") through. A leading BOM is tolerated.
+        text = raw.decode("utf-8-sig")
+        body = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_members)
+        # A lone surrogate escaped as \u (e.g. "\ud83d") parses but is no Unicode text: it cannot be signed or
+        # stored. Strict decoding refused raw ones above, so only a body with a \u escape needs the check.
+        if "\\u" in text:
+            json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except _DuplicateMember as duplicate:
+        name = duplicate.name if len(duplicate.name) <= 64 else duplicate.name[:64] + "…"
+        raise MalformedJSON(f"The member {name!r} appears twice in one object; send each member once.") from None
+    except (ValueError, UnicodeError, RecursionError):
+        raise MalformedJSON("The body is not valid JSON (UTF-8, RFC 8259).") from None
+    if not _within_depth(body, MAX_JSON_DEPTH):
+        raise MalformedJSON(f"The body nests deeper than {MAX_JSON_DEPTH} levels.")
+    return body
+
+
 def json_body() -> Any:
     """The request body as JSON, or 415/400 problems; the size limit is enforced while reading."""
     if request.mimetype != "application/json":
@@ -40,16 +78,4 @@ def json_body() -> Any:
     chunks = []
     while chunk := request.stream.read(16 * 1024):
         chunks.append(chunk)
-    raw = b"".join(chunks)
-    try:
-        body = json.loads(raw, parse_constant=_reject_constant)
-        # A lone surrogate (e.g. "\\ud83d") parses but is no Unicode text: it cannot be signed or stored.
-        # Only a \\u escape can make one (the UTF decoders refuse raw surrogates), so a body without one skips
-        # the check; NUL bytes mean UTF-16 or -32, where the escape's bytes differ, so those are always checked.
-        if b"\\u" in raw or b"\x00" in raw:
-            json.dumps(body, ensure_ascii=False).encode("utf-8")
-    except (ValueError, UnicodeError, RecursionError):
-        raise MalformedJSON("The body is not valid JSON (UTF-8, RFC 8259).") from None
-    if not _within_depth(body, MAX_JSON_DEPTH):
-        raise MalformedJSON(f"The body nests deeper than {MAX_JSON_DEPTH} levels.")
-    return body
+    return parse_json(b"".join(chunks))

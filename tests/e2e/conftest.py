@@ -8,6 +8,7 @@ runs only these and `pytest -m "not browser"` skips them.
 Fixtures:
 - `browser` (session): one Chromium for the whole run.
 - `context` (function): a fresh, isolated browser context (own cookies and storage), closed after the test.
+- `live` (function): the broker, the sandbox RP and a mail server over real HTTP on loopback.
 - `page` (function): a page in that context. When a test using it fails, a screenshot is saved in the
   test's tmp_path and its path printed with the failure, with the page's console messages and errors.
 """
@@ -17,12 +18,18 @@ from __future__ import annotations
 import os
 from collections.abc import Generator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
+from service.wiring import services
+from tests.support.apps import build_app, seed_dev
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_WATCH, TIMEOUT_MS, PageWatch
+from tests.support.ports import free_port
+from tests.support.servers import serve_sandbox, serve_wsgi
+from tests.support.smtp import Collector
 
 HERE = Path(__file__).resolve().parent
 
@@ -97,3 +104,17 @@ def pytest_runtest_makereport(
     if watch.log:
         report.sections.append(("browser console", "\n".join(watch.log)))
     return report
+
+
+@pytest.fixture
+def live(config: dict[str, Any], tmp_path: Path, inbox: tuple[Collector, int]) -> Iterator[dict[str, Any]]:
+    """The broker, the sandbox RP and a mail server, each on its own loopback port, wired as `make run` wires them."""
+    broker_port = free_port()
+    base = f"http://127.0.0.1:{broker_port}"
+    smtp = f"smtp://127.0.0.1:{inbox[1]}?from=broker%40broker.test"
+    app = build_app({**config, "PUBLIC_BASE_URL": base, "SMTP_URL": smtp})
+    svc = services(app)
+    with serve_sandbox(f"{base}/.well-known/jwks.json", base) as sandbox:
+        creds = seed_dev(app, str(tmp_path), sandbox)
+        with serve_wsgi(app, broker_port):
+            yield {"base": base, "sandbox": sandbox, "creds": creds, "svc": svc, "inbox": inbox[0]}

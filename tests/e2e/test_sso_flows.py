@@ -6,8 +6,6 @@ the broker's JWKS, fetched over HTTP, with the shared verifier and its replay ca
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,46 +13,7 @@ import requests
 from playwright.sync_api import Page, expect
 
 from service.links.launch_links import LinkState
-from service.wiring import Services, services
-from tests.support.api import SEED_PAYLOADS
-from tests.support.apps import build_app, seed_dev
-from tests.support.ports import free_port
-from tests.support.privacy import WATCH
-from tests.support.servers import serve_sandbox, serve_wsgi
-from tests.support.smtp import Collector
-
-
-@pytest.fixture
-def live(config: dict[str, Any], tmp_path: Path, inbox: tuple[Collector, int]) -> Iterator[dict[str, Any]]:
-    """The broker, the sandbox RP and a mail server, each on its own loopback port, wired as `make run` wires them."""
-    broker_port = free_port()
-    base = f"http://127.0.0.1:{broker_port}"
-    smtp = f"smtp://127.0.0.1:{inbox[1]}?from=broker%40broker.test"
-    app = build_app({**config, "PUBLIC_BASE_URL": base, "SMTP_URL": smtp})
-    svc = services(app)
-    with serve_sandbox(f"{base}/.well-known/jwks.json", base) as sandbox:
-        creds = seed_dev(app, str(tmp_path), sandbox)
-        with serve_wsgi(app, broker_port):
-            yield {"base": base, "sandbox": sandbox, "creds": creds, "svc": svc, "inbox": inbox[0]}
-
-
-def mint(live: dict[str, Any], profile: str, *, key: str = "apiKey", **extra: Any) -> dict[str, Any]:
-    creds = live["creds"]
-    response = requests.post(
-        f"{live['base']}/api/v1/generateJWT",
-        json={"profileKey": creds["profiles"][profile], "payload": SEED_PAYLOADS[profile], **extra},
-        headers={"Authorization": f"Bearer {creds[key]}"},
-        timeout=10,
-    )
-    assert response.status_code == 200, response.text
-    body = response.json()
-    WATCH.watch(body["token"], body["url"].rsplit("/", 1)[-1])
-    return body
-
-
-def _link_state(live: dict[str, Any], url: str) -> LinkState:
-    svc: Services = live["svc"]
-    return svc.links.state(url.rsplit("/", 1)[1])
+from tests.support.live import link_state, mint
 
 
 def test_form_profile_link_signs_the_instructor_in_with_the_contact_in_focus(live: dict[str, Any], page: Page) -> None:
@@ -103,12 +62,12 @@ def test_a_long_lived_link_waits_for_a_click_then_works_once(live: dict[str, Any
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     assert page.url == url
-    assert _link_state(live, url) is LinkState.USABLE
+    assert link_state(live, url) is LinkState.USABLE
 
     page.get_by_test_id("continue").click()
     landed = {"exorlive-main": "instructor", "exorlive-go": "member", "generic": "generic-user"}[profile]
     expect(page.get_by_test_id(landed)).to_be_visible()
-    assert _link_state(live, url) is LinkState.USED
+    assert link_state(live, url) is LinkState.USED
 
     page.goto(url)
     expect(page.get_by_test_id("link-state")).to_have_attribute("data-state", "used")
@@ -145,7 +104,7 @@ def test_an_emailed_link_opens_from_the_mail_and_works_once(live: dict[str, Any]
     expect(link).to_be_visible()
     page.goto(link.get_attribute("href") or "")
     page.wait_for_load_state("networkidle")
-    assert _link_state(live, body["url"]) is LinkState.USABLE
+    assert link_state(live, body["url"]) is LinkState.USABLE
     page.get_by_test_id("continue").click()
     expect(page.get_by_test_id("instructor")).to_have_text("Mando Lorian")
     expect(page.get_by_test_id("contact")).to_have_text("Baby Yoda")

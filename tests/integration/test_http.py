@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jwt as pyjwt
 import pytest
@@ -24,10 +25,13 @@ from service.wiring import services
 from tests.support.api import SEED_PAYLOADS
 from tests.support.apps import build_app, seed_dev
 from tests.support.databases import postgres_database
+from tests.support.links import FROM_ITS_PAGE
 from tests.support.ports import free_port
 from tests.support.privacy import WATCH
 from tests.support.servers import mint_over_http, run_gunicorn, serve_sandbox
 from tests.support.waiting import wait_until
+
+PUBLIC_BASE_URL = "https://broker.http.test"
 
 
 @pytest.fixture(scope="module", params=["postgres", "sqlite"])
@@ -50,7 +54,9 @@ def _serve(database_url: str, emulator: str, tmp_path: Path) -> Iterator[dict[st
         "BROKER_ENV": "production",
         "DATABASE_URL": database_url,
         "SUBJECT_HASH_KEY": secrets.token_urlsafe(36),
-        "PUBLIC_BASE_URL": base,
+        "SERVER_SECRET": secrets.token_urlsafe(36),
+        # Production wants https: TLS ends at a proxy in front, so links name this address, not the port.
+        "PUBLIC_BASE_URL": PUBLIC_BASE_URL,
         "AWS_ENDPOINT_URL_SECRETS_MANAGER": emulator,
         "PORT": str(port),
         # Four processes, so concurrent requests really race in the database.
@@ -58,10 +64,10 @@ def _serve(database_url: str, emulator: str, tmp_path: Path) -> Iterator[dict[st
         "LOG_LEVEL": "DEBUG",
     }
     migrations.upgrade(database_url)
-    app = build_app({k: env[k] for k in ("BROKER_ENV", "DATABASE_URL", "SUBJECT_HASH_KEY", "PUBLIC_BASE_URL",
-                                          "AWS_ENDPOINT_URL_SECRETS_MANAGER")})  # fmt: skip
+    app = build_app({k: env[k] for k in ("BROKER_ENV", "DATABASE_URL", "SUBJECT_HASH_KEY", "SERVER_SECRET",
+                                          "PUBLIC_BASE_URL", "AWS_ENDPOINT_URL_SECRETS_MANAGER")})  # fmt: skip
     # A sandbox relying party that verifies against this broker's JWKS, for the exchange profile.
-    with serve_sandbox(f"{base}/.well-known/jwks.json", base) as sandbox:
+    with serve_sandbox(f"{base}/.well-known/jwks.json", PUBLIC_BASE_URL) as sandbox:
         creds = seed_dev(app, str(tmp_path), sandbox)
         services(app).store.engine.dispose()
         log_path = tmp_path / "gunicorn.log"
@@ -83,10 +89,14 @@ def test_tokens_for_every_profile_verify_over_http(broker: dict[str, Any]) -> No
             response = _mint(broker, profile, verify=True)
             assert response.status_code == 200, response.text
             token = response.json()["token"]
-            claims = verify(token, Expectations(base, "sandbox-rp"), keys, now=int(time.time()), nonces=nonces)
+            claims = verify(
+                token, Expectations(PUBLIC_BASE_URL, "sandbox-rp"), keys, now=int(time.time()), nonces=nonces
+            )
             assert {k: claims[k] for k in SEED_PAYLOADS[profile]} == SEED_PAYLOADS[profile]
             signing_key = independent.get_signing_key_from_jwt(token)
-            decoded = pyjwt.decode(token, signing_key.key, algorithms=["ES256"], audience="sandbox-rp", issuer=base)
+            decoded = pyjwt.decode(
+                token, signing_key.key, algorithms=["ES256"], audience="sandbox-rp", issuer=PUBLIC_BASE_URL
+            )
             assert decoded == claims
     finally:
         keys.close()
@@ -153,11 +163,13 @@ def test_a_single_use_link_is_used_exactly_once_by_50_parallel_posts(broker: dic
 
     response = _mint(broker, "exorlive-main")
     link = response.json()["url"]
-    assert link.startswith(broker["base"] + "/l/")
+    assert link.startswith(PUBLIC_BASE_URL + "/l/")
     WATCH.watch(link.rsplit("/", 1)[1])
+    # What the proxy in front would forward to this instance.
+    link = broker["base"] + urlsplit(link).path
 
     def use(_: int) -> int:
-        return requests.post(link, timeout=30, allow_redirects=False).status_code
+        return requests.post(link, timeout=30, allow_redirects=False, headers=FROM_ITS_PAGE).status_code
 
     with ThreadPoolExecutor(max_workers=50) as pool:
         statuses = list(pool.map(use, range(50)))

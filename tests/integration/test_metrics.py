@@ -72,7 +72,9 @@ def _gunicorn(emulator: str, tmp_path: Path, metrics_dir: Path | None) -> Iterat
         "BROKER_ENV": "production",
         "DATABASE_URL": database_url,
         "SUBJECT_HASH_KEY": secrets.token_urlsafe(36),
-        "PUBLIC_BASE_URL": base,
+        "SERVER_SECRET": secrets.token_urlsafe(36),
+        # Production wants https: TLS ends at a proxy in front of this port.
+        "PUBLIC_BASE_URL": "https://broker.metrics.test",
         "AWS_ENDPOINT_URL_SECRETS_MANAGER": emulator,
     }
     migrations.upgrade(database_url)

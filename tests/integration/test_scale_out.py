@@ -25,6 +25,7 @@ from service.wiring import services
 from tests.support.api import bearer
 from tests.support.apps import build_app, seed_dev
 from tests.support.databases import postgres_database
+from tests.support.links import FROM_ITS_PAGE
 from tests.support.ports import free_port
 from tests.support.privacy import WATCH
 from tests.support.servers import mint_over_http, run_gunicorn
@@ -43,14 +44,18 @@ def cluster(emulator: str, redis_url: str, tmp_path_factory: pytest.TempPathFact
     with postgres_database() as database_url:
         migrations.upgrade(database_url)
         ports = [free_port(), free_port()]
-        # Both instances sit behind one public URL (instance A's port stands in for the load balancer).
-        public = f"http://127.0.0.1:{ports[0]}"
+        # Both instances sit behind one public https URL (a load balancer that ends TLS).
+        public = "https://broker.scale-out.test"
         common = {
             "BROKER_ENV": "production",
             "DATABASE_URL": database_url,
             "REDIS_URL": redis_url,
             "SUBJECT_HASH_KEY": secrets.token_urlsafe(36),
+            "SERVER_SECRET": secrets.token_urlsafe(36),
             "PUBLIC_BASE_URL": public,
+            # The revocation probe keeps using the revoked key from one address; it tests revocation, so the
+            # per-address limit on failed checks (tested in tests/unit/apikeys) must not answer 429 first.
+            "AUTH_FAILURE_LIMIT": "1000000/minute",
             "AWS_ENDPOINT_URL_SECRETS_MANAGER": emulator,
             "LOOKUP_CACHE_SECONDS": str(LOOKUP_CACHE_SECONDS),
             "LOG_LEVEL": "DEBUG",
@@ -104,7 +109,7 @@ def test_a_single_use_link_is_used_once_by_50_parallel_posts_over_both(cluster: 
     WATCH.watch(path.rsplit("/", 1)[1])
 
     def use(n: int) -> int:
-        return requests.post(bases[n % 2] + path, timeout=30, allow_redirects=False).status_code
+        return requests.post(bases[n % 2] + path, timeout=30, allow_redirects=False, headers=FROM_ITS_PAGE).status_code
 
     with ThreadPoolExecutor(max_workers=50) as pool:
         statuses = list(pool.map(use, range(50)))

@@ -11,7 +11,7 @@ from service.keys.source import KeysetRef
 from tests.support.privacy import WATCH
 
 # Small windows for the unit tests: publish = 10 + 60 = 70 s, retire = 300 + 10 + 60 = 370 s.
-WINDOWS = RotationWindows(refresh_seconds=10, jwks_max_age_seconds=60)
+WINDOWS = RotationWindows(refresh_seconds=10, jwks_max_age_seconds=60, max_staleness_seconds=10)
 
 
 def new_keyset(sm: Any, alg: str = "ES256", rsa_bits: int = 2048, tags: dict[str, str] | None = None) -> KeysetRef:

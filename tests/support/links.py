@@ -1,4 +1,4 @@
-"""Launch links in tests: the path of a link generateJWT answered, its secret, and the stored rows."""
+"""Launch links in tests: the path of a link generateJWT answered, its secret, the stored rows, a use from its page."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from service.db.models import LaunchLink
 from service.wiring import Services
 from tests.support.api import BROKER_URL
 from tests.support.privacy import WATCH
+
+# What a browser sends when the link's own page posts its form: the broker accepts a use only from there.
+FROM_ITS_PAGE = {"Sec-Fetch-Site": "same-origin"}
 
 
 def link_path(body: dict[str, Any]) -> str:

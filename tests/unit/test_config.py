@@ -16,9 +16,15 @@ def test_development_defaults() -> None:
     assert not settings.is_production
 
 
-@pytest.mark.parametrize("missing", ["DATABASE_URL", "SUBJECT_HASH_KEY"])
+@pytest.mark.parametrize("missing", ["DATABASE_URL", "SUBJECT_HASH_KEY", "SERVER_SECRET", "PUBLIC_BASE_URL"])
 def test_production_requires_its_settings(missing: str) -> None:
-    values = {"BROKER_ENV": "production", "DATABASE_URL": "postgresql://db/x", "SUBJECT_HASH_KEY": "k" * 40}
+    values = {
+        "BROKER_ENV": "production",
+        "DATABASE_URL": "postgresql://db/x",
+        "SUBJECT_HASH_KEY": "k" * 40,
+        "SERVER_SECRET": "s" * 40,
+        "PUBLIC_BASE_URL": "https://sso.example.org",
+    }
     values[missing] = ""
     with pytest.raises(ConfigError, match=missing):
         load_settings(values)
@@ -42,7 +48,8 @@ def test_invalid_values_fail_with_the_setting_named(name: str, value: str) -> No
 
 def test_a_short_subject_hash_key_is_refused_in_production() -> None:
     with pytest.raises(ConfigError, match="SUBJECT_HASH_KEY"):
-        load_settings({"BROKER_ENV": "production", "DATABASE_URL": "sqlite://", "SUBJECT_HASH_KEY": "short"})
+        load_settings({"BROKER_ENV": "production", "DATABASE_URL": "sqlite://", "SUBJECT_HASH_KEY": "short",
+                       "SERVER_SECRET": "s" * 40, "PUBLIC_BASE_URL": "https://sso.example.org"})  # fmt: skip
 
 
 def test_the_factory_fails_at_start_on_bad_settings() -> None:

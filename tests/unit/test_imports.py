@@ -28,7 +28,8 @@ def test_building_the_production_app_loads_no_development_code(tmp_path: Path) -
     code = (
         "from service import create_app\n"
         "create_app({'BROKER_ENV': 'production', 'DATABASE_URL': 'sqlite:///" + str(tmp_path / "db.sqlite3") + "',"
-        " 'SUBJECT_HASH_KEY': 'k' * 32, 'AWS_ENDPOINT_URL_SECRETS_MANAGER': 'http://127.0.0.1:9'})\n"
+        " 'SUBJECT_HASH_KEY': 'k' * 32, 'SERVER_SECRET': 's' * 32, 'PUBLIC_BASE_URL': 'https://sso.example.org',"
+        " 'AWS_ENDPOINT_URL_SECRETS_MANAGER': 'http://127.0.0.1:9'})\n"
     )
     env = {"PATH": "/usr/bin:/bin", "AWS_ACCESS_KEY_ID": "x", "AWS_SECRET_ACCESS_KEY": "x", "AWS_REGION": "eu-north-1"}
     loaded = _modules_after(code, env)

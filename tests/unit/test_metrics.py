@@ -17,6 +17,7 @@ from service.errors import KeyUnavailable
 from service.wiring import Services
 from tests.support.api import generate
 from tests.support.aws import secrets_client
+from tests.support.links import FROM_ITS_PAGE
 from tests.support.metrics import GENERATE_ROUTE, LINK_ROUTE, Samples, delta, minted, parse, requests_of, value
 from tests.support.ports import free_port
 from tests.support.privacy import SEED_PERSONAL_DATA, WATCH
@@ -87,15 +88,15 @@ def test_launch_links_made_used_and_refused_by_state(client: FlaskClient, creds:
     before = scrape(client)
     used = link_path(generate(client, creds, "exorlive-main"))
     assert client.get(used).status_code == 200  # showing the page neither uses nor refuses it
-    assert client.post(used).status_code == 200
-    assert client.post(used).status_code == 410
+    assert client.post(used, headers=FROM_ITS_PAGE).status_code == 200
+    assert client.post(used, headers=FROM_ITS_PAGE).status_code == 410
     assert client.get("/l/" + "A" * 43).status_code == 404
     expired = link_path(generate(client, creds, "exorlive-main"))
     with svc.store.session() as session:
         session.query(LaunchLink).filter(LaunchLink.uses == 0).update(
             {"expires_at": dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)}
         )
-    assert client.post(expired).status_code == 410
+    assert client.post(expired, headers=FROM_ITS_PAGE).status_code == 410
     after = scrape(client)
 
     links = "broker_launch_links_total"
@@ -125,7 +126,7 @@ def test_a_made_up_method_cannot_make_a_label(client: FlaskClient) -> None:
 def test_no_label_holds_personal_data_secrets_or_paths(client: FlaskClient, creds: dict[str, Any]) -> None:
     main = generate(client, creds, "exorlive-main")
     path = link_path(main)
-    client.post(path)
+    client.post(path, headers=FROM_ITS_PAGE)
     go = generate(client, creds, "exorlive-go").get_json()
     needles = [*SEED_PERSONAL_DATA, creds["apiKey"], creds["adminApiKey"], path.rsplit("/", 1)[1], go["token"]]
     needles += list(creds["profiles"].values())

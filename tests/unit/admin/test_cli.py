@@ -24,6 +24,7 @@ from service.keys.rotation import (
 from service.wiring import Services
 from tests.support.api import bearer, generate
 from tests.support.clock import Clock
+from tests.support.links import FROM_ITS_PAGE
 from tests.support.privacy import WATCH
 
 
@@ -169,7 +170,7 @@ def test_cli_lists_revokes_and_purges(app: Flask, client: FlaskClient, creds: di
     used = generate(client, creds, "exorlive-main").get_json()["url"]
     kept = generate(client, creds, "exorlive-main", expireIn=120, key="adminApiKey").get_json()["url"]
     WATCH.watch(used.rsplit("/", 1)[1], kept.rsplit("/", 1)[1])
-    client.post(urlsplit(used).path)
+    client.post(urlsplit(used).path, headers=FROM_ITS_PAGE)
     listed = [json.loads(line) for line in runner.invoke(args=["links", "list", "--tenant", "dev"]).stdout.splitlines()]
     assert sorted(link["state"] for link in listed) == ["usable", "used"]
     purged = json.loads(runner.invoke(args=["links", "purge"]).stdout.splitlines()[-1])
@@ -224,7 +225,8 @@ def test_cli_rotates_refuses_early_promotes_and_reports(app: Flask, svc: Service
     }
     report = json.loads(_cli(app, "keysets", "status", name).stdout)
     assert report["stages"][PREVIOUS_STAGE]["kid"] == a
-    assert report["stages"][PREVIOUS_STAGE]["unpublishableInSeconds"] in (899, 900)
+    # defaults: 300 s token lifetime + 3600 s key staleness + 300 s max-age
+    assert report["stages"][PREVIOUS_STAGE]["unpublishableInSeconds"] in (4199, 4200)
     # The JWKS publishes both: B signs, A's last tokens still verify.
     assert set(json.loads(_cli(app, "keysets", "list").stdout)["publishedKids"]) == {a, b}
 
@@ -240,7 +242,7 @@ def test_cli_force_promotes_at_once_with_a_loud_warning(app: Flask, svc: Service
     forced = _cli(app, "keysets", "promote", name, "--force")
     body = json.loads(forced.stdout)
     assert (body["currentKid"], body["previousKid"], body["unpublishedKid"]) == (c, b, a)
-    assert body["forcedEarlyBySeconds"] in range(898, 901)  # A's retire window binds
+    assert body["forcedEarlyBySeconds"] in range(4198, 4201)  # A's retire window binds (4200 s by default)
     assert f"WARNING: --force promoted kid {c}" in forced.stderr
     assert f"tokens signed by kid {a} (no longer published) may be rejected" in forced.stderr
 

@@ -174,7 +174,10 @@ def test_lambda_handler_takes_its_client_and_windows_from_the_environment(
 
 
 def test_rotation_function_windows_are_validated_like_the_brokers() -> None:
-    assert windows_from_env({}) == RotationWindows(300, 300)
+    assert windows_from_env({}) == RotationWindows(300, 300, 3600)
+    assert windows_from_env({"KEY_MAX_STALENESS_SECONDS": "600"}).max_staleness_seconds == 600
+    with pytest.raises(ConfigError, match=r"KEY_MAX_STALENESS_SECONDS \(10\) must be at least SECRET_REFRESH_SECONDS"):
+        windows_from_env({"KEY_MAX_STALENESS_SECONDS": "10"})
     with pytest.raises(ConfigError, match="SECRET_REFRESH_SECONDS must be between 1 and 86400"):
         windows_from_env({"SECRET_REFRESH_SECONDS": "0"})
     with pytest.raises(ConfigError, match="JWKS_MAX_AGE_SECONDS must be an integer"):

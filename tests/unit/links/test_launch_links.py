@@ -17,7 +17,7 @@ from service.tokens.verifier import Expectations, StaticKeys, verify
 from service.wiring import Services
 from tests.support.api import BROKER_URL, generate
 from tests.support.clock import Clock
-from tests.support.links import launch_links, link_path, secret_of
+from tests.support.links import FROM_ITS_PAGE, launch_links, link_path, secret_of
 from tests.support.privacy import SEED_PERSONAL_DATA, WATCH
 from tests.support.tokens import claims_of
 
@@ -53,13 +53,13 @@ def test_a_tampered_sealed_payload_opens_nothing(client: FlaskClient, creds: dic
     with svc.store.session() as session:
         row = session.query(LaunchLink).one()
         row.sealed_payload = row.sealed_payload[:-1] + bytes([row.sealed_payload[-1] ^ 1])  # type: ignore[index]
-    assert client.post(path).status_code == 404
+    assert client.post(path, headers=FROM_ITS_PAGE).status_code == 404
 
 
 def test_link_states_are_distinct(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
     path = link_path(generate(client, creds, "exorlive-main").get_json())
     assert svc.links.state(secret_of(path)) is LinkState.USABLE
-    client.post(path)
+    client.post(path, headers=FROM_ITS_PAGE)
     assert svc.links.state(secret_of(path)) is LinkState.USED
 
 
@@ -72,7 +72,7 @@ def test_a_two_day_link_works_after_the_token_lifetime_and_mints_at_the_time_of_
     path = link_path(body)
     first_token = claims_of(body["token"])
     clock.advance(26 * 3600)  # a day later: the first token is long dead, the link is not
-    used = client.post(path)
+    used = client.post(path, headers=FROM_ITS_PAGE)
     assert used.status_code == 303
     token = parse_qs(urlsplit(used.headers["Location"]).query)["jwt"][0]
     WATCH.watch(token)
@@ -87,7 +87,7 @@ def test_a_two_day_link_works_after_the_token_lifetime_and_mints_at_the_time_of_
     assert claims["exp"] - claims["iat"] == 300
     assert claims["userId"] == "u-123"
     clock.advance(24 * 3600)  # past the 48 hours
-    assert client.post(path).status_code == 410
+    assert client.post(path, headers=FROM_ITS_PAGE).status_code == 410
 
 
 def test_a_link_expires_when_the_clock_passes_expire_in(
@@ -97,4 +97,4 @@ def test_a_link_expires_when_the_clock_passes_expire_in(
     clock.advance(29 * 60)
     assert client.get(path).status_code == 200
     clock.advance(61)
-    assert 'data-state="expired"' in client.post(path).get_data(as_text=True)
+    assert 'data-state="expired"' in client.post(path, headers=FROM_ITS_PAGE).get_data(as_text=True)

@@ -14,7 +14,7 @@ from flask.testing import FlaskClient
 from service.db.models import LaunchLink
 from service.wiring import Services
 from tests.support.api import SEED_MAIN_PAYLOAD, generate
-from tests.support.links import launch_links, link_path, secret_of
+from tests.support.links import FROM_ITS_PAGE, launch_links, link_path, secret_of
 from tests.support.privacy import SEED_PERSONAL_DATA, WATCH
 
 
@@ -46,7 +46,7 @@ def test_get_shows_a_page_and_never_consumes(client: FlaskClient, creds: dict[st
 
 def test_pages_carry_the_protective_headers(client: FlaskClient, creds: dict[str, Any]) -> None:
     path = link_path(generate(client, creds, "exorlive-main").get_json())
-    for response in (client.get(path), client.post(path), client.get("/l/" + "A" * 43)):
+    for response in (client.get(path), client.post(path, headers=FROM_ITS_PAGE), client.get("/l/" + "A" * 43)):
         assert response.headers["Cache-Control"] == "no-store"
         assert response.headers["Referrer-Policy"] == "no-referrer"
         assert response.headers["X-Content-Type-Options"] == "nosniff"
@@ -64,7 +64,7 @@ def test_post_delivers_a_fresh_token_by_form_to_the_rp_once(
 ) -> None:
     body = generate(client, creds, "exorlive-main").get_json()
     path = link_path(body)
-    used = client.post(path)
+    used = client.post(path, headers=FROM_ITS_PAGE)
     assert used.status_code == 200
     html = used.get_data(as_text=True)
     assert f'action="{creds["sandboxUrl"]}/partner/dev/payload"' in html
@@ -73,7 +73,7 @@ def test_post_delivers_a_fresh_token_by_form_to_the_rp_once(
     WATCH.watch(token.group(1))
     assert token.group(1) != body["token"]
     assert f"form-action {creds['sandboxUrl']}" in used.headers["Content-Security-Policy"]
-    again = client.post(path)
+    again = client.post(path, headers=FROM_ITS_PAGE)
     assert again.status_code == 410
     assert 'data-state="used"' in again.get_data(as_text=True)
     assert client.get(path).status_code == 410
@@ -83,7 +83,7 @@ def test_query_link_redirects_with_a_fresh_token(client: FlaskClient, creds: dic
     body = generate(client, creds, "generic", expireIn=60, key="adminApiKey").get_json()
     assert body["expiresIn"] == "60m"
     path = link_path(body)
-    used = client.post(path)
+    used = client.post(path, headers=FROM_ITS_PAGE)
     assert used.status_code == 303
     assert used.headers["Location"].startswith(creds["sandboxUrl"] + "/partner/dev/landing?jwt=")
     assert used.headers["Cache-Control"] == "no-store"
@@ -108,7 +108,7 @@ def test_app_links_submit_themselves_long_lived_ones_wait_for_a_click(
 
 def test_unknown_and_malformed_links_are_404_pages(client: FlaskClient, creds: dict[str, Any]) -> None:
     for secret in ("A" * 43, "short", "%00", "A" * 200):
-        for response in (client.get(f"/l/{secret}"), client.post(f"/l/{secret}")):
+        for response in (client.get(f"/l/{secret}"), client.post(f"/l/{secret}", headers=FROM_ITS_PAGE)):
             assert response.status_code == 404
             assert response.mimetype == "text/html"
             assert 'data-state="unknown"' in response.get_data(as_text=True)
@@ -118,7 +118,7 @@ def test_expired_link_is_gone(client: FlaskClient, creds: dict[str, Any], svc: S
     path = link_path(generate(client, creds, "exorlive-main").get_json())
     with svc.store.session() as session:
         session.query(LaunchLink).update({"expires_at": dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)})
-    for response in (client.get(path), client.post(path)):
+    for response in (client.get(path), client.post(path, headers=FROM_ITS_PAGE)):
         assert response.status_code == 410
         assert 'data-state="expired"' in response.get_data(as_text=True)
 
@@ -127,7 +127,7 @@ def test_revoked_link_is_gone(client: FlaskClient, creds: dict[str, Any], svc: S
     path = link_path(generate(client, creds, "exorlive-main").get_json())
     with svc.store.session() as session:
         session.query(LaunchLink).update({"revoked_at": dt.datetime.now(dt.UTC)})
-    assert 'data-state="revoked"' in client.post(path).get_data(as_text=True)
+    assert 'data-state="revoked"' in client.post(path, headers=FROM_ITS_PAGE).get_data(as_text=True)
 
 
 def test_a_profile_may_allow_more_uses(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
@@ -136,7 +136,7 @@ def test_a_profile_may_allow_more_uses(client: FlaskClient, creds: dict[str, Any
 
         session.query(Profile).update({"link_max_uses": 3})
     path = link_path(generate(client, creds, "exorlive-main").get_json())
-    assert [client.post(path).status_code for _ in range(4)] == [200, 200, 200, 410]
+    assert [client.post(path, headers=FROM_ITS_PAGE).status_code for _ in range(4)] == [200, 200, 200, 410]
 
 
 def test_a_key_outage_at_use_does_not_burn_the_link(
@@ -151,17 +151,17 @@ def test_a_key_outage_at_use_does_not_burn_the_link(
 
     with monkeypatch.context() as patched:
         patched.setattr(svc.key_source, "signing_key", no_key)
-        failed = client.post(path)
+        failed = client.post(path, headers=FROM_ITS_PAGE)
         assert failed.status_code == 503
         assert failed.mimetype == "text/html"
-    assert client.post(path).status_code == 200
+    assert client.post(path, headers=FROM_ITS_PAGE).status_code == 200
 
 
 def test_use_is_audited_without_personal_data(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
     from service.db.models import AuditEvent
 
     path = link_path(generate(client, creds, "exorlive-main").get_json())
-    client.post(path)
+    client.post(path, headers=FROM_ITS_PAGE)
     assert svc.auditor.flush()
     with svc.store.session() as session:
         rows = session.query(AuditEvent).order_by(AuditEvent.id).all()

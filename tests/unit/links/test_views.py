@@ -10,6 +10,7 @@ from flask.testing import FlaskClient
 
 from service.wiring import Services
 from tests.support.api import bearer, generate, problem
+from tests.support.links import FROM_ITS_PAGE
 from tests.support.privacy import WATCH
 
 
@@ -49,7 +50,7 @@ def test_revoke_over_http_shows_the_revoked_page(client: FlaskClient, creds: dic
     revoked = client.post(f"/api/v1/links/{link['id']}/revoke", headers=bearer(creds["adminApiKey"]))
     assert revoked.status_code == 200
     assert revoked.get_json()["state"] == "revoked"
-    page = client.post(urlsplit(url).path)
+    page = client.post(urlsplit(url).path, headers=FROM_ITS_PAGE)
     assert page.status_code == 410
     assert 'data-state="revoked"' in page.get_data(as_text=True)
     states = [row["state"] for row in _admin_get(client, creds, "/api/v1/links?state=revoked").get_json()["links"]]

@@ -1,0 +1,11 @@
+"""gunicorn settings for the sandbox relying party under `make run` (the broker's are in gunicorn.conf.py)."""
+
+import os
+
+bind = f"127.0.0.1:{os.environ.get('SANDBOX_PORT', '8001')}"
+# One worker: the sandbox keeps its one-time sessions and replay cache in memory; threads are fine.
+workers = 1
+threads = 4
+wsgi_app = "service.dev.sandbox.wsgi:app"
+errorlog = "-"
+loglevel = "warning"

@@ -1,0 +1,90 @@
+"""`make run`'s own logic, in-process: its ports, the busy-port line, dev.env, the banner (the whole run is in
+tests/integration/test_make_run.py)."""
+
+from __future__ import annotations
+
+import shlex
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from service.dev import run
+
+
+def test_every_port_comes_from_its_variable_or_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("PORT", "SANDBOX_PORT", "SECRETS_EMULATOR_PORT", "MAIL_SMTP_PORT", "MAIL_HTTP_PORT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SANDBOX_PORT", "9101")
+    assert run._ports() == {
+        "PORT": 8000,
+        "SANDBOX_PORT": 9101,
+        "SECRETS_EMULATOR_PORT": 4566,
+        "MAIL_SMTP_PORT": 8025,
+        "MAIL_HTTP_PORT": 8026,
+    }
+
+
+@pytest.mark.parametrize("value", ["eighty", "0", "70000"])
+def test_a_port_that_is_no_port_is_one_line(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("MAIL_SMTP_PORT", value)
+    with pytest.raises(SystemExit, match=f"make run: MAIL_SMTP_PORT='{value}' is not a port"):
+        run._ports()
+
+
+def test_the_busy_port_is_named_with_its_variable() -> None:
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        busy = squatter.getsockname()[1]
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            free = probe.getsockname()[1]
+        ports = {"PORT": free, "SANDBOX_PORT": busy, "SECRETS_EMULATOR_PORT": free, "MAIL_SMTP_PORT": free,
+                 "MAIL_HTTP_PORT": free}  # fmt: skip
+        assert run._busy_port(ports) == (
+            f"make run: port {busy} (the sandbox relying party) is busy; free it or set SANDBOX_PORT to another port"
+        )
+    assert run._busy_port(dict.fromkeys(ports, free)) is None
+
+
+def test_dev_env_is_what_the_cli_needs_and_sources_in_a_shell(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("DATABASE_URL", "SMTP_URL", "PUBLIC_BASE_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    ports = {"PORT": 18000, "SANDBOX_PORT": 18001, "SECRETS_EMULATOR_PORT": 18566, "MAIL_SMTP_PORT": 18025,
+             "MAIL_HTTP_PORT": 18026}  # fmt: skip
+    env = run._dev_env(ports)
+    assert env["AWS_ENDPOINT_URL_SECRETS_MANAGER"] == "http://127.0.0.1:18566"
+    assert env["PUBLIC_BASE_URL"] == "http://127.0.0.1:18000"
+    assert env["SMTP_URL"].startswith("smtp://127.0.0.1:18025?from=")
+    path = tmp_path / "instance" / "dev.env"
+    run.write_dev_env(env, path)
+    sourced = subprocess.run(
+        ["bash", "-c", f"set -a; . {shlex.quote(str(path))}; set +a; env"],
+        capture_output=True, text=True, check=True, env={"PATH": "/usr/bin:/bin"},
+    ).stdout  # fmt: skip
+    for name in ("AWS_ENDPOINT_URL_SECRETS_MANAGER", "SMTP_URL", "DATABASE_URL", "AWS_ACCESS_KEY_ID", "PORT"):
+        assert f"{name}={env[name]}\n" in sourced
+
+
+def test_the_banner_shows_a_curl_per_profile_and_the_cli_line() -> None:
+    credentials = {
+        "baseUrl": "http://127.0.0.1:8000",
+        "apiKey": "tbk_dev",
+        "adminApiKey": "tbk_admin",
+        "profiles": {"generic": "pk_generic"},
+        "jwksUrl": "http://127.0.0.1:8000/.well-known/jwks.json",
+    }
+    banner = run._banner(credentials, "http://127.0.0.1:8001")
+    assert "DEVELOPMENT MODE" in banner
+    assert "curl -sS -X POST http://127.0.0.1:8000/api/v1/generateJWT" in banner
+    assert "pk_generic" in banner
+    assert "set -a; . instance/dev.env; set +a" in banner
+
+
+def test_the_sandbox_trusts_the_brokers_jwks_and_issuer() -> None:
+    env = run._sandbox_env({"PUBLIC_BASE_URL": "http://127.0.0.1:8000/", "SANDBOX_URL": "http://127.0.0.1:8001"})
+    assert env["SANDBOX_JWKS_URL"] == "http://127.0.0.1:8000/.well-known/jwks.json"
+    assert env["SANDBOX_ISSUER"] == "http://127.0.0.1:8000"
+    assert env["SANDBOX_PUBLIC_URL"] == "http://127.0.0.1:8001"
