@@ -2,9 +2,10 @@
 
 Rows are written off the request path: a request queues its row (already stripped to hashes and ids) and
 one background thread per process inserts them in batches. None is dropped: when the queue is full the
-request writes its row itself; a failed batch is retried; a worker that exits (gunicorn's worker_exit, or
+request writes its row itself; a failed batch is retried, then kept in an on-disk spool (service/audit_spool)
+and inserted, in order, when the database is back; a worker that exits (gunicorn's worker_exit, or
 interpreter exit) first writes what is queued. Only a killed process (SIGKILL, OOM) loses its queue,
-which holds at most the last LINGER_SECONDS (0.1 s) of rows.
+which holds at most the last LINGER_SECONDS (0.1 s) of rows, and only a full spool or disk loses rows.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from service.apikeys.credentials import subject_hash
+from service.audit_spool import AuditSpool
 from service.db.store import Store
 
 log = logging.getLogger(__name__)
@@ -30,7 +32,10 @@ MAX_QUEUED = 10_000
 MAX_BATCH = 500
 # How often the writer inserts what has gathered; also about the most a killed process can lose.
 LINGER_SECONDS = 0.1
-_RETRY_SECONDS = (0.1, 0.5, 1.0, 2.0, 5.0)
+# A failed batch is retried this often before it goes to the spool (about 1.6 s of trying).
+_RETRY_SECONDS = (0.1, 0.5, 1.0)
+# How often rows in the spool are offered to the database again.
+_REPLAY_EVERY_SECONDS = 1.0
 # Every live writer, so process exit can flush them all without keeping one alive.
 _WRITERS: weakref.WeakSet[AuditWriter] = weakref.WeakSet()
 
@@ -53,8 +58,10 @@ class AuditContext:
 class AuditWriter:
     """Inserts queued audit rows in batches from a background thread."""
 
-    def __init__(self, store: Store, max_queued: int = MAX_QUEUED) -> None:
+    def __init__(self, store: Store, max_queued: int = MAX_QUEUED, spool: AuditSpool | None = None) -> None:
         self._store = store
+        self._spool = spool
+        self._replayed_at = float("-inf")
         self._queue: queue.Queue[dict[str, Any]] = queue.Queue(max_queued)
         self._thread: threading.Thread | None = None
         self._thread_pid = 0
@@ -113,23 +120,39 @@ class AuditWriter:
         return batch
 
     def _write(self, batch: list[dict[str, Any]]) -> None:
-        for attempt, pause in enumerate((*_RETRY_SECONDS, None)):
-            try:
-                self._store.record_audits(batch)
-                break
-            except Exception as error:  # noqa: BLE001 - a database outage must not end the thread
-                if pause is None:
-                    # Past the retries the rows would block every later one: say so, loudly, without content.
-                    log.error("audit.write_failed rows=%d error=%s", len(batch), type(error).__name__)
-                    break
-                log.warning("audit.write_retry attempt=%d error=%s", attempt + 1, type(error).__name__)
-                time.sleep(pause)
+        if self._spool is not None and self._spool.holds_own_rows():
+            # Older rows wait in the spool: these go behind them, so the table gets them in order.
+            self._spool.append(batch)
+        else:
+            self._insert(batch)
         for _ in batch:
             self._queue.task_done()
 
+    def _insert(self, batch: list[dict[str, Any]]) -> None:
+        for attempt, pause in enumerate((*_RETRY_SECONDS, None)):
+            try:
+                self._store.record_audits(batch)
+                return
+            except Exception as error:  # noqa: BLE001 - a database outage must not end the thread
+                if pause is None:
+                    break
+                log.warning("audit.write_retry attempt=%d error=%s", attempt + 1, type(error).__name__)
+                time.sleep(pause)
+        if self._spool is None or not self._spool.append(batch):
+            # No spool, or it is full: say so, loudly, without content.
+            log.error("audit.write_failed rows=%d", len(batch))
+
     def _write_pending(self) -> None:
+        self._replay_spool()
         while batch := self._next_batch():
             self._write(batch)
+
+    def _replay_spool(self) -> None:
+        if self._spool is None or time.monotonic() - self._replayed_at < _REPLAY_EVERY_SECONDS:
+            return
+        self._replayed_at = time.monotonic()
+        if self._spool.pending():
+            self._spool.replay(self._store.record_audits)
 
 
 def flush_all(timeout: float = 10.0) -> None:

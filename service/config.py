@@ -62,6 +62,9 @@ class Settings:
     metrics_token: str | None = dataclasses.field(default=None, repr=False)
     # How many proxies in front of the broker set X-Forwarded-For/-Proto/-Host (werkzeug's ProxyFix); 0 trusts none.
     trusted_proxies: int = 0
+    # Where audit rows wait when the database will not take them, and how much may wait (then rows are lost).
+    audit_spool_dir: str = "instance/audit-spool"
+    audit_spool_max_bytes: int = 100 * 1024 * 1024
     # Failed API key checks allowed per client address; past it, its made-up keys are refused without a lookup.
     auth_failure_limit: str = "30/minute"
 
@@ -191,4 +194,6 @@ def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str
         metrics_token=str(source["METRICS_TOKEN"]) if source.get("METRICS_TOKEN") else None,
         trusted_proxies=_int(source, "TRUSTED_PROXIES", 0, 0, 5),
         auth_failure_limit=_rate_limit(source, "AUTH_FAILURE_LIMIT", "30/minute"),
+        audit_spool_dir=str(source.get("AUDIT_SPOOL_DIR") or Path(instance_path or "instance") / "audit-spool"),
+        audit_spool_max_bytes=_int(source, "AUDIT_SPOOL_MAX_BYTES", 100 * 1024 * 1024, 1024, 1024**4),
     )

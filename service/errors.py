@@ -175,6 +175,14 @@ class KeyUnavailable(BrokerError):
     title = "No usable signing key"
 
 
+class DatabaseUnavailable(BrokerError):
+    """503: the database could not be reached or lost the connection, also after one retry."""
+
+    code = "database_unavailable"
+    status = 503
+    title = "Database unavailable"
+
+
 class VerificationFailed(BrokerError):
     code = "verification_failed"
     status = 503

@@ -37,6 +37,7 @@ __all__ = [
     "count_rate_limited",
     "init_app",
     "instrument_secrets_client",
+    "observe_audit_spool",
     "observe_key_age",
     "observe_request",
 ]
@@ -85,6 +86,17 @@ LAUNCH_LINKS = Counter(
     "Launch links made, used, and refused (refused by state: expired, used, revoked, unknown).",
     ["event", "state"],
 )
+# Rows every worker's spool holds (summed), and the oldest spooled row's age (the worst worker's).
+AUDIT_SPOOL_ROWS = Gauge(
+    "broker_audit_spool_rows",
+    "Audit rows kept on disk because the database would not take them, until it does.",
+    multiprocess_mode="livesum",
+)
+AUDIT_SPOOL_AGE = Gauge(
+    "broker_audit_spool_oldest_seconds",
+    "Age of the oldest audit row waiting in the on-disk spool (0 when it is empty).",
+    multiprocess_mode="livemax",
+)
 RATE_LIMITED = Counter(
     "broker_rate_limited",
     "Requests refused with 429, by where the counters were (shared in Redis, or local).",
@@ -120,6 +132,11 @@ def observe_request(route: str, method: str, status: int, seconds: float) -> Non
         return
     method = method if method in _KNOWN_METHODS else "other"
     REQUEST_DURATION.labels(route=route, method=method, status=str(status)).observe(seconds)
+
+
+def observe_audit_spool(rows: int, oldest_seconds: float) -> None:
+    AUDIT_SPOOL_ROWS.set(rows)
+    AUDIT_SPOOL_AGE.set(oldest_seconds)
 
 
 def observe_key_age(keyset: str, stage: str, seconds: float) -> None:

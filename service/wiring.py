@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
@@ -12,6 +13,7 @@ from flask import Flask
 from service.apikeys.attempts import FailedAttempts
 from service.apikeys.rate_limits import RateLimiter
 from service.audit import Auditor, AuditWriter
+from service.audit_spool import AuditSpool
 from service.config import Settings
 from service.db.store import Store, make_engine
 from service.email.sender import Mailer
@@ -66,7 +68,8 @@ def build_services(
         confirmed_at=confirmed_at,
     )
     publisher = JwksPublisher(store, key_source)
-    auditor = Auditor(AuditWriter(store), settings.subject_hash_key)
+    spool = AuditSpool(Path(settings.audit_spool_dir), settings.audit_spool_max_bytes)
+    auditor = Auditor(AuditWriter(store, spool=spool), settings.subject_hash_key)
     links = LaunchLinks(store, settings.public_base_url, clock)
     mailer = Mailer(settings.smtp) if settings.smtp else None
     minter = Minter(store, key_source, publisher, auditor, links, Deliverer(), mailer, settings, clock)

@@ -6,7 +6,9 @@ Only fixtures and hooks live here; helpers are in tests/support.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,9 @@ from tests.support.smtp import Collector, smtp_server
 
 def pytest_configure(config: pytest.Config) -> None:
     use_emulator_credentials()
+    # Audit rows a test's database refused wait in this run's own spool, never in the project's instance/
+    # (where a later run's broker would replay them into its database). Subprocesses inherit it.
+    os.environ.setdefault("AUDIT_SPOOL_DIR", tempfile.mkdtemp(prefix="broker-audit-spool-"))
     logging.getLogger().addHandler(WATCH)
     # aiosmtpd logs every MAIL FROM and RCPT TO at INFO: that is the test's mail server talking, not the broker.
     logging.getLogger("mail.log").setLevel(logging.WARNING)

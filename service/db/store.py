@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Engine, and_, create_engine, delete, event, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from service.config import sqlalchemy_url
@@ -19,6 +21,7 @@ from service.db.read_cache import ReadCache
 from service.errors import Conflict, KeysetNotFound, NotFound, ProfileNotFound
 
 # SQLite waits this long for a writer's lock instead of failing at once under concurrent requests.
+log = logging.getLogger(__name__)
 _SQLITE_BUSY_TIMEOUT_MS = 5000
 # How stale the set of live API key prefixes may be: a key made this long ago works from a refused address.
 _MIN_PREFIX_SET_SECONDS = 5
@@ -71,6 +74,31 @@ def _link_state_condition(state: str, now: dt.datetime) -> ColumnElement[bool]:
     return conditions[state]
 
 
+_T = TypeVar("_T")
+
+
+def retried_once(method: Callable[..., _T]) -> Callable[..., _T]:
+    """Run a statement that is safe to repeat again, once, on a fresh connection if its connection died.
+
+    `pool_pre_ping` checks a connection only when it is taken from the pool; one cut while in use (a
+    database restart, a failover, pg_terminate_backend) fails the statement with the connection marked
+    invalidated, and the pool drops it. Only reads and writes whose condition makes a second run a no-op
+    may be retried: anything else could be done twice.
+    """
+
+    @functools.wraps(method)
+    def wrapper(*args: Any, **kwargs: Any) -> _T:
+        try:
+            return method(*args, **kwargs)
+        except DBAPIError as error:
+            if not error.connection_invalidated:
+                raise
+            log.warning("database connection lost; retrying once on a fresh one", extra={"operation": method.__name__})
+            return method(*args, **kwargs)
+
+    return wrapper
+
+
 class Store:
     """Repository over one engine; every method opens and closes its own short session."""
 
@@ -88,6 +116,7 @@ class Store:
         with self._sessions() as session, session.begin():
             yield session
 
+    @retried_once
     def ping(self) -> None:
         with self.engine.connect() as connection:
             connection.exec_driver_sql("SELECT 1")
@@ -144,6 +173,7 @@ class Store:
         except IntegrityError:
             raise Conflict("An API key with that prefix already exists; generate another.") from None
 
+    @retried_once
     def api_key_by_prefix(self, prefix: str) -> ApiKey | None:
         """The API key with this prefix, possibly as read up to LOOKUP_CACHE_SECONDS ago."""
 
@@ -153,6 +183,7 @@ class Store:
 
         return self._cache.get(("api_key", prefix), load)
 
+    @retried_once
     def is_live_prefix(self, prefix: str) -> bool:
         """Whether a live (unrevoked) API key has this prefix, from a set re-read at most every few seconds.
 
@@ -213,6 +244,7 @@ class Store:
         except IntegrityError:
             raise Conflict(f"A keyset named {name!r} already exists.") from None
 
+    @retried_once
     def keyset_by_name(self, name: str) -> Keyset:
         with self.session() as session:
             keyset = session.scalar(select(Keyset).where(Keyset.name == name))
@@ -220,10 +252,12 @@ class Store:
                 raise KeysetNotFound(f"No keyset named {name!r}.")
             return keyset
 
+    @retried_once
     def find_keyset(self, name: str) -> Keyset | None:
         with self.session() as session:
             return session.scalar(select(Keyset).where(Keyset.name == name))
 
+    @retried_once
     def default_keyset(self) -> Keyset:
         with self.session() as session:
             keyset = session.scalar(select(Keyset).where(Keyset.is_default.is_(True)))
@@ -233,6 +267,7 @@ class Store:
                 raise KeysetNotFound("No keyset exists yet; create one with `flask --app service keysets create`.")
             return keyset
 
+    @retried_once
     def list_keysets(self) -> list[Keyset]:
         with self.session() as session:
             return list(session.scalars(select(Keyset).order_by(Keyset.id)))
@@ -248,6 +283,7 @@ class Store:
         except IntegrityError:
             raise Conflict("A profile with that key already exists.") from None
 
+    @retried_once
     def profile_by_key(self, profile_key: str) -> Profile:
         """A profile with its keyset loaded (possibly as read up to LOOKUP_CACHE_SECONDS ago), or ProfileNotFound."""
         return self._cached_profile(
@@ -264,6 +300,7 @@ class Store:
         self._cache.forget()
         return profile
 
+    @retried_once
     def profile_by_id(self, profile_id: int) -> Profile:
         return self._cached_profile(Profile.id, profile_id, "The link's profile no longer exists.")
 
@@ -301,6 +338,7 @@ class Store:
             session.flush()
             return link
 
+    @retried_once
     def link_by_hash(self, secret_hash: str) -> LaunchLink | None:
         with self.session() as session:
             return session.scalar(select(LaunchLink).where(LaunchLink.secret_hash == secret_hash))
@@ -326,6 +364,7 @@ class Store:
                 update(LaunchLink).where(LaunchLink.id == link_id, LaunchLink.uses > 0).values(uses=LaunchLink.uses - 1)
             )
 
+    @retried_once
     def list_links(
         self, tenant_id: int, limit: int, state: str | None = None, now: dt.datetime | None = None
     ) -> list[LaunchLink]:
@@ -344,6 +383,7 @@ class Store:
         with self.session() as session:
             return list(session.scalars(query))
 
+    @retried_once
     def link_by_public_id(self, tenant_id: int | None, public_id: str) -> LaunchLink | None:
         with self.session() as session:
             query = select(LaunchLink).options(joinedload(LaunchLink.profile)).where(LaunchLink.public_id == public_id)
@@ -351,6 +391,7 @@ class Store:
                 query = query.where(LaunchLink.tenant_id == tenant_id)
             return session.scalar(query)
 
+    @retried_once
     def revoke_link(self, link_id: int, now: dt.datetime) -> None:
         with self.session() as session:
             session.execute(
@@ -376,16 +417,26 @@ class Store:
 
     # --- idempotency ---------------------------------------------------------------------------
     def claim_idempotency(
-        self, tenant_id: int, key_hash: str, fingerprint: str, now: dt.datetime, stale_before: dt.datetime
+        self,
+        tenant_id: int,
+        key_hash: str,
+        fingerprint: str,
+        now: dt.datetime,
+        stale_before: dt.datetime,
+        lease_expired_before: dt.datetime,
     ) -> int | None:
-        """Insert an in-progress record and return its id, or None if the key is already taken."""
+        """Insert an in-progress record and return its id, or None if the key is already taken.
+
+        A record older than the retention window no longer holds the key, nor does a running one whose lease
+        has expired (its request died with its worker, or could not free the key).
+        """
         with self.session() as session:
-            # A record older than the retention window no longer holds the key.
             session.execute(
                 delete(IdempotencyRecord).where(
                     IdempotencyRecord.tenant_id == tenant_id,
                     IdempotencyRecord.key_hash == key_hash,
-                    IdempotencyRecord.created_at < stale_before,
+                    (IdempotencyRecord.created_at < stale_before)
+                    | ((IdempotencyRecord.state == "running") & (IdempotencyRecord.created_at < lease_expired_before)),
                 )
             )
         try:
@@ -399,6 +450,7 @@ class Store:
         except IntegrityError:
             return None
 
+    @retried_once
     def idempotency_record(self, tenant_id: int, key_hash: str) -> IdempotencyRecord | None:
         with self.session() as session:
             return session.scalar(
@@ -407,6 +459,7 @@ class Store:
                 )
             )
 
+    @retried_once
     def finish_idempotency(self, record_id: int, status: int, sealed: bytes) -> None:
         with self.session() as session:
             session.execute(
@@ -415,6 +468,7 @@ class Store:
                 .values(state="done", response_status=status, sealed_response=sealed)
             )
 
+    @retried_once
     def delete_idempotency(self, record_id: int) -> None:
         with self.session() as session:
             session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.id == record_id))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 
 from flask import Blueprint, Response, current_app, g, redirect, render_template, request
+from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.wrappers import Response as BaseResponse  # what flask.redirect returns
 
 from service import metrics
@@ -12,7 +14,10 @@ from service.errors import BrokerError
 from service.links.csrf import COOKIE_MAX_AGE_SECONDS, FORM_FIELD, LaunchForms
 from service.links.launch_links import LinkState
 from service.tokens.delivery import FormPost, origin_of, relying_party_origins
+from service.web.problems import DATABASE_RETRY_AFTER_SECONDS
 from service.wiring import services
+
+log = logging.getLogger(__name__)
 
 bp = Blueprint("launch", __name__, template_folder="templates")
 
@@ -53,6 +58,18 @@ def _not_from_its_page() -> Response:
         "and press Continue there."
     )
     return _page("links/status.html", 403, [], state="cross_site", heading=heading, message=message)
+
+
+@bp.errorhandler(OperationalError)
+@bp.errorhandler(InterfaceError)
+def _database_page(error: OperationalError | InterfaceError) -> Response:
+    """People get a page, not JSON, when the database fails; the link was not used, so trying again works."""
+    log.warning("database unavailable on a launch page", extra={"error_type": type(error).__name__})
+    heading = "We could not sign you in right now"
+    message = "Something on our side is briefly unavailable. Your link still works: try again in a moment."
+    response = _page("links/status.html", 503, [], state="unavailable", heading=heading, message=message)
+    response.headers["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+    return response
 
 
 def _state_page(state: LinkState) -> Response:

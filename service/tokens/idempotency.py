@@ -12,17 +12,26 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import logging
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from service import sealing
 from service.db.store import Store
 from service.errors import BadRequest, IdempotencyInProgress, IdempotencyKeyReused
 
 RETENTION = dt.timedelta(hours=24)
+# How long a running request holds its key. Longer than any request can run (gunicorn kills a worker after
+# 30 s), so a live request is never overtaken; a retry after it takes over the key of one that died (SIGKILL,
+# out of memory, a timeout) or that could not free it (its database connection was cut).
+LEASE = dt.timedelta(seconds=60)
 _KEY_PATTERN = re.compile(r"^[\x21-\x7e]{1,255}$")
 _PURPOSE = b"idempotent response"
+
+log = logging.getLogger(__name__)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -63,7 +72,9 @@ class Idempotency:
             raise BadRequest("Idempotency-Key must be 1 to 255 visible ASCII characters.")
         key_hash = self._key_hash(tenant_id, key)
         now = self._now()
-        record_id = self._store.claim_idempotency(tenant_id, key_hash, request_fingerprint, now, now - RETENTION)
+        record_id = self._store.claim_idempotency(
+            tenant_id, key_hash, request_fingerprint, now, now - RETENTION, now - LEASE
+        )
         if record_id is not None:
             return Claim(record_id=record_id, key=key)
         record = self._store.idempotency_record(tenant_id, key_hash)
@@ -76,7 +87,9 @@ class Idempotency:
             )
         if record.state != "done" or record.sealed_response is None or record.response_status is None:
             raise IdempotencyInProgress(
-                "A request with this Idempotency-Key is still running; retry shortly.", headers={"Retry-After": "1"}
+                "A request with this Idempotency-Key is still running; retry shortly (if it died, its key is "
+                f"free again {int(LEASE.total_seconds())} s after it started).",
+                headers={"Retry-After": "1"},
             )
         body = sealing.unseal(self._secret + key.encode(), _PURPOSE, key_hash.encode(), record.sealed_response)
         if body is None:
@@ -103,11 +116,19 @@ class Idempotency:
             return outcome.body, True
         try:
             body = action()
+            # Inside the try: if the response cannot be stored, the key is freed like any failure's.
+            self.finish(tenant_id, outcome, 200, body)
         except BaseException:
-            self.abandon(outcome)
+            self._abandon_quietly(outcome)
             raise
-        self.finish(tenant_id, outcome, 200, body)
         return body, False
+
+    def _abandon_quietly(self, claim: Claim) -> None:
+        """Free the key; if even that fails (the database is away), its lease frees it later."""
+        try:
+            self.abandon(claim)
+        except SQLAlchemyError as error:
+            log.warning("idempotency key left to its lease", extra={"error_type": type(error).__name__})
 
     def purge(self) -> int:
         """Forget responses older than the retention window (for the purge command)."""

@@ -9,6 +9,8 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from service import metrics
 from service.apikeys.authentication import require_scope
 from service.audit import AuditContext, Auditor
@@ -91,6 +93,20 @@ def _response(request: MintRequest, minted: MintedToken, delivered: Delivered, r
     return response
 
 
+# The outcome audited for a request that minted but whose answer could not be stored or given.
+NOT_DELIVERED = "not_delivered"
+
+
+@dataclasses.dataclass(frozen=True)
+class Generated:
+    """What generateJWT made: the answer, and what its audit row will say once the outcome is known."""
+
+    profile: Profile
+    response: dict[str, Any]
+    audit: AuditContext
+    detail: dict[str, Any]
+
+
 @dataclasses.dataclass(frozen=True)
 class Launch:
     """What using a launch link produced: its state, and for a usable link what the browser gets."""
@@ -142,8 +158,12 @@ class Minter:
 
     def generate(
         self, caller: Caller, body: Mapping[str, Any], header_profile_key: str | None, request_id: str
-    ) -> tuple[Profile, dict[str, Any]]:
-        """Parse and authorise the request, mint and deliver, and answer with the token and its URL."""
+    ) -> Generated:
+        """Parse and authorise the request, mint and deliver, and the answer with the token and its URL.
+
+        Its success is not audited yet: the caller `confirm`s it once the answer is stored (idempotency) and
+        about to leave, or `undo`es it when it cannot be given after all.
+        """
         request = self.authorise(caller, body, header_profile_key)
         profile, now = request.profile, int(self._clock())
         try:
@@ -167,9 +187,24 @@ class Minter:
             metrics.count_minted(profile.name, minted.alg, error.code)
             raise
         detail = {"ttl": request.ttl, "alg": minted.alg, "verify": request.verify, **link_detail}
-        self._auditor.record("token.minted", "ok", context, detail=detail)
-        metrics.count_minted(profile.name, minted.alg, "ok")
-        return profile, _response(request, minted, delivered, request_id)
+        return Generated(profile, _response(request, minted, delivered, request_id), context, detail)
+
+    def confirm(self, generated: Generated) -> None:
+        """The answer is on its way: audit and count the success."""
+        self._auditor.record("token.minted", "ok", generated.audit, detail=generated.detail)
+        metrics.count_minted(generated.profile.name, generated.detail["alg"], "ok")
+
+    def undo(self, generated: Generated) -> None:
+        """The answer could not be given: revoke the link made for it, and audit that it was not delivered."""
+        link = generated.detail.get("link")
+        if link is not None:
+            try:
+                self._links.revoke(None, link)
+            except SQLAlchemyError as error:
+                # Loud: a usable link exists that nobody received. Its id opens nothing; revoke it by hand.
+                log.error("link of a failed request not revoked", extra={"link": link, "error": type(error).__name__})
+        self._auditor.record("token.minted", NOT_DELIVERED, generated.audit, detail=generated.detail)
+        metrics.count_minted(generated.profile.name, generated.detail["alg"], NOT_DELIVERED)
 
     def authorise(self, caller: Caller, body: Mapping[str, Any], header_profile_key: str | None) -> MintRequest:
         """The request checked against its schema, its profile's rules and the caller's scopes."""

@@ -6,9 +6,10 @@ import logging
 from typing import Any
 
 from flask import Flask, Response, g, json
+from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
-from service.errors import BrokerError
+from service.errors import BrokerError, DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,21 @@ def _http_error(error: HTTPException) -> Response:
     return problem_response(status, code, title, detail, headers=headers)
 
 
+# A client should wait this long before retrying after the database failed: long enough for a pool to
+# reconnect or a failover to finish its first step, short enough that a person retrying does not wait.
+DATABASE_RETRY_AFTER_SECONDS = 2
+
+
+def _database_error(error: OperationalError | InterfaceError) -> Response:
+    # The database's message can hold its address or a user name: the type only, here and to the caller.
+    log.warning("database unavailable", extra={"error_type": type(error).__name__})
+    unavailable = DatabaseUnavailable(
+        "The broker's database did not answer; nothing was made. Retry in a few seconds.",
+        headers={"Retry-After": str(DATABASE_RETRY_AFTER_SECONDS)},
+    )
+    return _broker_error(unavailable)
+
+
 def _unexpected_error(error: Exception) -> Response:
     # The traceback goes to the log with the request id; the caller sees nothing of it.
     log.exception("unhandled error", extra={"error_type": type(error).__name__})
@@ -85,4 +101,7 @@ def _unexpected_error(error: Exception) -> Response:
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(BrokerError, _broker_error)
     app.register_error_handler(HTTPException, _http_error)
+    # A lost or refused connection is an outage (503, retry), not a bug (500). Other database errors are bugs.
+    app.register_error_handler(OperationalError, _database_error)
+    app.register_error_handler(InterfaceError, _database_error)
     app.register_error_handler(Exception, _unexpected_error)

@@ -1,0 +1,53 @@
+"""generateJWT from a parsed request to the answer the client gets: idempotency around minting, and the audit
+of the outcome the client actually got."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
+
+from service.db.store import Caller
+from service.tokens import idempotency
+from service.tokens.idempotency import Idempotency
+from service.tokens.minting import Generated, Minter
+
+
+@dataclasses.dataclass(frozen=True)
+class Answer:
+    body: dict[str, Any]
+    replayed: bool
+    profile_id: int | None
+
+
+def answer(
+    minter: Minter,
+    keys: Idempotency,
+    caller: Caller,
+    body: Mapping[str, Any],
+    profile_key: str | None,
+    idempotency_key: str | None,
+    request_id: str,
+) -> Answer:
+    """Mint (or replay) and confirm; a request that minted but cannot answer revokes what it made."""
+    made: list[Generated] = []
+
+    def generate() -> dict[str, Any]:
+        generated = minter.generate(caller, body, profile_key, request_id)
+        made.append(generated)
+        return generated.response
+
+    try:
+        if idempotency_key is None:
+            result, replayed = generate(), False
+        else:
+            fingerprint = idempotency.fingerprint(body, profile_key)
+            result, replayed = keys.run(caller.tenant_id, idempotency_key, fingerprint, generate)
+    except BaseException:
+        # Minted, but the answer was not stored and will not be given (the database failed, say).
+        for generated in made:
+            minter.undo(generated)
+        raise
+    for generated in made:
+        minter.confirm(generated)
+    return Answer(result, replayed, made[0].profile.id if made else None)
