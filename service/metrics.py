@@ -26,6 +26,8 @@ from prometheus_client import (
     multiprocess,
 )
 
+from service.errors import Unauthorized
+
 if TYPE_CHECKING:
     from flask import Flask, Response
 
@@ -187,9 +189,7 @@ def init_app(app: Flask, token: str | None = None) -> None:
 
 
 def _require_bearer(token: str) -> None:
-    from flask import request
-
-    from service.errors import Unauthorized
+    from flask import request  # here, not at the top: counting needs no Flask (the rotation function)
 
     scheme, _, presented = request.headers.get("Authorization", "").partition(" ")
     # Compared in constant time, as bytes: the comparison must not tell how much of a guess was right.

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
@@ -28,31 +29,37 @@ _EMULATOR_START_TIMEOUT_SECONDS = 30
 _SANDBOX_START_TIMEOUT_SECONDS = 30
 
 
-def _wait_for_port(host: str, port: int, timeout: float, process: subprocess.Popen[bytes], name: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            sys.exit(f"{name} exited early (code {process.returncode}); is port {port} free?")
-        try:
-            with socket.create_connection((host, port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    sys.exit(f"{name} did not listen on {host}:{port} within {timeout:.0f} s")
-
-
-def _wait_for_http(url: str, timeout: float, process: subprocess.Popen[bytes], name: str) -> None:
-    """Until `url` answers over HTTP: a server may accept connections before it can serve them."""
+def _wait_for(
+    ready: Callable[[], object], what: str, timeout: float, process: subprocess.Popen[bytes], name: str
+) -> None:
+    """Until `ready()` succeeds; one line and exit if the process dies or the time runs out."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             sys.exit(f"{name} exited early (code {process.returncode})")
         try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - a loopback URL this module built
-                return
+            ready()
+            return
         except (OSError, http.client.HTTPException):
             time.sleep(0.2)
-    sys.exit(f"{name} did not answer {url} within {timeout:.0f} s")
+    sys.exit(f"{name} did not {what} within {timeout:.0f} s")
+
+
+def _wait_for_port(port: int, timeout: float, process: subprocess.Popen[bytes], name: str) -> None:
+    def accepts() -> None:
+        socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+
+    _wait_for(accepts, f"listen on 127.0.0.1:{port}", timeout, process, name)
+
+
+def _wait_for_http(url: str, timeout: float, process: subprocess.Popen[bytes], name: str) -> None:
+    """Until `url` answers over HTTP: a server may accept connections before it can serve them."""
+
+    def answers() -> None:
+        with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - a loopback URL this module built
+            pass
+
+    _wait_for(answers, f"answer {url}", timeout, process, name)
 
 
 def _sandbox_env(env: dict[str, str]) -> dict[str, str]:
@@ -239,7 +246,7 @@ def _serve(env: dict[str, str], children: list[subprocess.Popen[bytes]]) -> int:
     # moto answers its own API once its backends are loaded; Secrets Manager calls work from then on.
     emulator_api = f"http://127.0.0.1:{emulator_port}/moto-api/data.json"
     _wait_for_http(emulator_api, _EMULATOR_START_TIMEOUT_SECONDS, emulator, "the Secrets Manager emulator")
-    _wait_for_port("127.0.0.1", smtp_port, _SANDBOX_START_TIMEOUT_SECONDS, mail, "the mail sink")
+    _wait_for_port(smtp_port, _SANDBOX_START_TIMEOUT_SECONDS, mail, "the mail sink")
 
     flask = [sys.executable, "-m", "flask", "--app", "service"]
     subprocess.run([*flask, "db", "upgrade"], cwd=ROOT, env=env, check=True)
@@ -250,7 +257,7 @@ def _serve(env: dict[str, str], children: list[subprocess.Popen[bytes]]) -> int:
     sandbox_command = [sys.executable, "-m", "gunicorn", "-c", str(_SANDBOX_GUNICORN_CONF)]
     sandbox = subprocess.Popen(sandbox_command, cwd=ROOT, env=_sandbox_env(env))
     children.append(sandbox)
-    _wait_for_port("127.0.0.1", sandbox_port, _SANDBOX_START_TIMEOUT_SECONDS, sandbox, "the sandbox relying party")
+    _wait_for_port(sandbox_port, _SANDBOX_START_TIMEOUT_SECONDS, sandbox, "the sandbox relying party")
     print(_banner(credentials, env["SANDBOX_URL"]), flush=True)
 
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"], cwd=ROOT, env=env)

@@ -43,8 +43,6 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import boto3
-import botocore.config
 from joserfc import jws
 from joserfc.errors import JoseError
 
@@ -62,6 +60,7 @@ from service.keys.rotation import (
     promote,
     put_pending_key,
 )
+from service.keys.secrets_manager import client_config, new_client
 from service.keys.source import KeysetRef
 
 __all__ = ["STEPS", "RotationFunction", "detect_alg", "handler", "make_client", "make_handler", "windows_from_env"]
@@ -121,16 +120,10 @@ def windows_from_env(environ: Mapping[str, str]) -> RotationWindows:
 
 def make_client(environ: Mapping[str, str]) -> Any:
     """A boto3 secretsmanager client; AWS_ENDPOINT_URL_SECRETS_MANAGER points it at an emulator."""
-    config = botocore.config.Config(
-        connect_timeout=_CONNECT_TIMEOUT_SECONDS,
-        read_timeout=_READ_TIMEOUT_SECONDS,
-        retries={"max_attempts": _MAX_ATTEMPTS, "mode": "standard"},
-    )
-    return boto3.session.Session().client(
-        "secretsmanager",
-        region_name=environ.get("AWS_REGION") or environ.get("AWS_DEFAULT_REGION"),
-        endpoint_url=environ.get("AWS_ENDPOINT_URL_SECRETS_MANAGER") or None,
-        config=config,
+    return new_client(
+        environ.get("AWS_REGION") or environ.get("AWS_DEFAULT_REGION"),
+        environ.get("AWS_ENDPOINT_URL_SECRETS_MANAGER") or None,
+        client_config(_CONNECT_TIMEOUT_SECONDS, _READ_TIMEOUT_SECONDS, _MAX_ATTEMPTS),
     )
 
 

@@ -19,19 +19,34 @@ _READ_TIMEOUT_SECONDS = 3
 _MAX_ATTEMPTS = 2
 
 
-def make_client(settings: Settings) -> Any:
-    """A boto3 secretsmanager client; AWS_ENDPOINT_URL_SECRETS_MANAGER points it at an emulator."""
-    config = botocore.config.Config(
-        connect_timeout=_CONNECT_TIMEOUT_SECONDS,
-        read_timeout=_READ_TIMEOUT_SECONDS,
-        retries={"max_attempts": _MAX_ATTEMPTS, "mode": "standard"},
+def client_config(connect_timeout: float, read_timeout: float, attempts: int) -> botocore.config.Config:
+    """Timeouts and standard-mode retries of a Secrets Manager client."""
+    return botocore.config.Config(
+        connect_timeout=connect_timeout,
+        read_timeout=read_timeout,
+        retries={"max_attempts": attempts, "mode": "standard"},
     )
-    return boto3.session.Session().client(
-        "secretsmanager",
-        region_name=settings.aws_region,
-        endpoint_url=settings.secrets_endpoint_url,
-        config=config,
+
+
+# The broker's clients: a request must never hang on Secrets Manager.
+BROKER_CLIENT_CONFIG = client_config(_CONNECT_TIMEOUT_SECONDS, _READ_TIMEOUT_SECONDS, _MAX_ATTEMPTS)
+
+
+def new_client(
+    region: str | None,
+    endpoint_url: str | None,
+    config: botocore.config.Config,
+    session: boto3.session.Session | None = None,
+) -> Any:
+    """A boto3 secretsmanager client (from `session`, or a new one); an endpoint URL points it at an emulator."""
+    return (session or boto3.session.Session()).client(
+        "secretsmanager", region_name=region, endpoint_url=endpoint_url, config=config
     )
+
+
+def make_client(settings: Settings, session: boto3.session.Session | None = None) -> Any:
+    """The broker's client, as its settings say (AWS_REGION, AWS_ENDPOINT_URL_SECRETS_MANAGER)."""
+    return new_client(settings.aws_region, settings.secrets_endpoint_url, BROKER_CLIENT_CONFIG, session)
 
 
 # After a failed refresh the cache retries after 1, 2, 4 … s; capped low so recovery after an outage is quick.

@@ -13,16 +13,9 @@ from typing import Any
 import boto3
 import botocore.config
 
-# The broker's own client settings. make_client (service/keys/secrets_manager.py) builds its client from a
-# new Session and takes no session to build from, so the same client is built here from the shared one.
-from service.keys.secrets_manager import _CONNECT_TIMEOUT_SECONDS, _MAX_ATTEMPTS, _READ_TIMEOUT_SECONDS
+from service.keys.secrets_manager import BROKER_CLIENT_CONFIG, new_client
 
 REGION = "eu-north-1"
-BROKER_CLIENT_CONFIG = botocore.config.Config(
-    connect_timeout=_CONNECT_TIMEOUT_SECONDS,
-    read_timeout=_READ_TIMEOUT_SECONDS,
-    retries={"max_attempts": _MAX_ATTEMPTS, "mode": "standard"},
-)
 
 _session: boto3.session.Session | None = None
 # A Session is not thread-safe; apps are built in the test's thread, but a lock costs nothing.
@@ -64,4 +57,4 @@ def secrets_client(
     """
     session = shared_session()
     with _lock:
-        return session.client("secretsmanager", region_name=region, endpoint_url=endpoint, config=config)
+        return new_client(region, endpoint, config or botocore.config.Config(), session)
