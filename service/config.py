@@ -67,6 +67,10 @@ class Settings:
     audit_spool_max_bytes: int = 100 * 1024 * 1024
     # Failed API key checks allowed per client address; past it, its made-up keys are refused without a lookup.
     auth_failure_limit: str = "30/minute"
+    # How long after it expired an emailed link may still be renewed by its member (its sealed address is kept).
+    link_renewal_days: int = 14
+    # Renewal requests allowed per client address (each also needs an expired emailed link's secret).
+    renewal_limit: str = "10/hour"
 
     @property
     def is_production(self) -> bool:
@@ -196,4 +200,6 @@ def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str
         auth_failure_limit=_rate_limit(source, "AUTH_FAILURE_LIMIT", "30/minute"),
         audit_spool_dir=str(source.get("AUDIT_SPOOL_DIR") or Path(instance_path or "instance") / "audit-spool"),
         audit_spool_max_bytes=_int(source, "AUDIT_SPOOL_MAX_BYTES", 100 * 1024 * 1024, 1024, 1024**4),
+        link_renewal_days=_int(source, "LINK_RENEWAL_DAYS", 14, 0, 365),
+        renewal_limit=_rate_limit(source, "RENEWAL_LIMIT", "10/hour"),
     )

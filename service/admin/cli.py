@@ -14,6 +14,7 @@ from flask.cli import AppGroup
 from service.admin import operations as admin
 from service.apikeys import credentials
 from service.db import migrate as migrations
+from service.db.models import Profile
 from service.errors import BrokerError, KeyMaterialError
 from service.keys import rotation
 from service.keys.jwks import keyset_ref
@@ -21,6 +22,7 @@ from service.keys.material import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_RSA_BIT
 from service.keys.source import KeysetRef
 from service.profiles.kinds import DELIVERY_MODES, KINDS
 from service.tokens.claims import MAX_TOKEN_TTL_SECONDS
+from service.tokens.schemas import LINK_LOCALES
 from service.wiring import Services, services
 
 db_cli = AppGroup("db", help="Database migrations.")
@@ -67,16 +69,30 @@ def db_upgrade() -> None:
 # --- tenants -------------------------------------------------------------------------------------
 @tenants_cli.command("create")
 @click.argument("name")
+@click.option("--display-name", help='The name people see on pages and in mails ("Tatooine Physio").')
 @_friendly
-def tenants_create(name: str) -> None:
+def tenants_create(name: str, display_name: str | None) -> None:
     """Create a tenant."""
-    tenant = _svc().store.create_tenant(name)
-    click.echo(json.dumps({"id": tenant.id, "name": tenant.name}))
+    tenant = _svc().store.create_tenant(name, display_name)
+    click.echo(json.dumps({"id": tenant.id, "name": tenant.name, "displayName": tenant.display_name}))
+
+
+@tenants_cli.command("update")
+@click.argument("name")
+@click.option("--display-name", required=True, help='The name people see on pages and in mails ("Tatooine Physio").')
+@_friendly
+def tenants_update(name: str, display_name: str) -> None:
+    """Change a tenant's display name."""
+    tenant = _svc().store.set_tenant_display_name(name, display_name)
+    click.echo(json.dumps({"id": tenant.id, "name": tenant.name, "displayName": tenant.display_name}))
 
 
 @tenants_cli.command("list")
 def tenants_list() -> None:
-    _echo_rows([{"id": t.id, "name": t.name, "createdAt": t.created_at} for t in _svc().store.list_tenants()])
+    tenants = _svc().store.list_tenants()
+    _echo_rows(
+        [{"id": t.id, "name": t.name, "displayName": t.display_name, "createdAt": t.created_at} for t in tenants]
+    )
 
 
 # --- API keys ------------------------------------------------------------------------------------
@@ -255,6 +271,26 @@ def keysets_status(name: str) -> None:
 
 
 # --- profiles ------------------------------------------------------------------------------------
+def _people_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of what people see on a profile's pages and mails (create and update)."""
+    options = [
+        click.option("--display-name", help='The product as people know it ("ExorLive Go"); default: --name.'),
+        click.option(
+            "--refresh-url", help="Where expired or used pages of links not emailed offer a new link (https)."
+        ),
+        click.option(
+            "--link-renewals",
+            type=click.IntRange(0, 10),
+            help="How often a member may have an expired emailed link mailed again (default 1; 0 disables).",
+        ),
+        click.option("--locale", type=click.Choice(LINK_LOCALES), help="Default locale of pages and mails."),
+        click.option("--time-zone", help="IANA zone of times on pages and mails (default: Europe/Oslo for ExorLive)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @profiles_cli.command("create")
 @click.option("--tenant", "tenant_name", required=True)
 @click.option("--name", required=True)
@@ -269,11 +305,23 @@ def keysets_status(name: str) -> None:
 @click.option("--max-ttl", type=click.IntRange(1, MAX_TOKEN_TTL_SECONDS), default=MAX_TOKEN_TTL_SECONDS)
 @click.option("--check-ssn", is_flag=True, help="Refuse contact.ssn that is not a valid Norwegian national id.")
 @click.option("--link-uses", type=click.IntRange(1, 100), default=1, show_default=True, help="Uses per launch link.")
+@_people_options
 @_friendly
 def profiles_create(tenant_name: str, keyset_name: str | None, origins: tuple[str, ...], **fields: Any) -> None:
     """Create a profile and print its profile key."""
     profile = admin.create_profile(_svc(), tenant_name, keyset_name, list(origins), **fields)
     click.echo(json.dumps({"name": profile.name, "profileKey": profile.profile_key}))
+
+
+@profiles_cli.command("update")
+@click.option("--tenant", "tenant_name", required=True)
+@click.option("--name", required=True)
+@_people_options
+@_friendly
+def profiles_update(tenant_name: str, name: str, **people: Any) -> None:
+    """Change what pages and mails show of a profile (only the options given)."""
+    profile = admin.update_profile(_svc(), tenant_name, name, **people)
+    click.echo(json.dumps(_profile_row(profile)))
 
 
 @profiles_cli.command("list")
@@ -282,25 +330,29 @@ def profiles_create(tenant_name: str, keyset_name: str | None, origins: tuple[st
 def profiles_list(tenant_name: str | None) -> None:
     svc = _svc()
     tenant_id = svc.store.tenant_by_name(tenant_name).id if tenant_name else None
-    _echo_rows(
-        [
-            {
-                "name": p.name,
-                "tenant": p.tenant.name,
-                "profileKey": p.profile_key,
-                "kind": p.kind,
-                "mode": p.delivery_mode,
-                "iss": p.issuer,
-                "aud": p.audience,
-                "rpUrl": p.rp_url,
-                "keyset": p.keyset.name,
-                "maxTokenTtl": p.max_token_ttl,
-                "allowedRedirectOrigins": p.allowed_redirect_origins,
-                "linkUses": p.link_max_uses,
-            }
-            for p in svc.store.list_profiles(tenant_id)
-        ]
-    )
+    _echo_rows([_profile_row(p) for p in svc.store.list_profiles(tenant_id)])
+
+
+def _profile_row(p: Profile) -> dict[str, Any]:
+    return {
+        "name": p.name,
+        "tenant": p.tenant.name,
+        "profileKey": p.profile_key,
+        "kind": p.kind,
+        "mode": p.delivery_mode,
+        "iss": p.issuer,
+        "aud": p.audience,
+        "rpUrl": p.rp_url,
+        "keyset": p.keyset.name,
+        "maxTokenTtl": p.max_token_ttl,
+        "allowedRedirectOrigins": p.allowed_redirect_origins,
+        "linkUses": p.link_max_uses,
+        "displayName": p.display_name,
+        "refreshUrl": p.refresh_url,
+        "linkRenewals": p.link_renewals,
+        "locale": p.locale,
+        "timeZone": p.time_zone,
+    }
 
 
 # --- links ---------------------------------------------------------------------------------------
@@ -326,7 +378,9 @@ def links_revoke(link_id: str) -> None:
 def links_purge() -> None:
     """For cron: expired, used and revoked links lose their sealed payload; old idempotency records go."""
     svc = _svc()
-    click.echo(json.dumps({"linksPurged": svc.links.purge(), "idempotencyRecordsPurged": svc.idempotency.purge()}))
+    window = dt.timedelta(days=svc.settings.link_renewal_days)
+    purged = {"linksPurged": svc.links.purge(window), "idempotencyRecordsPurged": svc.idempotency.purge()}
+    click.echo(json.dumps(purged))
 
 
 # --- dev -----------------------------------------------------------------------------------------

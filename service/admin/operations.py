@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from service.apikeys import credentials
 from service.apikeys.rate_limits import normalise_rate_limit
 from service.db.models import Keyset, Profile
-from service.errors import KeyMaterialError, ValidationFailed
+from service.errors import KeyMaterialError, ProfileNotFound, ValidationFailed
 from service.keys.material import encode_secret_string, generate_private_key_pem, parse_signing_key
 from service.keys.secrets_manager import create_secret
-from service.profiles.setup import check_profile, normalised_origin
+from service.profiles.setup import check_people_settings, check_profile, normalised_origin
 from service.tokens.claims import MAX_TOKEN_TTL_SECONDS
 from service.wiring import Services
 
@@ -100,9 +102,11 @@ def create_profile(
     max_ttl: int = MAX_TOKEN_TTL_SECONDS,
     check_ssn: bool = False,
     link_uses: int = 1,
+    **people: Any,
 ) -> Profile:
-    """A new profile with a fresh public profile key."""
-    check_profile(kind, delivery_mode, rp_url, max_ttl, origins)
+    """A new profile with a fresh public profile key; `people` are what pages and mails show (see PEOPLE_FIELDS)."""
+    people = {name: value for name, value in people.items() if value is not None}
+    check_profile(kind, delivery_mode, rp_url, max_ttl, origins, **_checked_people(people))
     tenant = svc.store.tenant_by_name(tenant_name)
     keyset = svc.store.default_keyset() if keyset_name is None else svc.store.keyset_by_name(keyset_name)
     return svc.store.add_profile(
@@ -120,4 +124,31 @@ def create_profile(
         max_token_ttl=max_ttl,
         check_ssn=check_ssn,
         link_max_uses=link_uses,
+        **people,
     )
+
+
+# What pages and mails show of a profile, settable at creation and later (`profiles update`).
+PEOPLE_FIELDS = ("display_name", "refresh_url", "link_renewals", "locale", "time_zone")
+
+
+def _checked_people(people: dict[str, Any]) -> dict[str, str | None]:
+    unknown = set(people) - set(PEOPLE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown profile settings: {sorted(unknown)}")
+    return {name: people.get(name) for name in ("refresh_url", "locale", "time_zone")}
+
+
+def update_profile(svc: Services, tenant_name: str, name: str, **people: Any) -> Profile:
+    """Change what pages and mails show of a profile; None leaves a setting as it is."""
+    profile = svc.store.find_profile(svc.store.tenant_by_name(tenant_name).id, name)
+    if profile is None:
+        raise ProfileNotFound(f"No profile {name!r} in tenant {tenant_name!r}.")
+    people = {field: value for field, value in people.items() if value is not None}
+    errors = check_people_settings(profile.allowed_redirect_origins, **_checked_people(people))
+    if errors:
+        raise ValidationFailed("The profile is not valid.", errors=errors)
+    svc.store.update_profile(profile.id, **people)
+    updated = svc.store.find_profile(profile.tenant_id, name)
+    assert updated is not None
+    return updated

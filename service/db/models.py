@@ -22,6 +22,8 @@ class Tenant(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
+    # What people see on pages and in mails ("Tatooine Physio"); the slug `name` when unset.
+    display_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
 
 
@@ -80,6 +82,15 @@ class Profile(Base):
     check_ssn: Mapped[bool] = mapped_column(Boolean, default=False)
     # How many times one launch link of this profile may be used (single-use by default).
     link_max_uses: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # What people see on pages and in mails ("ExorLive Go"); the slug `name` when unset.
+    display_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    # Where the expired and used pages of a link that was not emailed send people for a fresh one.
+    refresh_url: Mapped[str | None] = mapped_column(String(2048), nullable=True)
+    # How many times the member may have an expired emailed link mailed again (0: never).
+    link_renewals: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # Pages and mails: this locale unless the request named one (None: the kind's); times in this zone.
+    locale: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    time_zone: Mapped[str | None] = mapped_column(String(64), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
 
     tenant: Mapped[Tenant] = relationship()
@@ -112,8 +123,26 @@ class LaunchLink(Base):
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     # Set only for emailed links, already masked (b***@galaxy.com): the address itself is never stored.
     recipient_masked: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    # The locale its pages speak (None: the profile's, then the browser's).
+    locale: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    # How many renewals came before this link (0 for a link an API call made).
+    renewals: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # When the member had this (expired, emailed) link mailed again; a link is renewed at most once.
+    renewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
     profile: Mapped[Profile] = relationship()
+    events: Mapped[list[LinkEvent]] = relationship(order_by="LinkEvent.id", cascade="all, delete-orphan")
+
+
+class LinkEvent(Base):
+    """What happened to a launch link and when: created, emailed, used, revoked... Never who or what."""
+
+    __tablename__ = "link_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    link_id: Mapped[int] = mapped_column(ForeignKey("launch_links.id", ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    kind: Mapped[str] = mapped_column(String(20))
 
 
 class IdempotencyRecord(Base):

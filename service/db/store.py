@@ -11,14 +11,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Engine, and_, create_engine, delete, event, insert, select, update
+from sqlalchemy import ColumnElement, Engine, and_, create_engine, delete, event, exists, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.orm import Session, joinedload, sessionmaker
+from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
 
 from service.config import sqlalchemy_url
-from service.db.models import ApiKey, AuditEvent, IdempotencyRecord, Keyset, LaunchLink, Profile, Tenant
+from service.db.models import ApiKey, AuditEvent, IdempotencyRecord, Keyset, LaunchLink, LinkEvent, Profile, Tenant
 from service.db.read_cache import ReadCache
-from service.errors import Conflict, KeysetNotFound, NotFound, ProfileNotFound
+from service.errors import Conflict, KeysetNotFound, LinkNotFound, NotFound, ProfileNotFound
 
 # SQLite waits this long for a writer's lock instead of failing at once under concurrent requests.
 log = logging.getLogger(__name__)
@@ -122,15 +122,25 @@ class Store:
             connection.exec_driver_sql("SELECT 1")
 
     # --- tenants -------------------------------------------------------------------------------
-    def create_tenant(self, name: str) -> Tenant:
+    def create_tenant(self, name: str, display_name: str | None = None) -> Tenant:
         try:
             with self.session() as session:
-                tenant = Tenant(name=name)
+                tenant = Tenant(name=name, display_name=display_name)
                 session.add(tenant)
                 session.flush()
                 return tenant
         except IntegrityError:
             raise Conflict(f"A tenant named {name!r} already exists.") from None
+
+    def set_tenant_display_name(self, name: str, display_name: str) -> Tenant:
+        with self.session() as session:
+            tenant = session.scalar(select(Tenant).where(Tenant.name == name))
+            if tenant is None:
+                raise NotFound(f"No tenant named {name!r}.")
+            tenant.display_name = display_name
+        # Profiles carry their tenant: cached copies must not keep showing the old name.
+        self._cache.forget()
+        return tenant
 
     def tenant_by_name(self, name: str) -> Tenant:
         with self.session() as session:
@@ -308,7 +318,11 @@ class Store:
         def load() -> Profile | None:
             # The SQL expression is built only on a miss: building it costs more than the cache hit.
             with self.session() as session:
-                return session.scalar(select(Profile).options(joinedload(Profile.keyset)).where(column == value))
+                return session.scalar(
+                    select(Profile)
+                    .options(joinedload(Profile.keyset), joinedload(Profile.tenant))
+                    .where(column == value)
+                )
 
         profile = self._cache.get((column.key, value), load)
         if profile is None:
@@ -319,7 +333,7 @@ class Store:
         with self.session() as session:
             return session.scalar(
                 select(Profile)
-                .options(joinedload(Profile.keyset))
+                .options(joinedload(Profile.keyset), joinedload(Profile.tenant))
                 .where(Profile.tenant_id == tenant_id, Profile.name == name)
             )
 
@@ -331,12 +345,67 @@ class Store:
             return list(session.scalars(query))
 
     # --- launch links --------------------------------------------------------------------------
-    def add_link(self, **fields: Any) -> LaunchLink:
+    def add_link(
+        self, fields: dict[str, Any], events: list[str], replaces: tuple[int, str] | None = None
+    ) -> LaunchLink:
+        """A new link with its first events; with `replaces` (tenant id, public id), the old one revoked with it.
+
+        One transaction: an admin re-sending an invitation is left with exactly one working link, or, when
+        the old link is not the tenant's, with no new one (LinkNotFound).
+        """
         with self.session() as session:
+            if replaces is not None:
+                tenant_id, public_id = replaces
+                old = session.scalar(
+                    select(LaunchLink)
+                    .where(LaunchLink.tenant_id == tenant_id, LaunchLink.public_id == public_id)
+                    .with_for_update()
+                )
+                if old is None:
+                    raise LinkNotFound("No link with that id for this API key's tenant; nothing was made.")
+                at = fields["created_at"]
+                if old.revoked_at is None:
+                    old.revoked_at = at
+                session.add(LinkEvent(link_id=old.id, at=at, kind="replaced"))
             link = LaunchLink(**fields)
+            link.events = [LinkEvent(at=fields["created_at"], kind=kind) for kind in events]
             session.add(link)
             session.flush()
             return link
+
+    def add_link_event(self, link_id: int, kind: str, at: dt.datetime) -> None:
+        with self.session() as session:
+            session.add(LinkEvent(link_id=link_id, at=at, kind=kind))
+
+    def mark_renewed(self, link_id: int, now: dt.datetime) -> bool:
+        """Claim an expired, unused, unrevoked link's one renewal; of parallel claims exactly one wins."""
+        with self.session() as session:
+            result = session.execute(
+                update(LaunchLink)
+                .where(
+                    LaunchLink.id == link_id,
+                    LaunchLink.renewed_at.is_(None),
+                    LaunchLink.revoked_at.is_(None),
+                    LaunchLink.uses < LaunchLink.max_uses,
+                    LaunchLink.expires_at <= now,
+                )
+                .values(renewed_at=now)
+            )
+            return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+    def unmark_renewed(self, link_id: int) -> None:
+        """Give a renewal back when its mail could not be sent."""
+        with self.session() as session:
+            session.execute(update(LaunchLink).where(LaunchLink.id == link_id).values(renewed_at=None))
+
+    @retried_once
+    def link_with_events(self, tenant_id: int, public_id: str) -> LaunchLink | None:
+        with self.session() as session:
+            return session.scalar(
+                select(LaunchLink)
+                .options(joinedload(LaunchLink.profile), selectinload(LaunchLink.events))
+                .where(LaunchLink.tenant_id == tenant_id, LaunchLink.public_id == public_id)
+            )
 
     @retried_once
     def link_by_hash(self, secret_hash: str) -> LaunchLink | None:
@@ -356,13 +425,25 @@ class Store:
                 )
                 .values(uses=LaunchLink.uses + 1, last_used_at=now)
             )
-            return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+            won = bool(result.rowcount == 1)  # type: ignore[attr-defined]
+            if won:
+                session.add(LinkEvent(link_id=link_id, at=now, kind="used"))
+            return won
 
     def release_link_use(self, link_id: int) -> None:
+        """Give back a use, and forget its `used` event."""
         with self.session() as session:
             session.execute(
                 update(LaunchLink).where(LaunchLink.id == link_id, LaunchLink.uses > 0).values(uses=LaunchLink.uses - 1)
             )
+            last_use = (
+                select(LinkEvent.id)
+                .where(LinkEvent.link_id == link_id, LinkEvent.kind == "used")
+                .order_by(LinkEvent.id.desc())
+                .limit(1)
+                .scalar_subquery()
+            )
+            session.execute(delete(LinkEvent).where(LinkEvent.id == last_use))
 
     @retried_once
     def list_links(
@@ -393,23 +474,36 @@ class Store:
 
     @retried_once
     def revoke_link(self, link_id: int, now: dt.datetime) -> None:
+        """Revoke a live link and note it; a second run (a retry, a second admin) changes nothing."""
         with self.session() as session:
-            session.execute(
+            result = session.execute(
                 update(LaunchLink)
                 .where(LaunchLink.id == link_id, LaunchLink.revoked_at.is_(None))
                 .values(revoked_at=now)
             )
+            if result.rowcount == 1:  # type: ignore[attr-defined]
+                session.add(LinkEvent(link_id=link_id, at=now, kind="revoked"))
 
-    def purge_links(self, now: dt.datetime) -> int:
-        """Drop the sealed payload of every link that can no longer be used; returns how many."""
+    def purge_links(self, now: dt.datetime, renewal_window: dt.timedelta) -> int:
+        """Drop the sealed content of every link that can no longer be used; returns how many.
+
+        An expired emailed link its member may still renew keeps it for `renewal_window` after it expired:
+        the renewal needs the address, sealed under the link's secret.
+        """
+        renewable = and_(
+            LaunchLink.recipient_masked.is_not(None),
+            LaunchLink.renewed_at.is_(None),
+            LaunchLink.expires_at > now - renewal_window,
+            exists().where(Profile.id == LaunchLink.profile_id, Profile.link_renewals > LaunchLink.renewals),
+        )
         with self.session() as session:
             result = session.execute(
                 update(LaunchLink)
                 .where(
                     LaunchLink.sealed_payload.is_not(None),
-                    (LaunchLink.expires_at <= now)
-                    | (LaunchLink.uses >= LaunchLink.max_uses)
-                    | LaunchLink.revoked_at.is_not(None),
+                    (LaunchLink.uses >= LaunchLink.max_uses)
+                    | LaunchLink.revoked_at.is_not(None)
+                    | and_(LaunchLink.expires_at <= now, ~renewable),
                 )
                 .values(sealed_payload=None)
             )

@@ -37,6 +37,12 @@ class LinkState(enum.Enum):
     REVOKED = "revoked"
 
 
+# What of the request's `email` object an emailed link keeps, sealed: where the mail went and who sent it,
+# so the member can have it mailed again, and its pages can name the sender. Never the Bcc copies.
+SEALED_EMAIL_FIELDS = ("to", "companyName", "contactEmail", "termsUrl", "privacyUrl")
+EVENTS = ("created", "emailed", "email_failed", "used", "revoked", "renewed", "replaced")
+
+
 @dataclasses.dataclass(frozen=True)
 class NewLink:
     public_id: str
@@ -45,12 +51,28 @@ class NewLink:
 
 
 @dataclasses.dataclass(frozen=True)
+class LinkSpec:
+    """What a new link holds and how it behaves: sealed content, lifetime, locale, place in a renewal chain."""
+
+    payload: Mapping[str, Any]
+    redirect: str | None
+    lifetime_seconds: int
+    auto_submit: bool
+    email: Mapping[str, Any] | None = None
+    locale: str | None = None
+    replaces: str | None = None  # the public id of a link of the same tenant to revoke with this one
+    renewals: int = 0
+
+
+@dataclasses.dataclass(frozen=True)
 class OpenedLink:
-    """A link found by its secret, with its sealed content opened."""
+    """A link found by its secret, with its sealed content opened (also for a link that can no longer be used,
+    while the content is kept: its pages name the sender, and an expired emailed link may be renewed)."""
 
     record: LaunchLink
     payload: dict[str, Any]
     redirect: str | None
+    email: dict[str, Any] | None
 
 
 def _decode_secret(secret: str) -> bytes | None:
@@ -106,50 +128,62 @@ class LaunchLinks:
     def now(self) -> dt.datetime:
         return dt.datetime.fromtimestamp(self._clock(), dt.UTC)
 
-    def create(
-        self,
-        caller: Caller,
-        profile: Profile,
-        payload: Mapping[str, Any],
-        redirect: str | None,
-        lifetime_seconds: int,
-        *,
-        auto_submit: bool,
-        now: int,
-        recipient: str | None = None,
-    ) -> NewLink:
-        """Store a new link and return its URL: the only moment its secret exists outside the URL."""
+    def create(self, caller: Caller, profile: Profile, spec: LinkSpec, *, now: int) -> NewLink:
+        """Store a new link and return its URL: the only moment its secret exists outside the URL.
+
+        With `spec.replaces`, the old link is revoked in the same transaction (LinkNotFound if it is not this
+        tenant's, and then nothing is made).
+        """
         raw = secrets.token_bytes(SECRET_BYTES)
         secret = base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
         public_id = secrets.token_urlsafe(_PUBLIC_ID_BYTES)
-        self._store.add_link(
-            public_id=public_id,
-            secret_hash=secret_hash(raw),
-            tenant_id=caller.tenant_id,
-            profile_id=profile.id,
-            api_key_prefix=caller.prefix,
-            sealed_payload=seal(raw, public_id, {"payload": dict(payload), "redirect": redirect}),
-            auto_submit=auto_submit,
-            max_uses=profile.link_max_uses,
-            created_at=dt.datetime.fromtimestamp(now, dt.UTC),
-            expires_at=dt.datetime.fromtimestamp(now + lifetime_seconds, dt.UTC),
-            recipient_masked=mask_address(recipient) if recipient else None,
+        email = {name: spec.email[name] for name in SEALED_EMAIL_FIELDS if spec.email.get(name)} if spec.email else None
+        content = {"payload": dict(spec.payload), "redirect": spec.redirect, "email": email}
+        fields = {
+            "public_id": public_id,
+            "secret_hash": secret_hash(raw),
+            "tenant_id": caller.tenant_id,
+            "profile_id": profile.id,
+            "api_key_prefix": caller.prefix,
+            "sealed_payload": seal(raw, public_id, content),
+            "auto_submit": spec.auto_submit,
+            "max_uses": profile.link_max_uses,
+            "created_at": dt.datetime.fromtimestamp(now, dt.UTC),
+            "expires_at": dt.datetime.fromtimestamp(now + spec.lifetime_seconds, dt.UTC),
+            "recipient_masked": mask_address(email["to"]) if email else None,
+            "locale": spec.locale,
+            "renewals": spec.renewals,
+        }
+        events = ["created", "renewed"] if spec.renewals else ["created"]
+        replaces = (caller.tenant_id, spec.replaces) if spec.replaces else None
+        self._store.add_link(fields, events, replaces)
+        return NewLink(
+            public_id=public_id, url=f"{self._base}{PATH_PREFIX}{secret}", expires_at=now + spec.lifetime_seconds
         )
-        return NewLink(public_id=public_id, url=f"{self._base}{PATH_PREFIX}{secret}", expires_at=now + lifetime_seconds)
+
+    def note(self, public_id: str, kind: str) -> None:
+        """Add an event (emailed, email_failed, renewed) to a link."""
+        link = self._store.link_by_public_id(None, public_id)
+        if link is not None:
+            self._store.add_link_event(link.id, kind, self.now())
 
     def open(self, secret: str) -> tuple[LinkState, OpenedLink | None]:
-        """The link behind a secret and its state; content only for a link that can still be used."""
+        """The link behind a secret, its state, and its sealed content while the link keeps it."""
         raw = _decode_secret(secret)
         record = self._store.link_by_hash(secret_hash(raw)) if raw is not None else None
         if raw is None or record is None:
             return LinkState.UNKNOWN, None
         state = state_of(record, self.now())
-        if state is not LinkState.USABLE or record.sealed_payload is None:
+        if record.sealed_payload is None:
+            # Purged: the link can no longer be used, whatever its dates say.
             return (state if state is not LinkState.USABLE else LinkState.EXPIRED), None
         content = unseal(raw, record.public_id, record.sealed_payload)
         if content is None:
             return LinkState.UNKNOWN, None
-        return state, OpenedLink(record=record, payload=content["payload"], redirect=content.get("redirect"))
+        opened = OpenedLink(
+            record=record, payload=content["payload"], redirect=content.get("redirect"), email=content.get("email")
+        )
+        return state, opened
 
     def consume(self, link: LaunchLink) -> bool:
         """Take one use, atomically: of N parallel attempts on a single-use link, exactly one wins."""
@@ -163,7 +197,7 @@ class LaunchLinks:
         return self.open(secret)[0]
 
     def summary(self, link: LaunchLink) -> dict[str, Any]:
-        """What an admin may see of a link: never its secret or its payload."""
+        """What an admin may see of a link: never its secret, its payload or the full address."""
         return {
             "id": link.public_id,
             "profile": link.profile.name,
@@ -173,6 +207,14 @@ class LaunchLinks:
             "state": state_of(link, self.now()).value,
             "recipient": link.recipient_masked,
         }
+
+    def detail(self, tenant_id: int, public_id: str) -> dict[str, Any]:
+        """A link of this tenant with its events, oldest first; LinkNotFound otherwise."""
+        link = self._store.link_with_events(tenant_id, public_id)
+        if link is None:
+            raise LinkNotFound("No link with that id for this API key's tenant.")
+        events = [{"type": event.kind, "at": iso_timestamp(event.at)} for event in link.events]
+        return {**self.summary(link), "locale": link.locale, "events": events}
 
     def list(self, tenant_id: int, limit: int, state: LinkState | None = None) -> list[dict[str, Any]]:
         """The newest `limit` links of a tenant, in `state` if given (filtered by the database, before the limit)."""
@@ -189,6 +231,6 @@ class LaunchLinks:
         assert revoked is not None
         return self.summary(revoked)
 
-    def purge(self) -> int:
-        """Expired, used and revoked links lose their sealed payload; returns how many did."""
-        return self._store.purge_links(self.now())
+    def purge(self, renewal_window: dt.timedelta) -> int:
+        """Expired, used and revoked links lose their sealed content (a renewable one after `renewal_window`)."""
+        return self._store.purge_links(self.now(), renewal_window)

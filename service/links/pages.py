@@ -82,7 +82,7 @@ def _state_page(state: LinkState) -> Response:
 def show(secret: str) -> Response:
     svc = services(current_app)
     state, opened = svc.links.open(secret)
-    if opened is None:
+    if opened is None or state is not LinkState.USABLE:
         return _state_page(state)
     profile = svc.store.profile_by_id(opened.record.profile_id)
     g.profile_id = profile.id

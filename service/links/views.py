@@ -1,4 +1,5 @@
-"""Link administration over HTTP (scope links:admin): list a tenant's launch links, revoke one."""
+"""Link administration over HTTP (scope links:admin): list a tenant's launch links, show one with its events,
+revoke one."""
 
 from __future__ import annotations
 
@@ -38,6 +39,12 @@ def list_links() -> Response:
         raise ValidationFailed("Invalid query.", errors={"state": [f"One of {', '.join(sorted(_STATES))}."]})
     links = services(current_app).links.list(tenant_id, limit, LinkState(state) if state else None)
     return no_store_json({"links": links})
+
+
+@bp.get("/<linkId>")
+def show_link(linkId: str) -> Response:  # noqa: N803 - the contract names the path parameter `linkId`
+    tenant_id = _admin()
+    return no_store_json(services(current_app).links.detail(tenant_id, linkId))
 
 
 @bp.post("/<id>/revoke")

@@ -40,3 +40,22 @@ def check_redirect(profile: Profile, redirect: str | None) -> None:
 def token_ttl(profile: Profile, expire_in_minutes: int) -> int:
     """The smaller of what was asked and what the profile (and the spec) allow."""
     return min(expire_in_minutes * 60, profile.max_token_ttl, MAX_TOKEN_TTL_SECONDS)
+
+
+# The ExorLive kinds serve Norwegian clinics: their pages and mails tell Oslo time unless a profile says otherwise.
+_KIND_TIME_ZONES = {"exorlive-main": "Europe/Oslo", "exorlive-go": "Europe/Oslo"}
+
+
+def display_name(profile: Profile) -> str:
+    """The product as people know it ("ExorLive Go"); the profile's slug when it has no display name."""
+    return profile.display_name or profile.name
+
+
+def sender_name(profile: Profile) -> str:
+    """The clinic or company behind the profile ("Tatooine Physio"); the tenant's slug without a display name."""
+    return profile.tenant.display_name or profile.tenant.name
+
+
+def time_zone(profile: Profile) -> str:
+    """The IANA zone pages and mails give times in."""
+    return profile.time_zone or _KIND_TIME_ZONES.get(profile.kind, "UTC")

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from service.db.store import Caller
+from service.links.qr import qr_svg
 from service.tokens import idempotency
 from service.tokens.idempotency import Idempotency
 from service.tokens.minting import Generated, Minter
@@ -50,4 +51,16 @@ def answer(
         raise
     for generated in made:
         minter.confirm(generated)
+    if body.get("qr") is True and "linkId" in result:
+        result = with_qr_code(result)
     return Answer(result, replayed, made[0].profile.id if made else None)
+
+
+def with_qr_code(result: dict[str, Any]) -> dict[str, Any]:
+    """The answer with `qrSvg` after `linkId`: made for each answer (a replay too), never stored."""
+    answered: dict[str, Any] = {}
+    for name, value in result.items():
+        answered[name] = value
+        if name == "linkId":
+            answered["qrSvg"] = qr_svg(result["url"])
+    return answered

@@ -22,14 +22,15 @@ from service.email.sender import Mailer, MailError
 from service.errors import (
     BrokerError,
     EmailFailed,
+    LinkNotFound,
     TokenRejected,
     VerificationFailed,
 )
 from service.keys.jwks import JwksPublisher, keyset_ref
 from service.keys.source import KeySource
-from service.links.launch_links import LaunchLinks, LinkState, NewLink
+from service.links.launch_links import LaunchLinks, LinkSpec, LinkState, NewLink
 from service.profiles import kinds
-from service.profiles.rules import check_redirect, resolve_profile, token_ttl
+from service.profiles.rules import check_redirect, display_name, resolve_profile, token_ttl
 from service.tokens import schemas, verifier
 from service.tokens.claims import MintedToken, mint
 from service.tokens.delivery import Deliverer, FormPost, Redirect
@@ -57,11 +58,21 @@ class MintRequest:
     ttl: int  # seconds the token lives: at most the profile's and the spec's bound
     verify: bool
     email: Mapping[str, Any] | None
+    replaces: str | None = None
+    qr: bool = False
+    locale: str | None = None
+    include_token: bool = True
 
     @property
     def needs_link(self) -> bool:
-        """A page must deliver the token (form), the URL must outlive it, or it goes by email."""
-        return self.profile.delivery_mode == "form" or self.lifetime > self.ttl or self.email is not None
+        """A page must deliver the token (form), the URL must outlive it, it goes by email or as a QR code."""
+        return (
+            self.profile.delivery_mode == "form"
+            or self.lifetime > self.ttl
+            or self.email is not None
+            or self.qr
+            or self.replaces is not None
+        )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -71,13 +82,16 @@ class Delivered:
     url: str | None  # None only for a form profile without a link, which `needs_link` rules out
     expires_at: int
     lifetime: int
+    link_id: str | None = None
 
 
 def _response(request: MintRequest, minted: MintedToken, delivered: Delivered, request_id: str) -> dict[str, Any]:
     """generateJWT's answer, fields in the documented order."""
-    response: dict[str, Any] = {
-        "token": minted.token,
-        "url": delivered.url,
+    response: dict[str, Any] = {"token": minted.token} if request.include_token else {}
+    response["url"] = delivered.url
+    if delivered.link_id is not None:
+        response["linkId"] = delivered.link_id
+    response |= {
         "expiresAt": _iso(delivered.expires_at),
         "tokenExpiresAt": _iso(minted.expires_at),
         "expiresIn": _duration(delivered.lifetime),
@@ -225,9 +239,18 @@ class Minter:
             ttl=token_ttl(profile, expire_in),
             verify=bool(request.get("verify", False)),
             email=email,
+            replaces=request.get("replaces"),
+            qr=bool(request.get("qr", False)),
+            locale=request.get("locale"),
+            # The admin's tool wanted a mail, not the member's live token, unless it says otherwise.
+            include_token=email is None or bool(request.get("includeToken", False)),
         )
         if mint_request.lifetime > mint_request.ttl:
             require_scope(caller, "links:long")
+        if mint_request.replaces is not None:
+            require_scope(caller, "links:admin")
+            if self._store.link_by_public_id(caller.tenant_id, mint_request.replaces) is None:
+                raise LinkNotFound("replaces names no link of this API key's tenant; nothing was made.")
         if email is not None:
             require_scope(caller, "links:email")
             if self._mailer is None:
@@ -243,39 +266,47 @@ class Minter:
             self._self_verify(profile, minted, now)
         if not request.needs_link:
             return Delivered(self._deliverer.direct_url(profile, minted.token), minted.expires_at, request.ttl)
-        # A page must deliver it (form), the URL must outlive the token, or it goes by email: a launch
-        # link that mints afresh when used. One opened at once by an app may submit itself; an emailed
-        # or longer-lived one waits for a click, because mail scanners open links in script-running browsers.
-        auto_submit = request.lifetime <= request.ttl and request.email is None
-        recipient = request.email["to"] if request.email else None
-        # The same `now` as the token's, so the link and the token expire exactly `lifetime - ttl` apart.
-        link = self._links.create(
-            caller,
-            profile,
-            request.payload,
-            request.redirect,
-            request.lifetime,
+        # A page must deliver it (form), the URL must outlive the token, it is mailed or shown as a QR code:
+        # a launch link that mints afresh when used. One opened at once by an app may submit itself; an
+        # emailed, scanned or longer-lived one waits for a click, because mail scanners and link previews
+        # open links in script-running browsers.
+        auto_submit = request.lifetime <= request.ttl and request.email is None and not request.qr
+        spec = LinkSpec(
+            payload=request.payload,
+            redirect=request.redirect,
+            lifetime_seconds=request.lifetime,
             auto_submit=auto_submit,
-            now=now,
-            recipient=recipient,
+            email=request.email,
+            locale=request.locale or profile.locale,
+            replaces=request.replaces,
         )
+        # The same `now` as the token's, so the link and the token expire exactly `lifetime - ttl` apart.
+        link = self._links.create(caller, profile, spec, now=now)
         metrics.count_link("made")
         link_detail["link"] = link.public_id
+        if request.replaces is not None:
+            link_detail["replaces"] = request.replaces
         if request.email is not None:
-            self._send(request.email, link, profile, now)
-        return Delivered(link.url, link.expires_at, request.lifetime)
+            self._send(request.email, link, profile, now, spec.locale)
+        return Delivered(link.url, link.expires_at, request.lifetime, link.public_id)
 
-    def _send(self, email: Mapping[str, Any], link: NewLink, profile: Profile, now: int) -> None:
+    def _send(self, email: Mapping[str, Any], link: NewLink, profile: Profile, now: int, locale: str | None) -> None:
         """Mail the link; if that fails, revoke it in the same request, so nothing usable is left behind."""
         assert self._mailer is not None
         mail = link_email_from_request(
-            email, url=link.url, expires_at=link.expires_at, profile_name=profile.name, uses=profile.link_max_uses
+            email,
+            url=link.url,
+            expires_at=link.expires_at,
+            profile_name=display_name(profile),
+            uses=profile.link_max_uses,
         )
         try:
             self._mailer.send(mail, now)
         except MailError as error:
+            self._links.note(link.public_id, "email_failed")
             self._links.revoke(None, link.public_id)
             raise EmailFailed(f"The email was not sent: {error}. The link made for it was revoked.") from None
+        self._links.note(link.public_id, "emailed")
 
     def _mint(
         self, profile: Profile, payload: Mapping[str, Any], redirect: str | None, ttl: int, now: int
@@ -288,7 +319,7 @@ class Minter:
     def launch(self, secret: str, request_id: str) -> Launch:
         """Use a launch link: mint a fresh token now, take one use, and deliver by the profile's mode."""
         state, opened = self._links.open(secret)
-        if opened is None:
+        if opened is None or state is not LinkState.USABLE:
             return Launch(state)
         profile = self._store.profile_by_id(opened.record.profile_id)
         # Minted before the use is taken, so a key outage does not burn the link.

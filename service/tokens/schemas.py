@@ -11,6 +11,8 @@ from service.email.request import EmailRequest
 from service.errors import ValidationFailed
 from service.web.validation import flatten_errors
 
+# The locales of launch pages and mails.
+LINK_LOCALES = ("nb", "nn", "en")
 MAX_EXPIRE_IN_MINUTES = 2880  # 48 hours, as in the Ayrshare generateJWT contract.
 DEFAULT_EXPIRE_IN_MINUTES = 5
 
@@ -42,6 +44,12 @@ class GenerateJWTRequest(Schema):
     verify = StrictBoolean()
     redirect = fields.Url(schemes={"http", "https"}, require_tld=False, validate=validate.Length(max=2048))
     email = fields.Nested(EmailRequest)
+    # Launch links: revoke this link of yours with the new one; a QR code of the link; the locale of its pages.
+    replaces = fields.String(validate=validate.Length(min=1, max=32))
+    qr = StrictBoolean()
+    locale = fields.String(validate=validate.OneOf(LINK_LOCALES))
+    # With `email`, the answer leaves the member's token out unless this is true.
+    includeToken = StrictBoolean()
 
     @pre_load
     def _refuse_ayrshare_only_fields(self, data: Any, **_: Any) -> Any:
@@ -50,6 +58,11 @@ class GenerateJWTRequest(Schema):
             if refused:
                 raise ValidationError(refused)
         return data
+
+    @validates_schema
+    def _qr_not_mailed(self, data: Mapping[str, Any], **_: Any) -> None:
+        if data.get("qr") and "email" in data:
+            raise ValidationError("A QR code is for someone in front of you; send qr or email, not both.", "qr")
 
     @validates_schema
     def _one_expiry(self, data: Mapping[str, Any], **_: Any) -> None:

@@ -35,7 +35,7 @@ def generate(
         body["payload"] = SEED_PAYLOADS[profile]
     response = client.post("/api/v1/generateJWT", json=body, headers=bearer(creds[key]))
     if response.status_code == 200:
-        WATCH.watch(response.get_json()["token"])
+        WATCH.watch(response.get_json().get("token", ""))
     return response
 
 

@@ -87,6 +87,7 @@ MIGRATED_TABLES = {
     "keysets",
     "profiles",
     "launch_links",
+    "link_events",
     "idempotency_records",
     "audit_events",
     "alembic_version",

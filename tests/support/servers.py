@@ -115,5 +115,5 @@ def mint_over_http(
         f"{base}/api/v1/generateJWT", json=body, headers={**bearer(api_key), **(headers or {})}, timeout=10
     )
     if response.ok:
-        WATCH.watch(response.json()["token"])
+        WATCH.watch(response.json().get("token", ""))
     return response

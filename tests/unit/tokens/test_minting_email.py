@@ -79,6 +79,16 @@ def test_the_link_is_emailed_and_works(
     listed = client.get("/api/v1/links", headers=bearer(creds["adminApiKey"])).get_json()["links"]
     assert listed[0]["recipient"] == "b***@galaxy.com"
     assert MEMBER not in str([(row.recipient_masked, row.sealed_payload) for row in launch_links(svc)])
+    assert "token" not in body  # the admin's tool wanted a mail, not the member's live token
+    detail = client.get(f"/api/v1/links/{body['linkId']}", headers=bearer(creds["adminApiKey"])).get_json()
+    assert [event["type"] for event in detail["events"]] == ["created", "emailed", "used"]
+    assert MEMBER not in str(detail)
+
+
+def test_include_token_keeps_the_token_with_email(client: FlaskClient, creds: dict[str, Any]) -> None:
+    body = _email(client, creds, includeToken=True).get_json()
+    assert body["token"].count(".") == 2
+    WATCH.watch(body["token"])
 
 
 def test_a_short_emailed_link_is_still_a_link(client: FlaskClient, creds: dict[str, Any]) -> None:
@@ -126,6 +136,8 @@ def test_a_refusing_mail_server_leaves_no_usable_link(
     assert "token" not in body
     (link,) = launch_links(svc)
     assert link.revoked_at is not None
+    detail = client.get(f"/api/v1/links/{link.public_id}", headers=bearer(creds["adminApiKey"])).get_json()
+    assert [event["type"] for event in detail["events"]] == ["created", "email_failed", "revoked"]
 
 
 def test_a_mail_server_that_is_down_leaves_no_usable_link(config: dict[str, Any], tmp_path: Any) -> None:
@@ -152,7 +164,8 @@ def test_two_identical_idempotent_requests_send_one_mail(
     first = client.post("/api/v1/generateJWT", json=body, headers=headers)
     second = client.post("/api/v1/generateJWT", json=body, headers=headers)
     assert first.status_code == second.status_code == 200
-    WATCH.watch(first.get_json()["token"], first.get_json()["url"].rsplit("/", 1)[1])
+    WATCH.watch(first.get_json()["url"].rsplit("/", 1)[1])
+    assert "token" not in first.get_json()
     assert second.get_json() == first.get_json()
     assert len(inbox[0].envelopes) == 1
 
