@@ -163,6 +163,14 @@ class RelyingPartyError(BrokerError):
     title = "Relying party error"
 
 
+class RenewalRefused(BrokerError):
+    """409: a launch link that offers no renewal (not expired, not emailed, already renewed, over the count)."""
+
+    code = "renewal_refused"
+    status = 409
+    title = "No new link for this one"
+
+
 class EmailFailed(BrokerError):
     code = "email_failed"
     status = 502

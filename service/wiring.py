@@ -23,6 +23,7 @@ from service.keys.secrets_manager import FreshnessHook, make_cache
 from service.keys.source import KeySource
 from service.links.csrf import LaunchForms
 from service.links.launch_links import LaunchLinks
+from service.links.renewal import Renewals
 from service.tokens.delivery import Deliverer
 from service.tokens.idempotency import Idempotency
 from service.tokens.minting import Minter
@@ -44,6 +45,7 @@ class Services:
     rate_limiter: RateLimiter
     failed_attempts: FailedAttempts
     launch_forms: LaunchForms
+    renewals: Renewals
     clock: Callable[[], float]
 
 
@@ -88,6 +90,7 @@ def build_services(
         rate_limiter=rate_limiter,
         failed_attempts=FailedAttempts(rate_limiter, settings.auth_failure_limit),
         launch_forms=LaunchForms(settings.server_secret, secure=settings.public_base_url.startswith("https://")),
+        renewals=Renewals(store, links, mailer, auditor, rate_limiter, settings.renewal_limit, clock),
         clock=clock,
     )
 

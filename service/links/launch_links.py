@@ -19,7 +19,7 @@ from typing import Any
 
 from service import sealing
 from service.db.models import LaunchLink, Profile
-from service.db.store import Caller, Store
+from service.db.store import Store
 from service.errors import LinkNotFound
 from service.web.responses import iso_timestamp
 
@@ -48,6 +48,14 @@ class NewLink:
     public_id: str
     url: str
     expires_at: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Owner:
+    """Whose link it is: the tenant, and the API key that made it (or made the link a renewal comes from)."""
+
+    tenant_id: int
+    api_key_prefix: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -128,7 +136,7 @@ class LaunchLinks:
     def now(self) -> dt.datetime:
         return dt.datetime.fromtimestamp(self._clock(), dt.UTC)
 
-    def create(self, caller: Caller, profile: Profile, spec: LinkSpec, *, now: int) -> NewLink:
+    def create(self, owner: Owner, profile: Profile, spec: LinkSpec, *, now: int) -> NewLink:
         """Store a new link and return its URL: the only moment its secret exists outside the URL.
 
         With `spec.replaces`, the old link is revoked in the same transaction (LinkNotFound if it is not this
@@ -142,9 +150,9 @@ class LaunchLinks:
         fields = {
             "public_id": public_id,
             "secret_hash": secret_hash(raw),
-            "tenant_id": caller.tenant_id,
+            "tenant_id": owner.tenant_id,
             "profile_id": profile.id,
-            "api_key_prefix": caller.prefix,
+            "api_key_prefix": owner.api_key_prefix,
             "sealed_payload": seal(raw, public_id, content),
             "auto_submit": spec.auto_submit,
             "max_uses": profile.link_max_uses,
@@ -155,7 +163,7 @@ class LaunchLinks:
             "renewals": spec.renewals,
         }
         events = ["created", "renewed"] if spec.renewals else ["created"]
-        replaces = (caller.tenant_id, spec.replaces) if spec.replaces else None
+        replaces = (owner.tenant_id, spec.replaces) if spec.replaces else None
         self._store.add_link(fields, events, replaces)
         return NewLink(
             public_id=public_id, url=f"{self._base}{PATH_PREFIX}{secret}", expires_at=now + spec.lifetime_seconds

@@ -28,7 +28,7 @@ from service.errors import (
 )
 from service.keys.jwks import JwksPublisher, keyset_ref
 from service.keys.source import KeySource
-from service.links.launch_links import LaunchLinks, LinkSpec, LinkState, NewLink
+from service.links.launch_links import LaunchLinks, LinkSpec, LinkState, NewLink, Owner
 from service.profiles import kinds
 from service.profiles.rules import check_redirect, display_name, resolve_profile, token_ttl
 from service.tokens import schemas, verifier
@@ -281,7 +281,7 @@ class Minter:
             replaces=request.replaces,
         )
         # The same `now` as the token's, so the link and the token expire exactly `lifetime - ttl` apart.
-        link = self._links.create(caller, profile, spec, now=now)
+        link = self._links.create(Owner(caller.tenant_id, caller.prefix), profile, spec, now=now)
         metrics.count_link("made")
         link_detail["link"] = link.public_id
         if request.replaces is not None:

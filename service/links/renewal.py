@@ -1,0 +1,115 @@
+"""Renewal by the member: an expired emailed link offers "Email me a new link" (issue: links people live with).
+
+Only the holder of the old link can ask (the request carries its secret, which opens the sealed address), and
+the new link goes only where the first one went: to the sealed `to`, never to a Bcc copy or anywhere the
+request names. Each link is renewed at most once, a chain at most its profile's `link_renewals` times; the
+asking address is rate-limited; the renewal is audited and noted on both links.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from service import metrics
+from service.apikeys.rate_limits import RateLimiter
+from service.audit import AuditContext, Auditor
+from service.db.models import Profile
+from service.db.store import Store
+from service.email.request import link_email_from_request
+from service.email.sender import Mailer, MailError
+from service.errors import EmailFailed, RateLimited, RenewalRefused
+from service.links.launch_links import LaunchLinks, LinkSpec, LinkState, OpenedLink, Owner, mask_address
+from service.profiles.rules import display_name
+
+_NAMESPACE = "link-renewals:"
+
+
+@dataclasses.dataclass(frozen=True)
+class Renewed:
+    """A new link went out: to this address, masked for the page."""
+
+    masked_recipient: str
+    public_id: str
+
+
+def can_renew(state: LinkState, opened: OpenedLink | None, profile: Profile) -> bool:
+    """Whether the page of this link offers "Email me a new link"."""
+    if state is not LinkState.EXPIRED or opened is None or not opened.email:
+        return False
+    record = opened.record
+    return record.renewed_at is None and record.renewals < profile.link_renewals
+
+
+class Renewals:
+    def __init__(
+        self,
+        store: Store,
+        links: LaunchLinks,
+        mailer: Mailer | None,
+        auditor: Auditor,
+        limiter: RateLimiter,
+        limit: str,
+        clock: Callable[[], float],
+    ) -> None:
+        self._store = store
+        self._links = links
+        self._mailer = mailer
+        self._auditor = auditor
+        self._limiter = limiter
+        self._limit = limit
+        self._clock = clock
+
+    def renew(self, secret: str, address: str, request_id: str) -> Renewed:
+        """Mail a fresh link with the same payload and lifetime to the old link's address."""
+        state, opened = self._links.open(secret)
+        profile = self._store.profile_by_id(opened.record.profile_id) if opened else None
+        if opened is None or profile is None or not can_renew(state, opened, profile) or self._mailer is None:
+            raise RenewalRefused("This link cannot be renewed. Ask whoever sent it for a new one.")
+        decision = self._limiter.hit(_NAMESPACE + address, self._limit)
+        if not decision.allowed:
+            raise RateLimited("Too many requests for new links from here. Try again later.", headers=decision.headers())
+        old, now = opened.record, int(self._clock())
+        # Claimed first, atomically: two clicks (or two tabs) make one new link, not two.
+        if not self._store.mark_renewed(old.id, self._links.now()):
+            raise RenewalRefused("A new link was already sent for this one. Look for it in your inbox.")
+        assert opened.email is not None  # can_renew checked it
+        spec = LinkSpec(
+            payload=opened.payload,
+            redirect=opened.redirect,
+            lifetime_seconds=int((old.expires_at - old.created_at).total_seconds()),
+            auto_submit=False,
+            email=opened.email,
+            locale=old.locale,
+            renewals=old.renewals + 1,
+        )
+        link = self._links.create(Owner(old.tenant_id, old.api_key_prefix), profile, spec, now=now)
+        mail = link_email_from_request(
+            opened.email,
+            url=link.url,
+            expires_at=link.expires_at,
+            profile_name=display_name(profile),
+            uses=profile.link_max_uses,
+        )
+        context = AuditContext(
+            request_id=request_id,
+            tenant_id=old.tenant_id,
+            api_key_prefix=old.api_key_prefix,
+            profile_id=profile.id,
+            payload=opened.payload,
+        )
+        detail = {"link": link.public_id, "renews": old.public_id}
+        try:
+            self._mailer.send(mail, now)
+        except MailError as error:
+            # Nothing usable left behind, and the member may try again.
+            self._links.note(link.public_id, "email_failed")
+            self._links.revoke(None, link.public_id)
+            self._store.unmark_renewed(old.id)
+            self._auditor.record("link.renewed", EmailFailed.code, context, detail=detail)
+            raise EmailFailed(f"The email was not sent: {error}. Try again in a moment.") from None
+        self._links.note(link.public_id, "emailed")
+        self._links.note(old.public_id, "renewed")
+        self._auditor.record("link.renewed", "ok", context, detail=detail)
+        metrics.count_link("renewed")
+        return Renewed(masked_recipient=mask_address(opened.email["to"]), public_id=link.public_id)
