@@ -63,6 +63,11 @@ SAMPLE_PAYLOADS: dict[str, dict[str, Any]] = {
 }
 
 
+# What people see on the dev data's pages and mails: real-looking names, never the slugs.
+DEV_TENANT_DISPLAY_NAME = "Tatooine Physio"
+DEV_DISPLAY_NAMES = {"exorlive-main": "ExorLive", "exorlive-go": "ExorLive Go", "generic": "Sandbox App"}
+
+
 def _secret_exists(svc: Services, secret_id: str) -> bool:
     try:
         svc.secrets_client.describe_secret(SecretId=secret_id)
@@ -104,7 +109,11 @@ def _ensure_profiles(svc: Services, tenant_id: int, sandbox: str) -> dict[str, s
         if profile is not None:
             # Another port or sandbox than last time: the same profile key, pointed at where things are now.
             profile = svc.store.update_profile(
-                profile.id, issuer=svc.settings.public_base_url, rp_url=rp_url, allowed_redirect_origins=[sandbox]
+                profile.id,
+                issuer=svc.settings.public_base_url,
+                rp_url=rp_url,
+                allowed_redirect_origins=[sandbox],
+                display_name=DEV_DISPLAY_NAMES[name],
             )
         else:
             profile = admin.create_profile(
@@ -119,6 +128,7 @@ def _ensure_profiles(svc: Services, tenant_id: int, sandbox: str) -> dict[str, s
                 audience=SANDBOX_AUDIENCE,
                 rp_url=rp_url,
                 check_ssn=kind != "generic",
+                display_name=DEV_DISPLAY_NAMES[name],
             )
         profile_keys[name] = profile.profile_key
     return profile_keys
@@ -154,8 +164,10 @@ def seed(svc: Services, instance_path: str, sandbox_url: str | None = None) -> d
     """Ensure the dev data exists; write and return the credentials document."""
     sandbox = (sandbox_url or os.environ.get("SANDBOX_URL") or DEFAULT_SANDBOX_URL).rstrip("/")
     if svc.store.find_tenant(DEV_TENANT) is None:
-        svc.store.create_tenant(DEV_TENANT)
+        svc.store.create_tenant(DEV_TENANT, DEV_TENANT_DISPLAY_NAME)
     tenant = svc.store.tenant_by_name(DEV_TENANT)
+    if tenant.display_name is None:  # made by an older seed
+        tenant = svc.store.set_tenant_display_name(DEV_TENANT, DEV_TENANT_DISPLAY_NAME)
     _ensure_keyset(svc)
     profile_keys = _ensure_profiles(svc, tenant.id, sandbox)
     path = Path(instance_path) / CREDENTIALS_FILE
