@@ -27,6 +27,7 @@ from playwright.sync_api import Error as PlaywrightError
 from service.wiring import services
 from tests.support.apps import build_app, seed_dev
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_WATCH, TIMEOUT_MS, PageWatch
+from tests.support.clock import Clock
 from tests.support.ports import free_port
 from tests.support.servers import serve_sandbox, serve_wsgi
 from tests.support.smtp import Collector
@@ -107,14 +108,19 @@ def pytest_runtest_makereport(
 
 
 @pytest.fixture
-def live(config: dict[str, Any], tmp_path: Path, inbox: tuple[Collector, int]) -> Iterator[dict[str, Any]]:
-    """The broker, the sandbox RP and a mail server, each on its own loopback port, wired as `make run` wires them."""
+def live(
+    config: dict[str, Any], tmp_path: Path, inbox: tuple[Collector, int], clock: Clock
+) -> Iterator[dict[str, Any]]:
+    """The broker, the sandbox RP and a mail server, each on its own loopback port, wired as `make run` wires them.
+
+    The broker runs on the test's `clock`, which a test moves forward to let links expire.
+    """
     broker_port = free_port()
     base = f"http://127.0.0.1:{broker_port}"
     smtp = f"smtp://127.0.0.1:{inbox[1]}?from=broker%40broker.test"
-    app = build_app({**config, "PUBLIC_BASE_URL": base, "SMTP_URL": smtp})
+    app = build_app({**config, "PUBLIC_BASE_URL": base, "SMTP_URL": smtp}, clock=clock)
     svc = services(app)
     with serve_sandbox(f"{base}/.well-known/jwks.json", base) as sandbox:
         creds = seed_dev(app, str(tmp_path), sandbox)
         with serve_wsgi(app, broker_port):
-            yield {"base": base, "sandbox": sandbox, "creds": creds, "svc": svc, "inbox": inbox[0]}
+            yield {"base": base, "sandbox": sandbox, "creds": creds, "svc": svc, "inbox": inbox[0], "clock": clock}

@@ -23,7 +23,7 @@ def mint(live: dict[str, Any], profile: str, *, key: str = "apiKey", **extra: An
     )
     assert response.status_code == 200, response.text
     body = response.json()
-    WATCH.watch(body["token"], body["url"].rsplit("/", 1)[-1])
+    WATCH.watch(body.get("token", ""), body["url"].rsplit("/", 1)[-1])
     return body
 
 
