@@ -24,8 +24,9 @@ def code_messages() -> set[str | tuple[str, ...]]:
     return ids(extracted())
 
 
-def test_the_extraction_finds_python_messages_and_plurals(code_messages: set[str | tuple[str, ...]]) -> None:
-    for message in ("less than a minute", ("%(num)d day", "%(num)d days")):
+def test_the_extraction_finds_the_pages(code_messages: set[str | tuple[str, ...]]) -> None:
+    # Python (N_ in pages.py), page templates, plurals.
+    for message in ("This link has expired", "Continue to sign in", ("%(num)d day", "%(num)d days")):
         assert message in code_messages
 
 
@@ -50,20 +51,25 @@ def test_every_message_has_a_finished_translation(locale: str, code_messages: se
 
 
 @pytest.mark.parametrize(
-    ("locale", "words"),
-    [("nb", "mindre enn ett minutt"), ("nn", "mindre enn eitt minutt"), ("en", "less than a minute")],
+    ("locale", "expired", "used"),
+    [
+        ("nb", "Lenken har utløpt", "Denne lenken er allerede brukt"),
+        ("nn", "Lenkja har gått ut", "Denne lenkja er allereie brukt"),
+        ("en", "This link has expired", "This link has already been used"),
+    ],
 )
-def test_using_a_locale_translates_in_python(locale: str, words: str) -> None:
+def test_using_a_locale_translates_in_python(locale: str, expired: str, used: str) -> None:
     with locales.using(locale) as chosen:
         assert chosen == locale
-        assert locales.gettext("less than a minute") == words
-    assert locales.gettext("less than a minute") == "less than a minute"
+        assert locales.gettext("This link has expired") == expired
+        assert locales.gettext("This link has already been used") == used
+    assert locales.gettext("This link has expired") == "This link has expired"
 
 
 def test_an_unknown_locale_is_english_and_has_no_catalogue() -> None:
     with locales.using("de") as chosen:
         assert chosen == "en"
-        assert locales.gettext("less than a minute") == "less than a minute"
+        assert locales.gettext("This link has expired") == "This link has expired"
     with locales.using(None) as chosen:
         assert chosen == "en"
     with pytest.raises(ValueError, match="no catalogue"):
@@ -80,12 +86,11 @@ def test_an_installed_environment_translates_trans_blocks_and_escapes_what_it_fi
     env = jinja2.Environment(autoescape=True)
     locales.install(env)
     page = env.from_string(
-        "{% trans first=first, second=second %}\n  {{ first }} and {{ second }}\n{% endtrans %}"
-        " ({{ _('less than a minute') }})"
+        "{% trans name=name %}\n  You are about to sign in to {{ name }}.\n{% endtrans %} {{ _('Continue') }}"
     )
-    with locales.using("nn"):
-        assert page.render(first="<b>1</b>", second="2") == "&lt;b&gt;1&lt;/b&gt; og 2 (mindre enn eitt minutt)"
-    assert page.render(first="1", second="2") == "1 and 2 (less than a minute)"
+    with locales.using("nb"):
+        assert page.render(name="<b>Go</b>") == "Du er i ferd med å logge inn på &lt;b&gt;Go&lt;/b&gt;. Fortsett"
+    assert page.render(name="Go") == "You are about to sign in to Go. Continue"
 
 
 def test_threads_render_in_their_own_locale_at_the_same_time() -> None:
@@ -95,7 +100,7 @@ def test_threads_render_in_their_own_locale_at_the_same_time() -> None:
     def render(locale: str) -> None:
         with locales.using(locale):
             barrier.wait()  # All three are inside `using` before any of them translates.
-            seen[locale] = [locales.gettext("less than a minute") for _ in range(200)]
+            seen[locale] = [locales.gettext("Continue") for _ in range(200)]
 
     threads = [threading.Thread(target=render, args=(locale,)) for locale in locales.LOCALES]
     for thread in threads:
@@ -103,7 +108,7 @@ def test_threads_render_in_their_own_locale_at_the_same_time() -> None:
     for thread in threads:
         thread.join()
     assert {locale: set(words) for locale, words in seen.items()} == {
-        "nb": {"mindre enn ett minutt"},
-        "nn": {"mindre enn eitt minutt"},
-        "en": {"less than a minute"},
+        "nb": {"Fortsett"},
+        "nn": {"Hald fram"},
+        "en": {"Continue"},
     }
