@@ -24,9 +24,16 @@ def code_messages() -> set[str | tuple[str, ...]]:
     return ids(extracted())
 
 
-def test_the_extraction_finds_the_pages(code_messages: set[str | tuple[str, ...]]) -> None:
-    # Python (N_ in pages.py), page templates, plurals.
-    for message in ("This link has expired", "Continue to sign in", ("%(num)d day", "%(num)d days")):
+def test_the_extraction_finds_the_pages_and_the_mail(code_messages: set[str | tuple[str, ...]]) -> None:
+    # Python (N_ in pages.py, gettext in message.py), page templates, both mail templates, plurals.
+    for message in (
+        "This link has expired",
+        "%(company)s: your sign-in link",
+        "Continue to sign in",
+        "Open this link to sign in:",
+        "The link expires in %(duration)s, on %(date)s.",
+        ("%(num)d day", "%(num)d days"),
+    ):
         assert message in code_messages
 
 
