@@ -46,14 +46,16 @@ def test_the_continue_page_in_bokmal_with_the_expiry_written_out(
     assert "Du er i ferd med å logge inn på <strong>exorlive-main</strong>." in html
     assert '<button type="submit" data-testid="continue">Fortsett</button>' in html
     expires_at = launch_links(svc)[0].expires_at.replace(tzinfo=dt.UTC)
-    assert f"Lenken gjelder til {format_datetime(expires_at, 'nb', 'UTC')}." in html
-    assert re.search(r"Lenken gjelder til \d{1,2}\. [a-z]+ 20\d\d kl\. \d\d:\d\d UTC\.", html)
+    assert f'Lenken gjelder til <span class="when">{format_datetime(expires_at, "nb", "UTC")}</span>.' in html
+    assert re.search(r'Lenken gjelder til <span class="when">\d{1,2}\. [a-z]+ 20\d\d kl\. \d\d:\d\d UTC</span>\.', html)
 
 
 def test_without_accept_language_the_page_is_english(client: FlaskClient, creds: dict[str, Any]) -> None:
     html = _html(client.get(_long_link(client, creds)), "en")
     assert '<button type="submit" data-testid="continue">Continue</button>' in html
-    assert re.search(r"This link expires on \d{1,2} [A-Z][a-z]+ 20\d\d at \d\d:\d\d UTC\.", html)
+    assert re.search(
+        r'This link expires on <span class="when">\d{1,2} [A-Z][a-z]+ 20\d\d at \d\d:\d\d UTC</span>\.', html
+    )
     html = _html(client.get(_long_link(client, creds), headers={"Accept-Language": "de-DE, sv"}), "en")
     assert "Continue to sign in" in html
 
