@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast lint fmt bench clean
+.PHONY: help run test test-fast lint fmt translations bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -36,6 +36,12 @@ lint: $(STAMP) ## ruff check, format check and mypy --strict
 fmt: $(STAMP) ## Format the code
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
+
+translations: $(STAMP) ## Re-extract the messages of pages and mails, update the nb and nn catalogues (docs/translations.md)
+	$(VENV)/bin/pybabel --quiet extract -F service/locales/babel.cfg -o service/locales/messages.pot \
+		--project="SSO token broker" --add-comments=Translators: --strip-comments --sort-by-file .
+	$(VENV)/bin/pybabel --quiet update -i service/locales/messages.pot -d service/locales \
+		--no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date
 
 bench: $(STAMP) ## Measure generateJWT under gunicorn against /healthz and node-oidc-provider (not a test)
 	$(PY) -m bench.run

@@ -11,7 +11,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from service import health, logs, metrics
+from service import health, locales, logs, metrics
 from service.admin import cli
 from service.apikeys import admission
 from service.apikeys import views as apikeys_views
@@ -63,6 +63,7 @@ def create_app(
         clock=clock or time.time,
     )
 
+    locales.install(app.jinja_env)
     logs.init_app(app)
     admission.init_app(app)
     problems.register_error_handlers(app)

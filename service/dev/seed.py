@@ -64,7 +64,7 @@ SAMPLE_PAYLOADS: dict[str, dict[str, Any]] = {
 
 
 # What people see on the dev data's pages and mails: real-looking names, never the slugs.
-DEV_TENANT_DISPLAY_NAME = "Tatooine Physio"
+DEV_TENANT_DISPLAY_NAME = "Mos Espa Physio"
 DEV_DISPLAY_NAMES = {"exorlive-main": "ExorLive", "exorlive-go": "ExorLive Go", "generic": "Sandbox App"}
 
 

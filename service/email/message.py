@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
+from service import locales
 from service.email.settings import sender_address
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -36,12 +37,14 @@ class LinkEmail:
     privacy_url: str | None
     profile_name: str
     uses: int = 1  # How often the link may be used; the mail says "once" for 1.
+    locale: str = locales.DEFAULT_LOCALE  # One of locales.LOCALES; any other is written in English.
+    time_zone: str = "UTC"  # An IANA zone name: the expiry is written in its local time.
 
 
 @functools.cache
 def _environment() -> jinja2.Environment:
     """The email templates; HTML autoescaped, text not, and a missing variable is an error."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(_TEMPLATES),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",), disabled_extensions=("txt",), default=True),
         undefined=jinja2.StrictUndefined,
@@ -49,30 +52,13 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    locales.install(env)
+    return env
 
 
-def _plural(count: int, unit: str) -> str:
-    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
-
-
-def expires_in_words(seconds: int) -> str:
-    """'in 2 days', 'in 1 day and 12 hours', 'in 23 hours', 'in 30 minutes': the two largest units."""
-    # To the nearest minute: a 24-hour link mailed a second after it was made still says "1 day".
-    minutes = (seconds + 30) // 60
-    if minutes < 1:
-        return "in less than a minute"
-    days, rest = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(rest, 60)
-    if days:
-        return f"in {_plural(days, 'day')}" + (f" and {_plural(hours, 'hour')}" if hours else "")
-    if hours:
-        return f"in {_plural(hours, 'hour')}" + (f" and {_plural(minutes, 'minute')}" if minutes else "")
-    return f"in {_plural(minutes, 'minute')}"
-
-
-def _expiry_date(expires_at: int) -> str:
+def _expiry_date(expires_at: int, locale: str, time_zone: str) -> str:
     # Rounded down to the minute, so the mail never promises more time than the link has.
-    return dt.datetime.fromtimestamp(expires_at, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return locales.format_datetime(dt.datetime.fromtimestamp(expires_at, dt.UTC), locale, time_zone)
 
 
 def _web_url(value: str | None) -> str | None:
@@ -83,18 +69,24 @@ def _web_url(value: str | None) -> str | None:
 
 
 def subject(mail: LinkEmail) -> str:
-    """'ACME: your sign-in link', or a neutral subject without a company name."""
-    return f"{mail.company_name}: your sign-in link" if mail.company_name else "Your sign-in link"
+    """'ACME: your sign-in link', or a neutral subject without a company name; in the mail's locale."""
+    with locales.using(mail.locale):
+        if mail.company_name:
+            return locales.gettext("%(company)s: your sign-in link") % {"company": mail.company_name}
+        return locales.gettext("Your sign-in link")
 
 
 def compose(mail: LinkEmail, sender: str, now: int) -> EmailMessage:
     """The mail as multipart/alternative (text and HTML); Bcc recipients are left to the envelope."""
     if mail.expires_at <= now:
         raise ValueError("the link has already expired; there is nothing to mail")
+    locale = locales.supported(mail.locale)
     context = {
+        "locale": locale,
+        "subject": subject(mail),
         "url": mail.url,
-        "expires_in": expires_in_words(mail.expires_at - now),
-        "expires_on": _expiry_date(mail.expires_at),
+        "expires_in": locales.format_duration(mail.expires_at - now, locale),
+        "expires_on": _expiry_date(mail.expires_at, locale, mail.time_zone),
         "company_name": mail.company_name,
         "contact_email": mail.contact_email,
         "terms_url": _web_url(mail.terms_url),
@@ -105,7 +97,7 @@ def compose(mail: LinkEmail, sender: str, now: int) -> EmailMessage:
     templates = _environment()
     message = EmailMessage(policy=policy.SMTP)
     # The policy refuses CR/LF in header values, a second guard against header injection.
-    message["Subject"] = subject(mail)
+    message["Subject"] = context["subject"]
     message["From"] = sender
     message["To"] = mail.to
     if mail.contact_email:
@@ -115,7 +107,12 @@ def compose(mail: LinkEmail, sender: str, now: int) -> EmailMessage:
     message["Message-ID"] = make_msgid(domain=sender_address(sender).domain)
     # RFC 3834: an automatic message, so auto-responders stay quiet.
     message["Auto-Submitted"] = "auto-generated"
+    with locales.using(locale):
+        text = templates.get_template("link.txt").render(context)
+        html = templates.get_template("link.html").render(context)
     # Quoted-printable keeps long URLs intact and the source readable; spam filters dislike base64 bodies.
-    message.set_content(templates.get_template("link.txt").render(context), cte="quoted-printable")
-    message.add_alternative(templates.get_template("link.html").render(context), subtype="html", cte="quoted-printable")
+    message.set_content(text, cte="quoted-printable")
+    message.add_alternative(html, subtype="html", cte="quoted-printable")
+    # After the parts: setting content clears the Content-* headers.
+    message["Content-Language"] = locale
     return message

@@ -9,6 +9,7 @@ from typing import Any
 from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate
 
 from service.email.message import LinkEmail
+from service.locales import DEFAULT_LOCALE
 from service.web.validation import flatten_errors
 
 MAX_BCC = 5  # Enough for an admin to copy themselves and a colleague, too few to turn this into a mailing list.
@@ -76,19 +77,32 @@ def validate_email_request(data: Mapping[str, Any] | Any) -> dict[str, list[str]
 
 
 def link_email_from_request(
-    data: Mapping[str, Any], *, url: str, expires_at: int, profile_name: str, uses: int = 1
+    data: Mapping[str, Any],
+    *,
+    url: str,
+    expires_at: int,
+    profile_name: str,
+    uses: int = 1,
+    locale: str = DEFAULT_LOCALE,
+    time_zone: str = "UTC",
+    sender_name: str | None = None,
 ) -> LinkEmail:
-    """The LinkEmail for a launch link from a request `email` object that `validate_email_request` accepted."""
+    """The LinkEmail for a launch link from a request `email` object that `validate_email_request` accepted.
+
+    `sender_name` (the tenant's display name) stands in for a `companyName` the request did not give.
+    """
     bcc: Sequence[str] = data.get("bcc") or ()
     return LinkEmail(
         to=data["to"],
         bcc=list(bcc),
         url=url,
         expires_at=expires_at,
-        company_name=data.get("companyName"),
+        company_name=data.get("companyName") or sender_name,
         contact_email=data.get("contactEmail"),
         terms_url=data.get("termsUrl"),
         privacy_url=data.get("privacyUrl"),
         profile_name=profile_name,
         uses=uses,
+        locale=locale,
+        time_zone=time_zone,
     )

@@ -25,6 +25,7 @@ from service.web.responses import iso_timestamp
 
 SECRET_BYTES = 32
 _PUBLIC_ID_BYTES = 9
+PUBLIC_ID_PREFIX = "ln_"
 _SEALING_PURPOSE = b"launch link payload"
 PATH_PREFIX = "/l/"
 
@@ -144,7 +145,8 @@ class LaunchLinks:
         """
         raw = secrets.token_bytes(SECRET_BYTES)
         secret = base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
-        public_id = secrets.token_urlsafe(_PUBLIC_ID_BYTES)
+        # A prefix, so an id never starts with "-" (a CLI would read `links revoke -9A…` as an option).
+        public_id = PUBLIC_ID_PREFIX + secrets.token_urlsafe(_PUBLIC_ID_BYTES)
         email = {name: spec.email[name] for name in SEALED_EMAIL_FIELDS if spec.email.get(name)} if spec.email else None
         content = {"payload": dict(spec.payload), "redirect": spec.redirect, "email": email}
         fields = {
@@ -183,8 +185,9 @@ class LaunchLinks:
             return LinkState.UNKNOWN, None
         state = state_of(record, self.now())
         if record.sealed_payload is None:
-            # Purged: the link can no longer be used, whatever its dates say.
-            return (state if state is not LinkState.USABLE else LinkState.EXPIRED), None
+            # Purged: the link can no longer be used, whatever its dates say, and its content is gone.
+            state = state if state is not LinkState.USABLE else LinkState.EXPIRED
+            return state, OpenedLink(record=record, payload={}, redirect=None, email=None)
         content = unseal(raw, record.public_id, record.sealed_payload)
         if content is None:
             return LinkState.UNKNOWN, None

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import secrets
 
-from flask import Blueprint, Response, current_app, g, redirect, render_template, request
+from flask import Blueprint, Response, current_app, g, redirect, render_template, request, url_for
 from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.wrappers import Response as BaseResponse  # what flask.redirect returns
 
-from service import metrics
-from service.errors import BrokerError
+from service import locales, metrics
+from service.db.models import Profile
+from service.errors import BrokerError, EmailFailed, RateLimited, RenewalRefused
 from service.links.csrf import COOKIE_MAX_AGE_SECONDS, FORM_FIELD, LaunchForms
-from service.links.launch_links import LinkState
+from service.links.launch_links import LinkState, OpenedLink
+from service.links.renewal import can_renew
+from service.locales import N_
+from service.profiles.rules import display_name, sender_name, time_zone
 from service.tokens.delivery import FormPost, origin_of, relying_party_origins
 from service.web.problems import DATABASE_RETRY_AFTER_SECONDS
 from service.wiring import services
@@ -21,18 +26,83 @@ log = logging.getLogger(__name__)
 
 bp = Blueprint("launch", __name__, template_folder="templates")
 
-_STATES = {
-    LinkState.UNKNOWN: (404, "This link is not valid", "Check that you opened the whole link, or ask for a new one."),
-    LinkState.EXPIRED: (410, "This link has expired", "Links work for a limited time. Ask for a new one."),
-    LinkState.USED: (410, "This link has already been used", "Each link works once. Ask for a new one."),
-    LinkState.REVOKED: (410, "This link has been revoked", "It was withdrawn by whoever sent it. Ask for a new one."),
+# Status, heading and message of each page that refuses a link (marked here, translated when shown).
+_STATES: dict[LinkState, tuple[int, tuple[str, str]]] = {
+    LinkState.UNKNOWN: (
+        404,
+        (N_("This link is not valid"), N_("Check that you opened the whole link, or ask for a new one.")),
+    ),
+    LinkState.EXPIRED: (
+        410,
+        (N_("This link has expired"), N_("For your safety, links work only for a limited time. Ask for a new one.")),
+    ),
+    LinkState.USED: (
+        410,
+        (N_("This link has already been used"), N_("Each link works only once. Ask for a new one.")),
+    ),
+    LinkState.REVOKED: (
+        410,
+        (N_("This link has been withdrawn"), N_("Whoever sent it has withdrawn it. Ask for a new one.")),
+    ),
 }
+_CROSS_SITE = (
+    N_("Open the link again to continue"),
+    # Translators: "Continue" is the button on the link's page; use the word the button has there.
+    N_(
+        "For your safety, a sign-in link works only from its own page. Open the link you were sent again "
+        "and press Continue there."
+    ),
+)
+_RENEWABLE = N_(
+    "For your safety, links work only for a limited time. We can email a new link to the address this one was sent to."
+)
+_REFRESHABLE = N_("You can get a new link where you opened this one.")
+_NOT_RENEWABLE = (
+    N_("We could not send a new link"),
+    N_("This link cannot be renewed, or a new one was already sent. Look for it in your inbox, or ask for a new one."),
+)
+_TOO_MANY_RENEWALS = (
+    N_("Too many requests"),
+    N_("We have sent many new links from here recently. Try again later."),
+)
+_MAIL_FAILED = (
+    N_("We could not send the email"),
+    N_("Something on our side is briefly unavailable. Your link can still be renewed: try again in a moment."),
+)
+_RENEWED = N_("Check your email")
+# Translators: the page shows the masked address (b***@galaxy.com) below this text.
+_RENEWED_MESSAGE = N_("We have sent a new link to the address the first one went to:")
+_UNAVAILABLE = (
+    N_("We could not sign you in right now"),
+    N_("Something on our side is briefly unavailable. Your link still works: try again in a moment."),
+)
 
 
-def _page(template: str, status: int, form_action: list[str], **context: object) -> Response:
-    """An HTML page with the headers every launch page carries: no caching, no referrer, a strict CSP."""
+def _locale(link_locale: str | None = None) -> str:
+    """The page's locale: the link's own if it has one we speak, else the best for the browser's Accept-Language."""
+    if link_locale in locales.LOCALES:
+        return link_locale
+    return locales.negotiate(request.headers.get("Accept-Language"))
+
+
+def _link_locale(secret: str) -> str:
+    """The locale of the link behind `secret` (its own, then its profile's), else the browser's."""
+    svc = services(current_app)
+    _, opened = svc.links.open(secret)
+    if opened is None:
+        return _locale()
+    return _locale(opened.record.locale or svc.store.profile_by_id(opened.record.profile_id).locale)
+
+
+def _page(template: str, status: int, form_action: list[str], locale: str, **context: object) -> Response:
+    """An HTML page in `locale` with the headers every launch page carries: no caching, no referrer, a strict CSP."""
     nonce = secrets.token_urlsafe(16)
-    response = Response(render_template(template, nonce=nonce, **context), status=status, mimetype="text/html")
+    with locales.using(locale):
+        html = render_template(template, nonce=nonce, locale=locale, **context)
+    response = Response(html, status=status, mimetype="text/html")
+    response.headers["Content-Language"] = locale
+    # Pages of links without a locale of their own depend on the browser's languages.
+    response.vary.add("Accept-Language")
     actions = " ".join(form_action) if form_action else "'none'"
     response.headers["Content-Security-Policy"] = (
         f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; "
@@ -50,14 +120,15 @@ def _protect(response: BaseResponse) -> None:
     response.headers["X-Frame-Options"] = "DENY"
 
 
+def _status_page(status: int, state: str, texts: tuple[str, str], locale: str) -> Response:
+    """A page that says why a link did not sign anyone in: its heading and message translated into `locale`."""
+    heading, message = texts
+    return _page("links/status.html", status, [], locale, state=state, heading=heading, message=message)
+
+
 def _not_from_its_page() -> Response:
     metrics.count_link("refused", "cross_site")
-    heading = "Open the link again to continue"
-    message = (
-        "For your safety a sign-in link works only from its own page. Open the link you were sent again "
-        "and press Continue there."
-    )
-    return _page("links/status.html", 403, [], state="cross_site", heading=heading, message=message)
+    return _status_page(403, "cross_site", _CROSS_SITE, _locale())
 
 
 @bp.errorhandler(OperationalError)
@@ -65,27 +136,28 @@ def _not_from_its_page() -> Response:
 def _database_page(error: OperationalError | InterfaceError) -> Response:
     """People get a page, not JSON, when the database fails; the link was not used, so trying again works."""
     log.warning("database unavailable on a launch page", extra={"error_type": type(error).__name__})
-    heading = "We could not sign you in right now"
-    message = "Something on our side is briefly unavailable. Your link still works: try again in a moment."
-    response = _page("links/status.html", 503, [], state="unavailable", heading=heading, message=message)
+    response = _status_page(503, "unavailable", _UNAVAILABLE, _locale())
     response.headers["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
     return response
 
 
-def _state_page(state: LinkState) -> Response:
+def _state_page(state: LinkState, locale: str) -> Response:
     metrics.count_link("refused", state.value)
-    status, heading, message = _STATES[state]
-    return _page("links/status.html", status, [], state=state.value, heading=heading, message=message)
+    status, texts = _STATES[state]
+    return _status_page(status, state.value, texts, locale)
 
 
 @bp.get("/l/<secret>")
 def show(secret: str) -> Response:
     svc = services(current_app)
     state, opened = svc.links.open(secret)
-    if opened is None or state is not LinkState.USABLE:
-        return _state_page(state)
+    if opened is None:
+        return _state_page(state, _locale())
     profile = svc.store.profile_by_id(opened.record.profile_id)
     g.profile_id = profile.id
+    locale = _locale(opened.record.locale or profile.locale)
+    if state is not LinkState.USABLE:
+        return _dead_link_page(state, opened, profile, secret, locale)
     forms = svc.launch_forms
     cookie = request.cookies.get(forms.cookie_name) or forms.new_cookie()
     # The POST to 'self' answers with a redirect to the relying party, which form-action must allow too.
@@ -93,14 +165,59 @@ def show(secret: str) -> Response:
         "links/continue.html",
         200,
         ["'self'", *relying_party_origins(profile)],
-        profile_name=profile.name,
-        expires_at=opened.record.expires_at.strftime("%Y-%m-%d %H:%M"),
+        locale,
+        expires_at=_expiry(opened.record.expires_at, locale, time_zone(profile)),
         auto_submit=opened.record.auto_submit,
         form_field=FORM_FIELD,
         form_token=forms.token(cookie, secret),
+        **_names(opened, profile),
     )
     _set_cookie(response, forms, cookie)
     return response
+
+
+def _names(opened: OpenedLink, profile: Profile) -> dict[str, str | None]:
+    """Who sent the link and what it signs in to, as people know them: never a slug, never the payload."""
+    email = opened.email or {}
+    return {
+        "profile_name": display_name(profile),
+        "sender": email.get("companyName") or sender_name(profile),
+        "contact": email.get("contactEmail"),
+    }
+
+
+def _dead_link_page(state: LinkState, opened: OpenedLink, profile: Profile, secret: str, locale: str) -> Response:
+    """An expired, used or revoked link's page, with the way on: renewal by mail, the partner's refresh URL."""
+    metrics.count_link("refused", state.value)
+    status, texts = _STATES[state]
+    context: dict[str, object] = {
+        "state": state.value,
+        "heading": texts[0],
+        "message": texts[1],
+        **_names(opened, profile),
+    }
+    if can_renew(state, opened, profile):
+        forms = services(current_app).launch_forms
+        cookie = request.cookies.get(forms.cookie_name) or forms.new_cookie()
+        context |= {
+            "message": _RENEWABLE,
+            "renew_action": url_for("launch.renew", secret=secret),
+            "form_field": FORM_FIELD,
+            "form_token": forms.token(cookie, secret),
+        }
+        response = _page("links/status.html", status, ["'self'"], locale, **context)
+        _set_cookie(response, forms, cookie)
+        return response
+    refreshable = state in (LinkState.EXPIRED, LinkState.USED) and opened.record.recipient_masked is None
+    if refreshable and profile.refresh_url:
+        context |= {"message": _REFRESHABLE, "refresh_url": profile.refresh_url}
+    return _page("links/status.html", status, [], locale, **context)
+
+
+def _expiry(expires_at: dt.datetime, locale: str, time_zone: str = "UTC") -> str:
+    """When a link expires, for the reader: "2. desember 2026 kl. 21:17" (the database keeps naive UTC)."""
+    moment = expires_at if expires_at.tzinfo else expires_at.replace(tzinfo=dt.UTC)
+    return locales.format_datetime(moment, locale, time_zone)
 
 
 def _set_cookie(response: Response, forms: LaunchForms, cookie: str) -> None:
@@ -116,24 +233,64 @@ def _set_cookie(response: Response, forms: LaunchForms, cookie: str) -> None:
     )
 
 
+def _from_its_page(secret: str) -> bool:
+    """Whether this POST came from the link's own page (login CSRF; see LaunchForms)."""
+    forms = services(current_app).launch_forms
+    fetch_site, cookie = request.headers.get("Sec-Fetch-Site"), request.cookies.get(forms.cookie_name)
+    return forms.accepts(secret, fetch_site, cookie, request.form.get(FORM_FIELD))
+
+
 @bp.post("/l/<secret>")
 def use(secret: str) -> BaseResponse:
     svc = services(current_app)
-    forms = svc.launch_forms
-    fetch_site, cookie = request.headers.get("Sec-Fetch-Site"), request.cookies.get(forms.cookie_name)
-    if not forms.accepts(secret, fetch_site, cookie, request.form.get(FORM_FIELD)):
+    if not _from_its_page(secret):
         return _not_from_its_page()
     try:
         launch = svc.minter.launch(secret, g.request_id)
     except BrokerError as error:
-        heading = "We could not sign you in right now"
-        return _page("links/status.html", error.status, [], state=error.code, heading=heading, message=error.detail)
+        # The key or the relying party failed; the use was given back, so the link still works.
+        return _status_page(error.status, error.code, _UNAVAILABLE, _link_locale(secret))
     if launch.delivery is None:
-        return _state_page(launch.state)
+        return _state_page(launch.state, _link_locale(secret))
     metrics.count_link("used")
     if isinstance(launch.delivery, FormPost):
         action = launch.delivery.action
-        return _page("links/form_post.html", 200, [origin_of(action)], action=action, token=launch.delivery.token)
+        token = launch.delivery.token
+        return _page("links/form_post.html", 200, [origin_of(action)], _locale(), action=action, token=token)
     response = redirect(launch.delivery.url, code=303)
     _protect(response)
     return response
+
+
+@bp.post("/l/<secret>/renew")
+def renew(secret: str) -> Response:
+    """Email me a new link: from the expired link's own page only, to the address its first mail went to."""
+    svc = services(current_app)
+    if not _from_its_page(secret):
+        return _not_from_its_page()
+    _, opened = svc.links.open(secret)
+    profile = svc.store.profile_by_id(opened.record.profile_id) if opened else None
+    names = _names(opened, profile) if opened and profile else {}
+    locale = _link_locale(secret)
+    try:
+        renewed = svc.renewals.renew(secret, request.remote_addr or "", g.request_id)
+    except RenewalRefused:
+        return _status_page(409, "renewal_refused", _NOT_RENEWABLE, locale)
+    except RateLimited as error:
+        response = _status_page(429, "rate_limited", _TOO_MANY_RENEWALS, locale)
+        response.headers.update(error.headers)
+        return response
+    except EmailFailed:
+        return _status_page(502, "email_failed", _MAIL_FAILED, locale)
+    texts = (_RENEWED, _RENEWED_MESSAGE)
+    return _page(
+        "links/status.html",
+        200,
+        [],
+        locale,
+        state="renewed",
+        heading=texts[0],
+        message=texts[1],
+        recipient=renewed.masked_recipient,
+        **names,
+    )

@@ -16,11 +16,10 @@ from service.apikeys.rate_limits import RateLimiter
 from service.audit import AuditContext, Auditor
 from service.db.models import Profile
 from service.db.store import Store
-from service.email.request import link_email_from_request
 from service.email.sender import Mailer, MailError
 from service.errors import EmailFailed, RateLimited, RenewalRefused
 from service.links.launch_links import LaunchLinks, LinkSpec, LinkState, OpenedLink, Owner, mask_address
-from service.profiles.rules import display_name
+from service.links.mail import link_mail
 
 _NAMESPACE = "link-renewals:"
 
@@ -77,20 +76,15 @@ class Renewals:
         spec = LinkSpec(
             payload=opened.payload,
             redirect=opened.redirect,
-            lifetime_seconds=int((old.expires_at - old.created_at).total_seconds()),
+            # The old link's lifetime, at least the shortest one a request may ask for (a minute).
+            lifetime_seconds=max(int((old.expires_at - old.created_at).total_seconds()), 60),
             auto_submit=False,
             email=opened.email,
             locale=old.locale,
             renewals=old.renewals + 1,
         )
         link = self._links.create(Owner(old.tenant_id, old.api_key_prefix), profile, spec, now=now)
-        mail = link_email_from_request(
-            opened.email,
-            url=link.url,
-            expires_at=link.expires_at,
-            profile_name=display_name(profile),
-            uses=profile.link_max_uses,
-        )
+        mail = link_mail(opened.email, link, profile, old.locale)
         context = AuditContext(
             request_id=request_id,
             tenant_id=old.tenant_id,

@@ -51,9 +51,9 @@ def display_name(profile: Profile) -> str:
     return profile.display_name or profile.name
 
 
-def sender_name(profile: Profile) -> str:
-    """The clinic or company behind the profile ("Tatooine Physio"); the tenant's slug without a display name."""
-    return profile.tenant.display_name or profile.tenant.name
+def sender_name(profile: Profile) -> str | None:
+    """The clinic or company behind the profile ("Tatooine Physio"); None without a display name (never a slug)."""
+    return profile.tenant.display_name
 
 
 def time_zone(profile: Profile) -> str:

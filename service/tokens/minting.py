@@ -17,7 +17,6 @@ from service.audit import AuditContext, Auditor
 from service.config import Settings
 from service.db.models import Profile
 from service.db.store import Caller, Store
-from service.email.request import link_email_from_request
 from service.email.sender import Mailer, MailError
 from service.errors import (
     BrokerError,
@@ -29,8 +28,9 @@ from service.errors import (
 from service.keys.jwks import JwksPublisher, keyset_ref
 from service.keys.source import KeySource
 from service.links.launch_links import LaunchLinks, LinkSpec, LinkState, NewLink, Owner
+from service.links.mail import link_mail
 from service.profiles import kinds
-from service.profiles.rules import check_redirect, display_name, resolve_profile, token_ttl
+from service.profiles.rules import check_redirect, resolve_profile, token_ttl
 from service.tokens import schemas, verifier
 from service.tokens.claims import MintedToken, mint
 from service.tokens.delivery import Deliverer, FormPost, Redirect
@@ -293,13 +293,7 @@ class Minter:
     def _send(self, email: Mapping[str, Any], link: NewLink, profile: Profile, now: int, locale: str | None) -> None:
         """Mail the link; if that fails, revoke it in the same request, so nothing usable is left behind."""
         assert self._mailer is not None
-        mail = link_email_from_request(
-            email,
-            url=link.url,
-            expires_at=link.expires_at,
-            profile_name=display_name(profile),
-            uses=profile.link_max_uses,
-        )
+        mail = link_mail(email, link, profile, locale)
         try:
             self._mailer.send(mail, now)
         except MailError as error:

@@ -1,13 +1,14 @@
-"""The launch-link mail: expiry in words, text and HTML parts, headers, what appears when given, escaping."""
+"""The launch-link mail: text and HTML parts, headers, what appears when given, escaping, its locale."""
 
 from __future__ import annotations
 
 import datetime as dt
+from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 
 import pytest
 
-from service.email.message import compose, expires_in_words
+from service.email.message import compose
 from tests.support.mail import (
     ADMIN,
     MEMBER,
@@ -19,22 +20,10 @@ from tests.support.mail import (
 )
 
 
-@pytest.mark.parametrize(
-    ("seconds", "words"),
-    [
-        (2880 * 60, "in 2 days"),
-        (2880 * 60 - 1, "in 2 days"),  # Minted a second before the mail: still "2 days", not "1 day and 23 hours".
-        (36 * 3600, "in 1 day and 12 hours"),
-        (24 * 3600, "in 1 day"),
-        (23 * 3600, "in 23 hours"),
-        (90 * 60, "in 1 hour and 30 minutes"),
-        (30 * 60, "in 30 minutes"),
-        (61, "in 1 minute"),
-        (20, "in less than a minute"),
-    ],
-)
-def test_expiry_in_words(seconds: int, words: str) -> None:
-    assert expires_in_words(seconds) == words
+def _both_parts_say(message: EmailMessage, *phrases: str) -> None:
+    for body in (text_of(message), html_of(message)):
+        for phrase in phrases:
+            assert phrase in body, phrase
 
 
 def test_mail_is_multipart_alternative_with_the_link_in_both_parts() -> None:
@@ -45,14 +34,16 @@ def test_mail_is_multipart_alternative_with_the_link_in_both_parts() -> None:
     text, html = text_of(message), html_of(message)
     assert mail.url in text
     assert f'<a href="{mail.url}"' in html  # The button.
-    for body in (text, html):
-        assert "expires" in body
-        assert "in 2 days" in body
-        assert "on 2026-11-20 11:06 UTC" in body
-        assert "ACME Physio" in body
-        assert "works once" in body
-        assert "Do not forward this email" in body
-        assert "exorlive-main" in body
+    assert "The link expires in 2 days, on" in text
+    assert "The link expires in <strong>2 days</strong>, on" in html
+    _both_parts_say(
+        message,
+        "on 20 November 2026 at 11:06 UTC",
+        "ACME Physio",
+        "works once",
+        "Do not forward this email",
+        "exorlive-main",
+    )
 
 
 def test_mail_headers_name_sender_and_member_but_never_the_bcc() -> None:
@@ -112,3 +103,44 @@ def test_compose_refuses_header_injection_and_non_web_links_even_unvalidated() -
 def test_an_expired_link_is_not_mailed() -> None:
     with pytest.raises(ValueError, match="already expired"):
         compose(link_mail(expires_at=NOW), SENDER, NOW)
+
+
+def test_a_mail_in_nynorsk_is_nynorsk_from_subject_to_footer_with_oslo_time() -> None:
+    message = compose(link_mail(locale="nn", time_zone="Europe/Oslo", uses=2), SENDER, NOW)
+    assert message["Subject"] == "ACME Physio: innloggingslenkja di"
+    assert message["Content-Language"] == "nn"
+    text, html = text_of(message), html_of(message)
+    assert '<html lang="nn">' in html
+    assert "<title>ACME Physio: innloggingslenkja di</title>" in html
+    assert "Lenkja gjeld i <strong>2 dagar</strong>, til 20. november 2026 kl. 12:06." in html
+    assert "Lenkja gjeld i 2 dagar, til 20. november 2026 kl. 12:06." in text
+    _both_parts_say(
+        message,
+        "ACME Physio har sendt deg ei lenkje for å logge inn på",
+        "Du kan bruke lenkja 2 gonger.",
+        "Ikkje send denne e-posten vidare.",
+        "Har du spørsmål? Skriv til ACME Physio på",
+        "Vilkår for bruk",
+        "Personvernerklæring",
+    )
+    for body in (text, html):
+        assert "sign" not in body.replace("sign-in", "")  # nothing left in English
+        assert "UTC" not in body
+
+
+def test_a_mail_in_bokmal_without_a_company() -> None:
+    message = compose(link_mail(locale="nb", company_name=None), SENDER, NOW)
+    assert message["Subject"] == "Innloggingslenken din"
+    text = text_of(message)
+    assert "Du har fått en lenke for å logge inn på exorlive-main." in text
+    assert "Lenken gjelder i 2 dager, til 20. november 2026 kl. 11:06 UTC." in text
+    assert "Du kan bruke lenken én gang." in text
+    assert "Har du spørsmål? Skriv til avsenderen på help@acme.example." in text
+
+
+def test_an_unknown_locale_is_written_in_english() -> None:
+    message = compose(link_mail(locale="de"), SENDER, NOW)
+    assert message["Subject"] == "ACME Physio: your sign-in link"
+    assert message["Content-Language"] == "en"
+    assert '<html lang="en">' in html_of(message)
+    assert "The link expires in 2 days" in text_of(message)

@@ -30,6 +30,7 @@ def test_a_launch_link_answer_names_its_link_and_a_direct_url_does_not(
 ) -> None:
     answer = _link(client, creds)
     assert list(answer)[:3] == ["token", "url", "linkId"]
+    assert answer["linkId"].startswith("ln_")  # never "-…", which a CLI would read as an option
     direct = generate(client, creds, "generic").get_json()
     assert "linkId" not in direct
 

@@ -6,16 +6,12 @@ from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy.exc import OperationalError
 
 from service.links.launch_links import LinkState
 from service.wiring import Services
 from tests.support.api import generate
+from tests.support.faults import lost_connection
 from tests.support.links import FROM_ITS_PAGE, link_path, secret_of
-
-
-def _lost_connection(*_: Any, **__: Any) -> None:
-    raise OperationalError("SELECT launch_links ...", {}, Exception("server closed the connection"))
 
 
 @pytest.mark.parametrize("method", ["GET", "POST"])
@@ -24,7 +20,7 @@ def test_a_database_failure_is_a_503_page_and_the_link_still_works(
 ) -> None:
     path = link_path(generate(client, creds, "generic", key="adminApiKey", expireIn=60).get_json())
     with monkeypatch.context() as patch:
-        patch.setattr(svc.store, "link_by_hash", _lost_connection)
+        patch.setattr(svc.store, "link_by_hash", lost_connection)
         response = client.open(path, method=method, headers=FROM_ITS_PAGE)
     assert response.status_code == 503
     assert response.mimetype == "text/html"
