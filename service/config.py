@@ -67,6 +67,10 @@ class Settings:
     audit_spool_max_bytes: int = 100 * 1024 * 1024
     # Failed API key checks allowed per client address; past it, its made-up keys are refused without a lookup.
     auth_failure_limit: str = "30/minute"
+    # How long a running request holds its Idempotency-Key: after it, a retry takes over the key of a request
+    # that died (SIGKILL, out of memory, a timeout) holding it. Longer than any request can run (gunicorn kills
+    # a worker after 30 s), so a live request is never overtaken.
+    idempotency_lease_seconds: int = 60
 
     @property
     def is_production(self) -> bool:
@@ -196,4 +200,5 @@ def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str
         auth_failure_limit=_rate_limit(source, "AUTH_FAILURE_LIMIT", "30/minute"),
         audit_spool_dir=str(source.get("AUDIT_SPOOL_DIR") or Path(instance_path or "instance") / "audit-spool"),
         audit_spool_max_bytes=_int(source, "AUDIT_SPOOL_MAX_BYTES", 100 * 1024 * 1024, 1024, 1024**4),
+        idempotency_lease_seconds=_int(source, "IDEMPOTENCY_LEASE_SECONDS", 60, 1, 86_400),
     )

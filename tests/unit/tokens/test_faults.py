@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from service.db.models import AuditEvent, LaunchLink
-from service.tokens.idempotency import LEASE, fingerprint
+from service.tokens.idempotency import fingerprint
 from service.tokens.minting import NOT_DELIVERED
 from service.wiring import Services
 from tests.support.api import bearer, problem
@@ -40,7 +40,7 @@ def test_a_request_that_died_holding_its_key_frees_it_when_the_lease_ends(
     svc.idempotency.begin(1, "crashed-1", fingerprint(body, None))
     headers = {**bearer(creds["apiKey"]), "Idempotency-Key": "crashed-1"}
     problem(client.post("/api/v1/generateJWT", json=body, headers=headers), 409, "idempotency_in_progress")
-    clock.advance(LEASE.total_seconds() - 1)
+    clock.advance(svc.settings.idempotency_lease_seconds - 1)
     problem(client.post("/api/v1/generateJWT", json=body, headers=headers), 409, "idempotency_in_progress")
     clock.advance(2)
     taken_over = client.post("/api/v1/generateJWT", json=body, headers=headers)
@@ -48,6 +48,21 @@ def test_a_request_that_died_holding_its_key_frees_it_when_the_lease_ends(
     WATCH.watch(taken_over.get_json()["token"])
     replay = client.post("/api/v1/generateJWT", json=body, headers=headers)
     assert replay.headers["Idempotent-Replayed"] == "true"
+
+
+@pytest.mark.settings(IDEMPOTENCY_LEASE_SECONDS="5")
+def test_the_lease_is_the_one_configured(
+    client: FlaskClient, creds: dict[str, Any], svc: Services, clock: Clock
+) -> None:
+    body = {"profileKey": creds["profiles"]["generic"], "payload": {"userId": "u-1"}}
+    svc.idempotency.begin(1, "crashed-2", fingerprint(body, None))
+    headers = {**bearer(creds["apiKey"]), "Idempotency-Key": "crashed-2"}
+    blocked = problem(client.post("/api/v1/generateJWT", json=body, headers=headers), 409, "idempotency_in_progress")
+    assert "free again 5 s after it started" in blocked["detail"]
+    clock.advance(6)
+    taken_over = client.post("/api/v1/generateJWT", json=body, headers=headers)
+    assert taken_over.status_code == 200, taken_over.get_data(as_text=True)
+    WATCH.watch(taken_over.get_json()["token"])
 
 
 def test_when_the_answer_cannot_be_stored_the_key_is_freed_and_the_link_revoked(
