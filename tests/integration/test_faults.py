@@ -271,9 +271,12 @@ def cluster(private_redis: PrivateRedis, secrets_manager: Emulator, tmp_path: Pa
         creds = seed_dev(app, str(tmp_path), PUBLIC_URL)
         services(app).store.engine.dispose()
         with broker_cluster(settings, tmp_path) as servers:
-            yield Cluster(
-                servers, creds, database_url, private_redis, secrets_manager, mailbox, smtp_port, logs=tmp_path
-            )
+            try:
+                yield Cluster(
+                    servers, creds, database_url, private_redis, secrets_manager, mailbox, smtp_port, logs=tmp_path
+                )
+            finally:
+                mailbox.hold.clear()  # a test that failed mid-kill leaves no hanging handler behind
 
 
 def _stretch(load: Load, seconds: float) -> None:
