@@ -71,6 +71,10 @@ class Settings:
     link_renewal_days: int = 14
     # Renewal requests allowed per client address (each also needs an expired emailed link's secret).
     renewal_limit: str = "10/hour"
+    # How long a running request holds its Idempotency-Key: after it, a retry takes over the key of a request
+    # that died (SIGKILL, out of memory, a timeout) holding it. Longer than any request can run (gunicorn kills
+    # a worker after 30 s), so a live request is never overtaken.
+    idempotency_lease_seconds: int = 60
 
     @property
     def is_production(self) -> bool:
@@ -202,4 +206,5 @@ def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str
         audit_spool_max_bytes=_int(source, "AUDIT_SPOOL_MAX_BYTES", 100 * 1024 * 1024, 1024, 1024**4),
         link_renewal_days=_int(source, "LINK_RENEWAL_DAYS", 14, 0, 365),
         renewal_limit=_rate_limit(source, "RENEWAL_LIMIT", "10/hour"),
+        idempotency_lease_seconds=_int(source, "IDEMPOTENCY_LEASE_SECONDS", 60, 1, 86_400),
     )

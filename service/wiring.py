@@ -76,7 +76,7 @@ def build_services(
     mailer = Mailer(settings.smtp) if settings.smtp else None
     minter = Minter(store, key_source, publisher, auditor, links, Deliverer(), mailer, settings, clock)
     rate_limiter = RateLimiter(settings.redis_url)
-    idempotency = Idempotency(store, settings.server_secret, clock)
+    idempotency = Idempotency(store, settings.server_secret, clock, settings.idempotency_lease_seconds)
     return Services(
         settings=settings,
         store=store,

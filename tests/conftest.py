@@ -16,15 +16,13 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from moto.server import ThreadedMotoServer
 
 from service.db import migrate as migrations
 from service.wiring import Services, services
 from tests.support.api import BROKER_URL
 from tests.support.apps import build_app, seed_dev
-from tests.support.aws import use_emulator_credentials
+from tests.support.aws import Emulator, use_emulator_credentials
 from tests.support.clock import Clock
-from tests.support.ports import free_port
 from tests.support.privacy import WATCH
 from tests.support.servers import serve_sandbox, serve_wsgi
 from tests.support.smtp import Collector, smtp_server
@@ -54,10 +52,9 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 @pytest.fixture(scope="session")
 def emulator() -> Iterator[str]:
     """The moto server on loopback: Secrets Manager over real HTTP, as in production."""
-    port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server = Emulator()
     server.start()
-    yield f"http://127.0.0.1:{port}"
+    yield server.url
     server.stop()
 
 

@@ -24,10 +24,6 @@ from service.db.store import Store
 from service.errors import BadRequest, IdempotencyInProgress, IdempotencyKeyReused
 
 RETENTION = dt.timedelta(hours=24)
-# How long a running request holds its key. Longer than any request can run (gunicorn kills a worker after
-# 30 s), so a live request is never overtaken; a retry after it takes over the key of one that died (SIGKILL,
-# out of memory, a timeout) or that could not free it (its database connection was cut).
-LEASE = dt.timedelta(seconds=60)
 _KEY_PATTERN = re.compile(r"^[\x21-\x7e]{1,255}$")
 _PURPOSE = b"idempotent response"
 
@@ -55,10 +51,13 @@ def fingerprint(body: Any, profile_header: str | None) -> str:
 
 
 class Idempotency:
-    def __init__(self, store: Store, server_secret: str, clock: Callable[[], float]) -> None:
+    def __init__(self, store: Store, server_secret: str, clock: Callable[[], float], lease_seconds: int) -> None:
         self._store = store
         self._secret = server_secret.encode()
         self._clock = clock
+        # How long a running request holds its key (IDEMPOTENCY_LEASE_SECONDS): a retry after it takes over the
+        # key of a request that died (SIGKILL, out of memory, a timeout) or could not free it (its connection cut).
+        self._lease = dt.timedelta(seconds=lease_seconds)
 
     def _key_hash(self, tenant_id: int, key: str) -> str:
         return hashlib.sha256(f"{tenant_id}\x1f{key}".encode()).hexdigest()
@@ -73,7 +72,7 @@ class Idempotency:
         key_hash = self._key_hash(tenant_id, key)
         now = self._now()
         record_id = self._store.claim_idempotency(
-            tenant_id, key_hash, request_fingerprint, now, now - RETENTION, now - LEASE
+            tenant_id, key_hash, request_fingerprint, now, now - RETENTION, now - self._lease
         )
         if record_id is not None:
             return Claim(record_id=record_id, key=key)
@@ -88,7 +87,7 @@ class Idempotency:
         if record.state != "done" or record.sealed_response is None or record.response_status is None:
             raise IdempotencyInProgress(
                 "A request with this Idempotency-Key is still running; retry shortly (if it died, its key is "
-                f"free again {int(LEASE.total_seconds())} s after it started).",
+                f"free again {int(self._lease.total_seconds())} s after it started).",
                 headers={"Retry-After": "1"},
             )
         body = sealing.unseal(self._secret + key.encode(), _PURPOSE, key_hash.encode(), record.sealed_response)

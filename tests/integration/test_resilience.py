@@ -12,13 +12,12 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from moto.server import ThreadedMotoServer
 
 from service.wiring import Services, services
 from tests.support.api import generate, problem
 from tests.support.apps import build_app
+from tests.support.aws import Emulator
 from tests.support.clock import Clock
-from tests.support.ports import free_port
 from tests.support.waiting import wait_until
 
 MAX_STALENESS = 60
@@ -26,24 +25,6 @@ MAX_STALENESS = 60
 
 # Recovery waits on the secrets cache's retry backoff (1, 2, 4 … s, capped at 15 s): real time, bounded.
 RECOVERY_TIMEOUT = 40.0
-
-
-class Emulator:
-    """A moto server this test may stop and start again on the same port (moto's state lives on in-process)."""
-
-    def __init__(self) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self._server: ThreadedMotoServer | None = None
-
-    def start(self) -> None:
-        self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
-        self._server.start()
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.stop()
-            self._server = None
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ every worker of both within LOOKUP_CACHE_SECONDS.
 
 from __future__ import annotations
 
-import os
 import secrets
 import time
 from collections.abc import Iterator
@@ -24,11 +23,11 @@ from service.dev import seed as devseed
 from service.wiring import services
 from tests.support.api import bearer
 from tests.support.apps import build_app, seed_dev
+from tests.support.cluster import PUBLIC_URL, broker_cluster, production_settings
 from tests.support.databases import postgres_database
 from tests.support.links import FROM_ITS_PAGE
-from tests.support.ports import free_port
 from tests.support.privacy import WATCH
-from tests.support.servers import mint_over_http, run_gunicorn
+from tests.support.servers import mint_over_http
 
 # Short, so the test is quick; the default is 5 s. It is the bound under test: every worker's cached copy
 # was read before the revocation, so none is used after this long from the revocation's answer.
@@ -43,40 +42,25 @@ def cluster(emulator: str, redis_url: str, tmp_path_factory: pytest.TempPathFact
     tmp_path = tmp_path_factory.mktemp("cluster")
     with postgres_database() as database_url:
         migrations.upgrade(database_url)
-        ports = [free_port(), free_port()]
-        # Both instances sit behind one public https URL (a load balancer that ends TLS).
-        public = "https://broker.scale-out.test"
-        common = {
-            "BROKER_ENV": "production",
-            "DATABASE_URL": database_url,
-            "REDIS_URL": redis_url,
-            "SUBJECT_HASH_KEY": secrets.token_urlsafe(36),
-            "SERVER_SECRET": secrets.token_urlsafe(36),
-            "PUBLIC_BASE_URL": public,
+        common = production_settings(
+            database_url,
+            redis_url,
+            emulator,
             # The revocation probe keeps using the revoked key from one address; it tests revocation, so the
             # per-address limit on failed checks (tested in tests/unit/apikeys) must not answer 429 first.
-            "AUTH_FAILURE_LIMIT": "1000000/minute",
-            "AWS_ENDPOINT_URL_SECRETS_MANAGER": emulator,
-            "LOOKUP_CACHE_SECONDS": str(LOOKUP_CACHE_SECONDS),
-            "LOG_LEVEL": "DEBUG",
-        }
+            AUTH_FAILURE_LIMIT="1000000/minute",
+            LOOKUP_CACHE_SECONDS=str(LOOKUP_CACHE_SECONDS),
+        )
         app = build_app(common)
         svc = services(app)
-        creds = seed_dev(app, str(tmp_path), public)
+        creds = seed_dev(app, str(tmp_path), PUBLIC_URL)
         limited = admin.create_api_key(svc, devseed.DEV_TENANT, [], "limited", SHARED_LIMIT)
         victim = admin.create_api_key(svc, devseed.DEV_TENANT, [], "victim")
         svc.store.engine.dispose()
         WATCH.watch(limited, victim)
-        bases = []
-        with run_gunicorn(
-            {**os.environ, **common, "PORT": str(ports[0]), "WEB_CONCURRENCY": "2"}, tmp_path / "a.log"
-        ) as a:
-            bases.append(a)
-            with run_gunicorn(
-                {**os.environ, **common, "PORT": str(ports[1]), "WEB_CONCURRENCY": "2"}, tmp_path / "b.log"
-            ) as b:
-                bases.append(b)
-                yield {"bases": bases, "creds": creds, "limited": limited, "victim": victim}
+        with broker_cluster(common, tmp_path) as servers:
+            bases = [server.base for server in servers]
+            yield {"bases": bases, "creds": creds, "limited": limited, "victim": victim}
 
 
 def test_the_rate_limit_holds_across_both_instances(cluster: dict[str, Any]) -> None:

@@ -1,4 +1,4 @@
-"""Secrets Manager for the tests: the emulator's credentials, and clients from one boto3 Session per test process.
+"""Secrets Manager for the tests: the emulator and its credentials, and clients from one boto3 Session per process.
 
 A boto3 Session loads botocore's service data when it makes its first client; a new Session for every app
 (what `make_client` does, right for a process that builds one client) cost the suite about 0.2 s per app.
@@ -12,8 +12,10 @@ from typing import Any
 
 import boto3
 import botocore.config
+from moto.server import ThreadedMotoServer
 
 from service.keys.secrets_manager import BROKER_CLIENT_CONFIG, new_client
+from tests.support.ports import free_port
 
 REGION = "eu-north-1"
 
@@ -58,3 +60,25 @@ def secrets_client(
     session = shared_session()
     with _lock:
         return new_client(region, endpoint, config or botocore.config.Config(), session)
+
+
+class Emulator:
+    """A moto server on a free loopback port: Secrets Manager over real HTTP, to stop and start again on that port.
+
+    moto keeps its state in-process, so every emulator of a test process serves the same secrets, and a
+    restarted one serves what it served before.
+    """
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._server: ThreadedMotoServer | None = None
+
+    def start(self) -> None:
+        self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
+        self._server.start()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.stop()
+            self._server = None

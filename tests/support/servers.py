@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import subprocess
 import sys
 import threading
@@ -19,6 +20,7 @@ from tests.support.api import SEED_PAYLOADS, bearer
 from tests.support.paths import ROOT
 from tests.support.ports import free_port
 from tests.support.privacy import WATCH
+from tests.support.processes import children
 from tests.support.waiting import wait_until
 
 
@@ -64,11 +66,32 @@ def serve_sandbox(
         relying_party(rp).close()
 
 
+@dataclasses.dataclass(frozen=True)
+class Gunicorn:
+    """A running gunicorn: its base URL and its master's process id."""
+
+    base: str
+    pid: int
+
+    def workers(self) -> list[int]:
+        """The process ids of its workers now (the master's children)."""
+        return children(self.pid)
+
+
 @contextlib.contextmanager
 def run_gunicorn(
     env: Mapping[str, str], log_path: Path, *, ready_path: str = "/healthz", timeout: float = 30
 ) -> Iterator[str]:
     """gunicorn on env["PORT"] until `ready_path` answers; yields the base URL. Its output joins the privacy watch."""
+    with gunicorn_server(env, log_path, ready_path=ready_path, timeout=timeout) as server:
+        yield server.base
+
+
+@contextlib.contextmanager
+def gunicorn_server(
+    env: Mapping[str, str], log_path: Path, *, ready_path: str = "/healthz", timeout: float = 30
+) -> Iterator[Gunicorn]:
+    """As `run_gunicorn`, for a test that also needs the master's process id (to find and kill a worker)."""
     base = f"http://127.0.0.1:{env['PORT']}"
     with log_path.open("wb") as log:
         server = subprocess.Popen(
@@ -94,7 +117,7 @@ def run_gunicorn(
 
     try:
         wait_until(ready, timeout=timeout, interval=0.2, what=f"gunicorn to answer {ready_path}", detail=log_tail)
-        yield base
+        yield Gunicorn(base, server.pid)
     finally:
         server.terminate()
         server.wait(timeout=15)

@@ -1,10 +1,12 @@
-"""A real SMTP server for tests: aiosmtpd on a free loopback port, keeping what it receives."""
+"""A real SMTP server for tests: aiosmtpd on a free loopback port, keeping what it receives (or hanging)."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import email
 import logging
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email import policy
@@ -28,10 +30,17 @@ class Collector:
     sessions: list[tuple[bool, bool]] = field(default_factory=list)
     refuse_rcpt: dict[str, str] = field(default_factory=dict)
     refuse_data: str | None = None
+    # While set, RCPT waits until it is cleared: a mail server that hangs mid-exchange. `held` counts the waits.
+    hold: threading.Event = field(default_factory=threading.Event)
+    held: int = 0
 
     async def handle_RCPT(  # noqa: N802 (the name aiosmtpd calls)
         self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
     ) -> str:
+        if self.hold.is_set():
+            self.held += 1
+            while self.hold.is_set():
+                await asyncio.sleep(0.02)
         if address in self.refuse_rcpt:
             return self.refuse_rcpt[address]
         envelope.rcpt_tos.append(address)

@@ -37,6 +37,7 @@ def test_production_requires_its_settings(missing: str) -> None:
         ("MAX_BODY_BYTES", "lots"),
         ("MAX_BODY_BYTES", "10"),
         ("SECRET_REFRESH_SECONDS", "0"),
+        ("IDEMPOTENCY_LEASE_SECONDS", "0"),
         ("PUBLIC_BASE_URL", "ftp://x"),
         ("LOG_LEVEL", "LOUD"),
     ],

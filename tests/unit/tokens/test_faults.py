@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from service.db.models import AuditEvent, LaunchLink
-from service.tokens.idempotency import LEASE, fingerprint
+from service.tokens.idempotency import fingerprint
 from service.tokens.minting import NOT_DELIVERED
 from service.wiring import Services
 from tests.support.api import bearer, problem
@@ -32,15 +32,23 @@ def _link_body(creds: dict[str, Any]) -> dict[str, Any]:
     return {"profileKey": creds["profiles"]["generic"], "payload": {"userId": "u-1"}, "expireIn": 60}
 
 
+@pytest.mark.parametrize(
+    "lease",
+    [
+        pytest.param(60, id="default"),
+        pytest.param(5, id="IDEMPOTENCY_LEASE_SECONDS", marks=pytest.mark.settings(IDEMPOTENCY_LEASE_SECONDS="5")),
+    ],
+)
 def test_a_request_that_died_holding_its_key_frees_it_when_the_lease_ends(
-    client: FlaskClient, creds: dict[str, Any], svc: Services, clock: Clock
+    client: FlaskClient, creds: dict[str, Any], svc: Services, clock: Clock, lease: int
 ) -> None:
     body = {"profileKey": creds["profiles"]["generic"], "payload": {"userId": "u-1"}}
     # A request claimed the key, then its worker was killed: it never finished nor freed it.
     svc.idempotency.begin(1, "crashed-1", fingerprint(body, None))
     headers = {**bearer(creds["apiKey"]), "Idempotency-Key": "crashed-1"}
-    problem(client.post("/api/v1/generateJWT", json=body, headers=headers), 409, "idempotency_in_progress")
-    clock.advance(LEASE.total_seconds() - 1)
+    blocked = problem(client.post("/api/v1/generateJWT", json=body, headers=headers), 409, "idempotency_in_progress")
+    assert f"free again {lease} s after it started" in blocked["detail"]
+    clock.advance(lease - 1)
     problem(client.post("/api/v1/generateJWT", json=body, headers=headers), 409, "idempotency_in_progress")
     clock.advance(2)
     taken_over = client.post("/api/v1/generateJWT", json=body, headers=headers)
