@@ -74,12 +74,14 @@ def db_url(tmp_path: Path, migrated_template: Path) -> str:
 
 
 @pytest.fixture
-def config(db_url: str, emulator: str, request: pytest.FixtureRequest) -> dict[str, Any]:
+def config(db_url: str, emulator: str, tmp_path: Path, request: pytest.FixtureRequest) -> dict[str, Any]:
     """The app's settings; a test adds its own with @pytest.mark.settings(NAME="value")."""
     marker = request.node.get_closest_marker("settings")
     return {
         "BROKER_ENV": "test",
         "DATABASE_URL": db_url,
+        # The test's own spool: rows another test's database refused are never replayed into this one's.
+        "AUDIT_SPOOL_DIR": str(tmp_path / "audit-spool"),
         "AWS_ENDPOINT_URL_SECRETS_MANAGER": emulator,
         "PUBLIC_BASE_URL": BROKER_URL,
         # DEBUG, so the privacy watch sees everything the code could ever log.

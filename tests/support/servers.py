@@ -91,13 +91,18 @@ def run_gunicorn(
 def gunicorn_server(
     env: Mapping[str, str], log_path: Path, *, ready_path: str = "/healthz", timeout: float = 30
 ) -> Iterator[Gunicorn]:
-    """As `run_gunicorn`, for a test that also needs the master's process id (to find and kill a worker)."""
+    """As `run_gunicorn`, for a test that also needs the master's process id (to find and kill a worker).
+
+    Each server gets an audit spool of its own beside its log, as each instance has its own disk: a spool
+    shared with other tests' brokers would replay their rows into this test's database.
+    """
     base = f"http://127.0.0.1:{env['PORT']}"
+    spool = log_path.with_name(log_path.stem + "-audit-spool")
     with log_path.open("wb") as log:
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
             cwd=ROOT,
-            env=dict(env),
+            env={**env, "AUDIT_SPOOL_DIR": str(spool)},
             stdout=log,
             stderr=log,
         )
