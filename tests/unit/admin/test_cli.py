@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 import uuid
 from pathlib import Path
 from typing import Any
@@ -126,6 +127,36 @@ def test_profile_create_refuses_bad_values(app: Flask) -> None:
     assert result.exit_code != 0
     assert "rpUrl" in result.output
     assert "allowOrigin" in result.output
+
+
+def test_names_locales_and_renewals_of_tenants_and_profiles(app: Flask) -> None:
+    runner = app.test_cli_runner()
+    made = json.loads(_run(runner, "tenants", "create", "acme", "--display-name", "Acme Physio").stdout)
+    assert made["displayName"] == "Acme Physio"
+    _run(runner, "tenants", "update", "acme", "--display-name", "Acme Fysio")
+    listed = json.loads(_run(runner, "tenants", "list").stdout.splitlines()[-1])
+    assert listed["displayName"] == "Acme Fysio"
+    _run(runner, "keysets", "create", f"names-{secrets.token_hex(4)}")
+    _run(
+        runner, "profiles", "create", "--tenant", "acme", "--name", "go", "--kind", "exorlive-go", "--mode",
+        "exchange", "--iss", "i", "--aud", "a", "--rp-url", "https://rp.test/x", "--allow-origin",
+        "https://rp.test", "--display-name", "ExorLive Go", "--locale", "nb",
+    )  # fmt: skip
+    updated = json.loads(
+        _run(
+            runner, "profiles", "update", "--tenant", "acme", "--name", "go", "--link-renewals", "0",
+            "--refresh-url", "https://rp.test/start", "--time-zone", "Europe/Oslo",
+        ).stdout
+    )  # fmt: skip
+    assert (updated["displayName"], updated["locale"], updated["linkRenewals"]) == ("ExorLive Go", "nb", 0)
+    assert (updated["refreshUrl"], updated["timeZone"]) == ("https://rp.test/start", "Europe/Oslo")
+    refused = runner.invoke(
+        args=["profiles", "update", "--tenant", "acme", "--name", "go", "--refresh-url", "https://elsewhere.test/",
+              "--time-zone", "Mars/Olympus"]
+    )  # fmt: skip
+    assert refused.exit_code != 0
+    assert "refreshUrl" in refused.output
+    assert "timeZone" in refused.output
 
 
 def test_dev_seed_is_idempotent(app: Flask) -> None:
