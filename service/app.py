@@ -20,6 +20,7 @@ from service.keys import views as keys_views
 from service.keys.secrets_manager import make_client
 from service.links import pages as link_pages
 from service.links import views as links_views
+from service.testmode import views as testmode_views
 from service.tokens import views as tokens_views
 from service.web import contract, problems
 from service.wiring import EXTENSION_KEY, build_services
@@ -74,6 +75,7 @@ def create_app(
     app.register_blueprint(link_pages.bp)
     app.register_blueprint(links_views.bp)
     app.register_blueprint(apikeys_views.bp)
+    app.register_blueprint(testmode_views.bp)
     metrics.init_app(app, settings.metrics_token)
     cli.register(app)
     return app

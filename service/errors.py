@@ -71,6 +71,21 @@ class InsufficientScope(Forbidden):
     title = "Insufficient scope"
 
 
+class ModeMismatch(Forbidden):
+    """403: a test API key with a live profile, or a live key with a test profile."""
+
+    code = "mode_mismatch"
+    title = "Test and live do not mix"
+
+
+class TestKeyRequired(Forbidden):
+    """403: the test inbox answers test API keys only."""
+
+    __test__ = False  # not a pytest test class, despite its name
+    code = "test_key_required"
+    title = "Test API key required"
+
+
 class NotFound(BrokerError):
     code = "not_found"
     status = 404

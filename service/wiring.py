@@ -24,6 +24,7 @@ from service.keys.source import KeySource
 from service.links.csrf import LaunchForms
 from service.links.launch_links import LaunchLinks
 from service.links.renewal import Renewals
+from service.testmode.inbox import TestInbox
 from service.tokens.delivery import Deliverer
 from service.tokens.idempotency import Idempotency
 from service.tokens.minting import Minter
@@ -46,7 +47,11 @@ class Services:
     failed_attempts: FailedAttempts
     launch_forms: LaunchForms
     renewals: Renewals
+    test_inbox: TestInbox
     clock: Callable[[], float]
+
+
+TEST_SENDER = "SSO broker test inbox <test-inbox@broker.invalid>"
 
 
 def build_services(
@@ -74,7 +79,9 @@ def build_services(
     auditor = Auditor(AuditWriter(store, spool=spool), settings.subject_hash_key)
     links = LaunchLinks(store, settings.public_base_url, clock)
     mailer = Mailer(settings.smtp) if settings.smtp else None
-    minter = Minter(store, key_source, publisher, auditor, links, Deliverer(), mailer, settings, clock)
+    # Test keys' mails are composed as they would go out, with this sender, and kept instead of sent.
+    test_inbox = TestInbox(store, settings.server_secret, settings.smtp.sender if settings.smtp else TEST_SENDER, clock)
+    minter = Minter(store, key_source, publisher, auditor, links, Deliverer(), mailer, test_inbox, settings, clock)
     rate_limiter = RateLimiter(settings.redis_url)
     idempotency = Idempotency(store, settings.server_secret, clock, settings.idempotency_lease_seconds)
     return Services(
@@ -90,7 +97,8 @@ def build_services(
         rate_limiter=rate_limiter,
         failed_attempts=FailedAttempts(rate_limiter, settings.auth_failure_limit),
         launch_forms=LaunchForms(settings.server_secret, secure=settings.public_base_url.startswith("https://")),
-        renewals=Renewals(store, links, mailer, auditor, rate_limiter, settings.renewal_limit, clock),
+        renewals=Renewals(store, links, mailer, test_inbox, auditor, rate_limiter, settings.renewal_limit, clock),
+        test_inbox=test_inbox,
         clock=clock,
     )
 

@@ -101,10 +101,11 @@ def tenants_list() -> None:
 @click.option("--scope", "scopes", multiple=True, type=click.Choice(credentials.SCOPES))
 @click.option("--label", default="")
 @click.option("--rate-limit", help="e.g. 600/minute; default: the broker's RATE_LIMIT")
+@click.option("--test", is_flag=True, help="A test key (tbk_test_…): test profiles only; mails go to the test inbox.")
 @_friendly
-def apikeys_create(tenant_name: str, scopes: tuple[str, ...], label: str, rate_limit: str | None) -> None:
+def apikeys_create(tenant_name: str, scopes: tuple[str, ...], label: str, rate_limit: str | None, test: bool) -> None:
     """Create an API key; it is printed once and stored only as a hash."""
-    api_key = admin.create_api_key(_svc(), tenant_name, list(scopes), label, rate_limit)
+    api_key = admin.create_api_key(_svc(), tenant_name, list(scopes), label, rate_limit, test=test)
     click.echo(api_key)
     click.echo("Store this key now: it cannot be shown again.", err=True)
 
@@ -114,7 +115,7 @@ def apikeys_create(tenant_name: str, scopes: tuple[str, ...], label: str, rate_l
 @_friendly
 def apikeys_revoke(prefix: str) -> None:
     """Revoke an API key by its prefix (the first characters, as `apikeys list` shows)."""
-    api_key = _svc().store.revoke_api_key(prefix[: credentials.PREFIX_LENGTH], dt.datetime.now(dt.UTC))
+    api_key = _svc().store.revoke_api_key(credentials.api_key_prefix(prefix), dt.datetime.now(dt.UTC))
     click.echo(json.dumps({"prefix": api_key.prefix, "revokedAt": api_key.revoked_at}, default=str))
 
 
@@ -125,7 +126,7 @@ def apikeys_revoke(prefix: str) -> None:
 def apikeys_set_rate_limit(prefix: str, rate_limit: str) -> None:
     """Set an API key's rate limit ("600/minute"; "default" for the broker's RATE_LIMIT)."""
     svc = _svc()
-    api_key = svc.store.set_rate_limit(prefix[: credentials.PREFIX_LENGTH], admin.checked_rate_limit(rate_limit))
+    api_key = svc.store.set_rate_limit(credentials.api_key_prefix(prefix), admin.checked_rate_limit(rate_limit))
     effective = api_key.rate_limit or svc.settings.default_rate_limit
     click.echo(json.dumps({"prefix": api_key.prefix, "rateLimit": api_key.rate_limit, "effective": effective}))
 
@@ -305,6 +306,7 @@ def _people_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--max-ttl", type=click.IntRange(1, MAX_TOKEN_TTL_SECONDS), default=MAX_TOKEN_TTL_SECONDS)
 @click.option("--check-ssn", is_flag=True, help="Refuse contact.ssn that is not a valid Norwegian national id.")
 @click.option("--link-uses", type=click.IntRange(1, 100), default=1, show_default=True, help="Uses per launch link.")
+@click.option("--test", is_flag=True, help="A test profile (a sandbox RP): only test API keys mint for it.")
 @_people_options
 @_friendly
 def profiles_create(tenant_name: str, keyset_name: str | None, origins: tuple[str, ...], **fields: Any) -> None:
@@ -347,6 +349,7 @@ def _profile_row(p: Profile) -> dict[str, Any]:
         "maxTokenTtl": p.max_token_ttl,
         "allowedRedirectOrigins": p.allowed_redirect_origins,
         "linkUses": p.link_max_uses,
+        "test": p.test,
         "displayName": p.display_name,
         "refreshUrl": p.refresh_url,
         "linkRenewals": p.link_renewals,
@@ -379,7 +382,11 @@ def links_purge() -> None:
     """For cron: expired, used and revoked links lose their sealed payload; old idempotency records go."""
     svc = _svc()
     window = dt.timedelta(days=svc.settings.link_renewal_days)
-    purged = {"linksPurged": svc.links.purge(window), "idempotencyRecordsPurged": svc.idempotency.purge()}
+    purged = {
+        "linksPurged": svc.links.purge(window),
+        "idempotencyRecordsPurged": svc.idempotency.purge(),
+        "testMailsPurged": svc.test_inbox.purge(),
+    }
     click.echo(json.dumps(purged))
 
 

@@ -18,14 +18,20 @@ SECRET_NAME_PREFIX = "sso-token-broker/keysets/"  # noqa: S105 - a name prefix, 
 
 
 def create_api_key(
-    svc: Services, tenant_name: str, scopes: list[str], label: str, rate_limit: str | None = None
+    svc: Services,
+    tenant_name: str,
+    scopes: list[str],
+    label: str,
+    rate_limit: str | None = None,
+    *,
+    test: bool = False,
 ) -> str:
-    """Create and return a new API key: the only moment it exists in clear."""
+    """Create and return a new API key (a test-mode one with `test`): the only moment it exists in clear."""
     unknown = sorted(set(scopes) - set(credentials.SCOPES))
     if unknown:
         raise ValidationFailed(f"Unknown scopes: {', '.join(unknown)}.")
     tenant = svc.store.tenant_by_name(tenant_name)
-    api_key = credentials.new_api_key()
+    api_key = credentials.new_api_key(test)
     svc.store.add_api_key(
         tenant.id,
         credentials.api_key_prefix(api_key),
@@ -102,6 +108,7 @@ def create_profile(
     max_ttl: int = MAX_TOKEN_TTL_SECONDS,
     check_ssn: bool = False,
     link_uses: int = 1,
+    test: bool = False,
     **people: Any,
 ) -> Profile:
     """A new profile with a fresh public profile key; `people` are what pages and mails show (see PEOPLE_FIELDS)."""
@@ -124,6 +131,7 @@ def create_profile(
         max_token_ttl=max_ttl,
         check_ssn=check_ssn,
         link_max_uses=link_uses,
+        test=test,
         **people,
     )
 

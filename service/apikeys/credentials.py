@@ -1,8 +1,9 @@
 """API keys and profile keys: their formats, checksums and hashes.
 
-An API key looks like `tbk_<32 random base62><6 base62 CRC32>`: the prefix makes a leaked key easy to
-recognise and the checksum lets a secret scanner tell a real key from noise without asking us.
-Only the first `PREFIX_LENGTH` characters (for lookup and display) and a SHA-256 of the whole key are
+An API key looks like `tbk_<32 random base62><6 base62 CRC32>` (live) or `tbk_test_<…>` (test mode: it mints
+only for test profiles, and its mails go to the test inbox): the prefix makes a leaked key easy to recognise,
+and its mode easy to see, and the checksum lets a secret scanner tell a real key from noise without asking
+us. Only the mode prefix and 8 more characters (for lookup and display) and a SHA-256 of the whole key are
 stored. The key has ~190 random bits, so a fast hash is enough (no password stretching needed).
 """
 
@@ -14,13 +15,16 @@ import secrets
 import zlib
 
 API_KEY_PREFIX = "tbk_"
+TEST_API_KEY_PREFIX = "tbk_test_"
 PROFILE_KEY_PREFIX = "pk_"
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _RANDOM_LENGTH = 32
 _CHECKSUM_LENGTH = 6
 API_KEY_LENGTH = len(API_KEY_PREFIX) + _RANDOM_LENGTH + _CHECKSUM_LENGTH
-# Enough to look a key up and to show which key it is, far too little to guess the rest.
-PREFIX_LENGTH = len(API_KEY_PREFIX) + 8
+# Random characters kept after the mode prefix: enough to look a key up and to show which key it is, far too
+# little to guess the rest.
+_SHOWN_RANDOM = 8
+PREFIX_LENGTH = len(API_KEY_PREFIX) + _SHOWN_RANDOM
 _PROFILE_KEY_RANDOM_LENGTH = 24
 
 SCOPES = ("links:long", "links:email", "links:admin", "keys:admin")
@@ -42,24 +46,35 @@ def _checksum(body: str) -> str:
     return _base62(zlib.crc32(body.encode("ascii")), _CHECKSUM_LENGTH)
 
 
-def new_api_key() -> str:
-    """A fresh API key; shown once to whoever creates it."""
+def new_api_key(test: bool = False) -> str:
+    """A fresh API key (a test-mode one with `test`); shown once to whoever creates it."""
     body = _random_base62(_RANDOM_LENGTH)
-    return API_KEY_PREFIX + body + _checksum(body)
+    return (TEST_API_KEY_PREFIX if test else API_KEY_PREFIX) + body + _checksum(body)
+
+
+def is_test_key(key_or_prefix: str) -> bool:
+    """Whether an API key, or its stored prefix, is a test-mode key's."""
+    return key_or_prefix.startswith(TEST_API_KEY_PREFIX)
+
+
+def _mode_prefix(value: str) -> str:
+    return TEST_API_KEY_PREFIX if is_test_key(value) else API_KEY_PREFIX
 
 
 def looks_like_api_key(value: str) -> bool:
-    """True if `value` has an API key's prefix, length and a valid checksum."""
-    if len(value) != API_KEY_LENGTH or not value.startswith(API_KEY_PREFIX):
+    """True if `value` has an API key's prefix (live or test), length and a valid checksum."""
+    mode = _mode_prefix(value)
+    if len(value) != len(mode) + _RANDOM_LENGTH + _CHECKSUM_LENGTH or not value.startswith(mode):
         return False
-    body = value[len(API_KEY_PREFIX) : -_CHECKSUM_LENGTH]
+    body = value[len(mode) : -_CHECKSUM_LENGTH]
     if any(char not in _ALPHABET for char in body):
         return False
     return hmac.compare_digest(_checksum(body), value[-_CHECKSUM_LENGTH:])
 
 
 def api_key_prefix(api_key: str) -> str:
-    return api_key[:PREFIX_LENGTH]
+    """The stored, shown part of a key (or of a longer prefix an admin typed): its mode and 8 characters."""
+    return api_key[: len(_mode_prefix(api_key)) + _SHOWN_RANDOM]
 
 
 def hash_api_key(api_key: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, LargeBinary, String, UniqueConstraint, func
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, LargeBinary, String, UniqueConstraint, false, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -91,6 +91,8 @@ class Profile(Base):
     # Pages and mails: this locale unless the request named one (None: the kind's); times in this zone.
     locale: Mapped[str | None] = mapped_column(String(8), nullable=True)
     time_zone: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # A test profile (pointing at a sandbox RP): only test API keys mint for it, and only for it.
+    test: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
 
     tenant: Mapped[Tenant] = relationship()
@@ -177,3 +179,16 @@ class AuditEvent(Base):
     kid: Mapped[str | None] = mapped_column(String(100), nullable=True)
     subject_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class TestMail(Base):
+    """A mail a test API key asked for: kept for the test inbox instead of sent, sealed under SERVER_SECRET."""
+
+    __tablename__ = "test_mails"
+    __test__ = False  # not a pytest test class, despite its name
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)

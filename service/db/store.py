@@ -15,8 +15,19 @@ from sqlalchemy import ColumnElement, Engine, and_, create_engine, delete, event
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
 
+from service.apikeys.credentials import TEST_API_KEY_PREFIX
 from service.config import sqlalchemy_url
-from service.db.models import ApiKey, AuditEvent, IdempotencyRecord, Keyset, LaunchLink, LinkEvent, Profile, Tenant
+from service.db.models import (
+    ApiKey,
+    AuditEvent,
+    IdempotencyRecord,
+    Keyset,
+    LaunchLink,
+    LinkEvent,
+    Profile,
+    Tenant,
+    TestMail,
+)
 from service.db.read_cache import ReadCache
 from service.errors import Conflict, KeysetNotFound, LinkNotFound, NotFound, ProfileNotFound
 
@@ -59,6 +70,11 @@ class Caller:
     scopes: frozenset[str]
     # None: the broker's default (RATE_LIMIT).
     rate_limit: str | None = None
+
+    @property
+    def test(self) -> bool:
+        """A test-mode key: it mints only for test profiles, and its mails go to the test inbox."""
+        return self.prefix.startswith(TEST_API_KEY_PREFIX)
 
 
 def _link_state_condition(state: str, now: dt.datetime) -> ColumnElement[bool]:
@@ -510,6 +526,25 @@ class Store:
                 .values(sealed_payload=None)
             )
             return int(result.rowcount)  # type: ignore[attr-defined]
+
+    # --- test inbox ----------------------------------------------------------------------------
+    def add_test_mail(self, tenant_id: int, public_id: str, at: dt.datetime, sealed: bytes) -> None:
+        with self.session() as session:
+            session.add(TestMail(tenant_id=tenant_id, public_id=public_id, at=at, sealed=sealed))
+
+    @retried_once
+    def test_mails(self, tenant_id: int, since: dt.datetime) -> list[TestMail]:
+        with self.session() as session:
+            query = (
+                select(TestMail)
+                .where(TestMail.tenant_id == tenant_id, TestMail.at >= since)
+                .order_by(TestMail.id.desc())
+            )
+            return list(session.scalars(query))
+
+    def purge_test_mails(self, before: dt.datetime) -> int:
+        with self.session() as session:
+            return int(session.execute(delete(TestMail).where(TestMail.at < before)).rowcount)  # type: ignore[attr-defined]
 
     # --- idempotency ---------------------------------------------------------------------------
     def claim_idempotency(

@@ -100,10 +100,12 @@ def _reusable_key(svc: Services, api_key: Any, scopes: set[str]) -> bool:
     return caller.scopes == scopes
 
 
-def _ensure_profiles(svc: Services, tenant_id: int, sandbox: str) -> dict[str, str]:
-    """The dev profiles, made once and re-pointed at today's sandbox and broker; their profile keys by name."""
+def _ensure_profiles(svc: Services, tenant_id: int, sandbox: str, *, test: bool = False) -> dict[str, str]:
+    """The dev profiles (their test twins, "<name>-test", with `test`), made once and re-pointed at today's
+    sandbox and broker; their profile keys by name."""
     profile_keys = {}
-    for name, (kind, mode, endpoint) in DEV_PROFILES.items():
+    for base_name, (kind, mode, endpoint) in DEV_PROFILES.items():
+        name = f"{base_name}-test" if test else base_name
         rp_url = f"{sandbox}/partner/{DEV_TENANT}/{endpoint}"
         profile = svc.store.find_profile(tenant_id, name)
         if profile is not None:
@@ -113,7 +115,7 @@ def _ensure_profiles(svc: Services, tenant_id: int, sandbox: str) -> dict[str, s
                 issuer=svc.settings.public_base_url,
                 rp_url=rp_url,
                 allowed_redirect_origins=[sandbox],
-                display_name=DEV_DISPLAY_NAMES[name],
+                display_name=DEV_DISPLAY_NAMES[base_name],
             )
         else:
             profile = admin.create_profile(
@@ -128,20 +130,32 @@ def _ensure_profiles(svc: Services, tenant_id: int, sandbox: str) -> dict[str, s
                 audience=SANDBOX_AUDIENCE,
                 rp_url=rp_url,
                 check_ssn=kind != "generic",
-                display_name=DEV_DISPLAY_NAMES[name],
+                display_name=DEV_DISPLAY_NAMES[base_name],
+                test=test,
             )
-        profile_keys[name] = profile.profile_key
+        profile_keys[base_name] = profile.profile_key
     return profile_keys
 
 
-def _ensure_api_keys(svc: Services, previous: dict[str, Any]) -> tuple[str, str]:
-    """(apiKey, adminApiKey): last run's keys while they still authenticate with the same scopes, else new."""
-    api_key, admin_key = previous.get("apiKey"), previous.get("adminApiKey")
-    if not (isinstance(api_key, str) and _reusable_key(svc, api_key, set())):
-        api_key = admin.create_api_key(svc, DEV_TENANT, [], "dev")
-    if not (isinstance(admin_key, str) and _reusable_key(svc, admin_key, set(SCOPES))):
-        admin_key = admin.create_api_key(svc, DEV_TENANT, list(SCOPES), "dev-admin")
-    return api_key, admin_key
+# The test key a Bubble builder gets: it makes links and mails them, but only for the test profiles, and its
+# mails wait in the test inbox.
+TEST_KEY_SCOPES = ("links:long", "links:email")
+
+
+def _ensure_api_keys(svc: Services, previous: dict[str, Any]) -> tuple[str, str, str]:
+    """(apiKey, adminApiKey, testApiKey): last run's keys while they still authenticate with the same scopes."""
+    wanted = {
+        "apiKey": (set(), "dev", False),
+        "adminApiKey": (set(SCOPES), "dev-admin", False),
+        "testApiKey": (set(TEST_KEY_SCOPES), "dev-test", True),
+    }
+    keys = []
+    for field, (scopes, label, test) in wanted.items():
+        key = previous.get(field)
+        if not (isinstance(key, str) and _reusable_key(svc, key, scopes)):
+            key = admin.create_api_key(svc, DEV_TENANT, sorted(scopes), label, test=test)
+        keys.append(key)
+    return keys[0], keys[1], keys[2]
 
 
 def _read_document(path: Path) -> dict[str, Any]:
@@ -170,14 +184,18 @@ def seed(svc: Services, instance_path: str, sandbox_url: str | None = None) -> d
         tenant = svc.store.set_tenant_display_name(DEV_TENANT, DEV_TENANT_DISPLAY_NAME)
     _ensure_keyset(svc)
     profile_keys = _ensure_profiles(svc, tenant.id, sandbox)
+    test_profile_keys = _ensure_profiles(svc, tenant.id, sandbox, test=True)
     path = Path(instance_path) / CREDENTIALS_FILE
-    api_key, admin_key = _ensure_api_keys(svc, _read_document(path))
+    api_key, admin_key, test_key = _ensure_api_keys(svc, _read_document(path))
     base = svc.settings.public_base_url
     document = {
         "baseUrl": base,
         "apiKey": api_key,
         "adminApiKey": admin_key,
         "profiles": profile_keys,
+        # Test mode: give these to a Bubble builder (test profiles at the sandbox; mails in the test inbox).
+        "testApiKey": test_key,
+        "testProfiles": test_profile_keys,
         "jwksUrl": f"{base}/.well-known/jwks.json",
         "sandboxUrl": sandbox,
     }

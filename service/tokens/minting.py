@@ -31,6 +31,8 @@ from service.links.launch_links import LaunchLinks, LinkSpec, LinkState, NewLink
 from service.links.mail import link_mail
 from service.profiles import kinds
 from service.profiles.rules import check_redirect, resolve_profile, token_ttl
+from service.testmode.inbox import TestInbox
+from service.testmode.rules import check_mode
 from service.tokens import schemas, verifier
 from service.tokens.claims import MintedToken, mint
 from service.tokens.delivery import Deliverer, FormPost, Redirect
@@ -140,6 +142,7 @@ class Minter:
         links: LaunchLinks,
         deliverer: Deliverer,
         mailer: Mailer | None,
+        test_inbox: TestInbox,
         settings: Settings,
         clock: Callable[[], float],
     ) -> None:
@@ -150,6 +153,7 @@ class Minter:
         self._links = links
         self._deliverer = deliverer
         self._mailer = mailer
+        self._test_inbox = test_inbox
         self._settings = settings
         self._clock = clock
         # Parsed verification keys per published document (by ETag): parsing JWKs per request is waste.
@@ -224,6 +228,7 @@ class Minter:
         """The request checked against its schema, its profile's rules and the caller's scopes."""
         request = schemas.load_request(body)
         profile = resolve_profile(self._store, caller, request.get("profileKey"), header_profile_key)
+        check_mode(caller, profile)
         payload = kinds.load_payload(
             profile.kind, request["payload"], profile.check_ssn, self._settings.max_payload_bytes
         )
@@ -253,7 +258,7 @@ class Minter:
                 raise LinkNotFound("replaces names no link of this API key's tenant; nothing was made.")
         if email is not None:
             require_scope(caller, "links:email")
-            if self._mailer is None:
+            if self._mailer is None and not caller.test:
                 raise EmailFailed("This broker has no mail server configured (SMTP_URL); nothing was made.")
         return mint_request
 
@@ -287,15 +292,20 @@ class Minter:
         if request.replaces is not None:
             link_detail["replaces"] = request.replaces
         if request.email is not None:
-            self._send(request.email, link, profile, now, spec.locale)
+            self._send(caller, request.email, link, profile, now, spec.locale)
         return Delivered(link.url, link.expires_at, request.lifetime, link.public_id)
 
-    def _send(self, email: Mapping[str, Any], link: NewLink, profile: Profile, now: int, locale: str | None) -> None:
-        """Mail the link; if that fails, revoke it in the same request, so nothing usable is left behind."""
-        assert self._mailer is not None
+    def _send(
+        self, caller: Caller, email: Mapping[str, Any], link: NewLink, profile: Profile, now: int, locale: str | None
+    ) -> None:
+        """Mail the link (a test key's to the test inbox); if that fails, revoke it, so nothing usable is left."""
         mail = link_mail(email, link, profile, locale)
         try:
-            self._mailer.send(mail, now)
+            if caller.test:
+                self._test_inbox.keep(caller.tenant_id, mail, now)
+            else:
+                assert self._mailer is not None
+                self._mailer.send(mail, now)
         except MailError as error:
             self._links.note(link.public_id, "email_failed")
             self._links.revoke(None, link.public_id)

@@ -88,6 +88,7 @@ MIGRATED_TABLES = {
     "profiles",
     "launch_links",
     "link_events",
+    "test_mails",
     "idempotency_records",
     "audit_events",
     "alembic_version",

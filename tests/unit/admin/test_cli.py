@@ -167,14 +167,18 @@ def test_dev_seed_is_idempotent(app: Flask) -> None:
         return json.loads(output[output.index("{") :])
 
     first, second = seed(), seed()
-    WATCH.watch(first["apiKey"], first["adminApiKey"])
+    WATCH.watch(first["apiKey"], first["adminApiKey"], first["testApiKey"])
     assert first == second
-    assert set(first) == {"baseUrl", "apiKey", "adminApiKey", "profiles", "jwksUrl", "sandboxUrl"}
-    assert set(first["profiles"]) == {"exorlive-main", "exorlive-go", "generic"}
+    assert set(first) == {
+        "baseUrl", "apiKey", "adminApiKey", "testApiKey", "profiles", "testProfiles", "jwksUrl", "sandboxUrl",
+    }  # fmt: skip
+    assert set(first["profiles"]) == set(first["testProfiles"]) == {"exorlive-main", "exorlive-go", "generic"}
+    assert first["testApiKey"].startswith("tbk_test_")
     assert json.loads((Path(app.instance_path) / "dev-credentials.json").read_text()) == first
     keys = [json.loads(line) for line in _run(runner, "apikeys", "list").stdout.splitlines()]
     assert sorted((k["label"], tuple(k["scopes"])) for k in keys) == [
         ("dev", ()), ("dev-admin", ("keys:admin", "links:admin", "links:email", "links:long")),
+        ("dev-test", ("links:email", "links:long")),
     ]  # fmt: skip
 
 

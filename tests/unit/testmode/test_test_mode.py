@@ -1,0 +1,94 @@
+"""Test mode: test keys mint only for test profiles, live keys only for live ones; test keys' mails are never
+sent but kept, sealed, in the test inbox for 24 hours."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from flask.testing import FlaskClient
+
+from service.apikeys import credentials
+from service.db.models import TestMail
+from service.wiring import Services
+from tests.support.api import SEED_PAYLOADS, bearer, problem
+from tests.support.clock import Clock
+from tests.support.links import FROM_ITS_PAGE
+from tests.support.privacy import WATCH, database_dump
+from tests.support.smtp import Collector
+
+MEMBER = "babyyoda@galaxy.com"
+
+
+@pytest.fixture
+def config(config: dict[str, Any], inbox: tuple[Collector, int]) -> dict[str, Any]:
+    return {**config, "SMTP_URL": f"smtp://127.0.0.1:{inbox[1]}?from=broker%40broker.test"}
+
+
+def _mint(client: FlaskClient, key: str, profile_key: str, profile: str = "exorlive-go", **body: Any) -> Any:
+    body = {"profileKey": profile_key, "payload": SEED_PAYLOADS[profile], **body}
+    return client.post("/api/v1/generateJWT", json=body, headers=bearer(key))
+
+
+def test_test_keys_look_different_and_still_pass_the_checksum() -> None:
+    key = credentials.new_api_key(test=True)
+    assert key.startswith("tbk_test_")
+    assert credentials.looks_like_api_key(key)
+    assert credentials.api_key_prefix(key) == key[:17]
+    assert not credentials.looks_like_api_key(key[:-1] + ("A" if key[-1] != "A" else "B"))
+    assert credentials.is_test_key(key)
+    assert not credentials.is_test_key(credentials.new_api_key())
+
+
+def test_test_and_live_do_not_mix(client: FlaskClient, creds: dict[str, Any]) -> None:
+    test_key, live_key = creds["testApiKey"], creds["apiKey"]
+    WATCH.watch(test_key)
+    body = problem(_mint(client, test_key, creds["profiles"]["exorlive-go"]), 403, "mode_mismatch")
+    assert "test profiles" in body["detail"]
+    problem(_mint(client, live_key, creds["testProfiles"]["exorlive-go"]), 403, "mode_mismatch")
+    made = _mint(client, test_key, creds["testProfiles"]["exorlive-go"])
+    assert made.status_code == 200, made.get_json()
+    WATCH.watch(made.get_json()["token"])
+
+
+def test_a_test_keys_mail_waits_in_the_test_inbox_sealed_and_is_never_sent(
+    client: FlaskClient, creds: dict[str, Any], svc: Services, inbox: tuple[Collector, int], clock: Clock
+) -> None:
+    test_key = creds["testApiKey"]
+    made = _mint(client, test_key, creds["testProfiles"]["exorlive-go"], expireIn=60, email={"to": MEMBER})
+    assert made.status_code == 200, made.get_json()
+    url = made.get_json()["url"]
+    WATCH.watch(url.rsplit("/", 1)[1])
+    assert inbox[0].envelopes == []  # never sent
+    listed = client.get("/api/v1/test-inbox", headers=bearer(test_key))
+    assert listed.status_code == 200
+    assert listed.headers["Cache-Control"] == "no-store"
+    (mail,) = listed.get_json()["messages"]
+    assert (mail["to"], mail["url"]) == (MEMBER, url)
+    assert url in mail["text"]
+    assert url in mail["html"]
+    # The kept link works like any other.
+    assert client.post(url.removeprefix("http://broker.test"), headers=FROM_ITS_PAGE).status_code == 303
+    dump = database_dump(svc.store.engine)
+    assert MEMBER not in dump
+    assert url.rsplit("/", 1)[1] not in dump
+    clock.advance(24 * 3600 + 1)
+    assert client.get("/api/v1/test-inbox", headers=bearer(test_key)).get_json()["messages"] == []
+    assert svc.test_inbox.purge() == 1
+    with svc.store.session() as session:
+        assert session.query(TestMail).count() == 0
+
+
+def test_the_test_inbox_answers_test_keys_only(client: FlaskClient, creds: dict[str, Any]) -> None:
+    body = problem(client.get("/api/v1/test-inbox", headers=bearer(creds["adminApiKey"])), 403, "test_key_required")
+    assert "tbk_test_" in body["detail"]
+    problem(client.get("/api/v1/test-inbox"), 401, "unauthorized")
+
+
+@pytest.mark.settings(SMTP_URL="")
+def test_test_keys_mail_without_a_mail_server(client: FlaskClient, creds: dict[str, Any]) -> None:
+    made = _mint(client, creds["testApiKey"], creds["testProfiles"]["exorlive-go"], email={"to": MEMBER})
+    assert made.status_code == 200, made.get_json()
+    WATCH.watch(made.get_json()["url"].rsplit("/", 1)[1])
+    (mail,) = client.get("/api/v1/test-inbox", headers=bearer(creds["testApiKey"])).get_json()["messages"]
+    assert mail["to"] == MEMBER
