@@ -160,8 +160,14 @@ def _dev_env(ports: dict[str, int]) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("BROKER_ENV", "development")
     env.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'instance' / 'broker.sqlite3'}")
-    env.setdefault("PUBLIC_BASE_URL", f"http://127.0.0.1:{ports['PORT']}")
-    env.setdefault("SANDBOX_URL", f"http://127.0.0.1:{ports['SANDBOX_PORT']}")
+    # PUBLIC_HOST (a LAN address or a tunnel's host name): the broker and the sandbox listen on every interface
+    # and their URLs use that host, so a phone or Bubble can reach them. Loopback only otherwise.
+    public_host = env.get("PUBLIC_HOST", "").strip()
+    host = public_host or "127.0.0.1"
+    if public_host:
+        env["HOST"] = env["SANDBOX_HOST"] = "0.0.0.0"  # noqa: S104 - asked for, development only, warned about
+    env.setdefault("PUBLIC_BASE_URL", f"http://{host}:{ports['PORT']}")
+    env.setdefault("SANDBOX_URL", f"http://{host}:{ports['SANDBOX_PORT']}")
     # The emulator accepts any credentials; these never reach AWS.
     env.setdefault("AWS_ACCESS_KEY_ID", "dev-emulator")
     env.setdefault("AWS_SECRET_ACCESS_KEY", "dev-emulator")
@@ -182,12 +188,23 @@ def write_dev_env(env: dict[str, str], path: Path) -> None:
     path.write_text("\n".join(lines) + "\n")
 
 
+EXPOSED_WARNING = """
+************************************************************************************************
+  WARNING: PUBLIC_HOST is set. The broker ({broker}) and the sandbox relying party ({sandbox})
+  listen on every network interface, with DEVELOPMENT keys and credentials. Anyone who can reach
+  this machine can mint tokens with them. Use it only on a network you trust or behind a tunnel
+  you control, and stop it when you are done. Never do this with production settings.
+************************************************************************************************"""
+
+
 def main() -> None:
     ports = _ports()
     busy = _busy_port(ports)
     if busy:
         sys.exit(busy)
     env = _dev_env(ports)
+    if env.get("PUBLIC_HOST", "").strip():
+        print(EXPOSED_WARNING.format(broker=env["PUBLIC_BASE_URL"], sandbox=env["SANDBOX_URL"]), flush=True)
     write_dev_env(env, ROOT / "instance" / "dev.env")
     children: list[subprocess.Popen[bytes]] = []
 
@@ -253,7 +270,7 @@ def _serve(env: dict[str, str], children: list[subprocess.Popen[bytes]]) -> int:
     subprocess.run([*flask, "dev", "seed"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
     credentials = json.loads((ROOT / "instance" / "dev-credentials.json").read_text())
 
-    print(f"starting the sandbox relying party on 127.0.0.1:{sandbox_port}", flush=True)
+    print(f"starting the sandbox relying party on {env.get('SANDBOX_HOST', '127.0.0.1')}:{sandbox_port}", flush=True)
     sandbox_command = [sys.executable, "-m", "gunicorn", "-c", str(_SANDBOX_GUNICORN_CONF)]
     sandbox = subprocess.Popen(sandbox_command, cwd=ROOT, env=_sandbox_env(env))
     children.append(sandbox)

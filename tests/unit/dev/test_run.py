@@ -68,6 +68,27 @@ def test_dev_env_is_what_the_cli_needs_and_sources_in_a_shell(tmp_path: Path, mo
         assert f"{name}={env[name]}\n" in sourced
 
 
+def test_public_host_listens_everywhere_and_names_itself_in_the_urls(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("PUBLIC_BASE_URL", "SANDBOX_URL", "HOST", "SANDBOX_HOST"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("PUBLIC_HOST", "192.168.1.20")
+    ports = {"PORT": 18000, "SANDBOX_PORT": 18001, "SECRETS_EMULATOR_PORT": 18566, "MAIL_SMTP_PORT": 18025,
+             "MAIL_HTTP_PORT": 18026}  # fmt: skip
+    env = run._dev_env(ports)
+    assert (env["HOST"], env["SANDBOX_HOST"]) == ("0.0.0.0", "0.0.0.0")
+    assert env["PUBLIC_BASE_URL"] == "http://192.168.1.20:18000"
+    assert env["SANDBOX_URL"] == "http://192.168.1.20:18001"
+    # A tunnel's https URL wins over the host's http one.
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://broker-dev.example-tunnel.test")
+    assert run._dev_env(ports)["PUBLIC_BASE_URL"] == "https://broker-dev.example-tunnel.test"
+    # The emulator and the mail sink stay on loopback.
+    assert env["AWS_ENDPOINT_URL_SECRETS_MANAGER"] == "http://127.0.0.1:18566"
+    monkeypatch.delenv("PUBLIC_HOST")
+    monkeypatch.delenv("PUBLIC_BASE_URL")
+    assert "HOST" not in run._dev_env(ports)
+    assert "WARNING" in run.EXPOSED_WARNING
+
+
 def test_the_banner_shows_a_curl_per_profile_and_the_cli_line() -> None:
     credentials = {
         "baseUrl": "http://127.0.0.1:8000",
