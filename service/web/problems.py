@@ -5,16 +5,18 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from flask import Flask, Response, g, json
+from flask import Flask, Response, current_app, g, json
 from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from service.errors import BrokerError, DatabaseUnavailable
+from service.wiring import services
 
 log = logging.getLogger(__name__)
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
-TYPE_BASE = "https://sso-token-broker.dev/problems/"
+# A problem's `type` is `<PUBLIC_BASE_URL>/problems/<code>`: the broker itself serves the page explaining it.
+TYPE_PATH = "/problems/"
 
 # Werkzeug's own errors, given stable codes of ours (the class names are not a contract).
 _HTTP_CODES = {
@@ -34,6 +36,11 @@ _HTTP_CODES = {
 }
 
 
+def problem_type(code: str) -> str:
+    """The URL of the page explaining `code`, on this broker (PUBLIC_BASE_URL has no trailing slash)."""
+    return services(current_app).settings.public_base_url + TYPE_PATH + code
+
+
 def problem_response(
     status: int,
     code: str,
@@ -44,7 +51,7 @@ def problem_response(
 ) -> Response:
     """Build one problem+json response; the only place the body shape is written."""
     body: dict[str, Any] = {
-        "type": TYPE_BASE + code,
+        "type": problem_type(code),
         "title": title,
         "status": status,
         "detail": detail,
