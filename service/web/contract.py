@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import yaml
 from flask import Blueprint, Response
 
 bp = Blueprint("contract", __name__)
@@ -22,6 +21,8 @@ OPENAPI_PATH = Path(__file__).resolve().parents[2] / "openapi.yaml"
 @functools.cache
 def openapi_document() -> dict[str, Any]:
     """The contract as a Python object (read once: the file does not change while the broker runs)."""
+    import yaml  # here: only /openapi.json needs it, so workers that never serve it do not load it
+
     document: dict[str, Any] = yaml.safe_load(OPENAPI_PATH.read_text(encoding="utf-8"))
     return document
 
