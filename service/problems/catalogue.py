@@ -276,6 +276,19 @@ EXPLAINERS: tuple[Explainer, ...] = (
         reproducible=False,
     ),
     Explainer(
+        code="invalid_rotation_event",
+        status=400,
+        title="Invalid rotation event",
+        meaning="The rotation function (AWS Lambda) got an event that is not a Secrets Manager rotation step.",
+        causes=("Invoking the function by hand or from another service with an event of another shape.",),
+        fix=("Let Secrets Manager invoke it (rotation configured on the secret), or send its event shape.",),
+        wrong=Example(
+            command='aws lambda invoke --function-name broker-rotation --payload \'{"Step": "promote"}\' out.json'
+        ),
+        right=Example(command="aws secretsmanager rotate-secret --secret-id acme-es256"),
+        reproducible=False,
+    ),
+    Explainer(
         code="rotation_not_ready",
         status=409,
         title="Rotation not ready yet",

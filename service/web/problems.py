@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 import logging
+import re
 from typing import Any
 
-from flask import Flask, Response, current_app, g, json
+from flask import Flask, Response, current_app, g, json, request
 from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
@@ -71,16 +73,48 @@ def _broker_error(error: BrokerError) -> Response:
     return problem_response(error.status, error.code, error.title, error.detail, error.errors, error.headers)
 
 
+def _route_meant(path: str) -> str | None:
+    """The API route a mistyped path most likely meant: another case, a trailing slash, or the closest one."""
+    routes = sorted(
+        {re.sub(r"<(?:[^<>:]+:)?([^<>]+)>", r"{\1}", rule.rule) for rule in current_app.url_map.iter_rules()}
+    )
+    api_routes = [route for route in routes if route.startswith("/api/")]
+    wanted = path.rstrip("/") or "/"
+    for route in api_routes:
+        if route.lower() == wanted.lower():
+            return route
+    close = difflib.get_close_matches(wanted, api_routes, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _not_found_detail() -> str:
+    if request.path.startswith("/api/"):
+        meant = _route_meant(request.path)
+        if meant is not None:
+            return f"No such route. Did you mean {meant}? Paths are case-sensitive and have no trailing slash."
+    return "No such route. See /docs (or /openapi.yaml) for the routes this service has."
+
+
+def _method_detail(allowed: list[str]) -> str:
+    methods = " or ".join(allowed)
+    detail = f"{request.path[:100]} takes {methods}, not {request.method}."
+    if request.method == "GET" and allowed == ["POST"]:
+        detail += " (Opening it in a browser sends GET: call it with POST and a JSON body, as in /docs.)"
+    return detail
+
+
 def _http_error(error: HTTPException) -> Response:
     status = error.code or 500
     code = _HTTP_CODES.get(status, "http_error")
     headers = {}
-    if status == 405 and getattr(error, "valid_methods", None):
-        headers["Allow"] = ", ".join(sorted(error.valid_methods))  # type: ignore[attr-defined]
     title = error.name
     detail = error.description or title
+    if status == 405 and getattr(error, "valid_methods", None):
+        valid = sorted(error.valid_methods)  # type: ignore[attr-defined]
+        headers["Allow"] = ", ".join(valid)
+        detail = _method_detail([method for method in valid if method not in {"HEAD", "OPTIONS"}] or valid)
     if status == 404:
-        detail = "No such route. See /openapi.yaml for the routes this service has."
+        detail = _not_found_detail()
     return problem_response(status, code, title, detail, headers=headers)
 
 

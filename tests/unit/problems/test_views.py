@@ -4,7 +4,9 @@ each code werkzeug's errors get; and each reproducible example does what its pag
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -46,12 +48,25 @@ def openapi_codes() -> set[str]:
     return found
 
 
+def _import_the_service() -> None:
+    """Every module of the broker, so error classes defined outside service/errors.py are found too.
+
+    Not the migrations (Alembic runs them), development code, or service.wsgi (importing it builds an app).
+    """
+    import service
+
+    for module in pkgutil.walk_packages(service.__path__, "service."):
+        if ".migrations" not in module.name and not module.name.startswith(("service.dev", "service.wsgi")):
+            importlib.import_module(module.name)
+
+
 def _subclasses(cls: type[errors.BrokerError]) -> Iterator[type[errors.BrokerError]]:
     yield cls
     for sub in cls.__subclasses__():
         yield from _subclasses(sub)
 
 
+_import_the_service()
 ERROR_CLASSES = {cls.code: cls for cls in _subclasses(errors.BrokerError)}
 # Werkzeug's errors by the codes the broker gives them, a status werkzeug gives no code of ours, and a bug.
 HTTP_CODES = {code: status for status, code in web_problems._HTTP_CODES.items()}
