@@ -16,10 +16,12 @@ from service.admin import cli
 from service.apikeys import admission
 from service.apikeys import views as apikeys_views
 from service.config import load_settings
+from service.docs import views as docs_views
 from service.keys import views as keys_views
 from service.keys.secrets_manager import make_client
 from service.links import pages as link_pages
 from service.links import views as links_views
+from service.problems import views as problems_views
 from service.testmode import views as testmode_views
 from service.tokens import views as tokens_views
 from service.web import contract, problems
@@ -75,6 +77,8 @@ def create_app(
     app.register_blueprint(link_pages.bp)
     app.register_blueprint(links_views.bp)
     app.register_blueprint(apikeys_views.bp)
+    app.register_blueprint(docs_views.bp)
+    app.register_blueprint(problems_views.bp)
     app.register_blueprint(testmode_views.bp)
     metrics.init_app(app, settings.metrics_token)
     cli.register(app)

@@ -56,14 +56,23 @@ def is_norwegian_national_id(value: str) -> bool:
     return first == int(value[9]) and second == int(value[10])
 
 
+# A number where text belongs is the usual slip (an ID from a database column): say what to change.
+_ID_NOT_TEXT = 'IDs are text: put quotes around it ("4711", not 4711).'
+_NOT_TEXT = 'Text, in quotes ("…").'
+
+
 def _id_field(required: bool = True) -> fields.String:
-    return fields.String(required=required, validate=validate.Length(min=1, max=_MAX_ID))
+    return fields.String(
+        required=required, validate=validate.Length(min=1, max=_MAX_ID), error_messages={"invalid": _ID_NOT_TEXT}
+    )
 
 
 def _text(required: bool = False) -> fields.String:
     # Optional text may be empty, as in the seed's example (`"middlename": ""`).
     minimum = 1 if required else 0
-    return fields.String(required=required, validate=validate.Length(min=minimum, max=_MAX_TEXT))
+    return fields.String(
+        required=required, validate=validate.Length(min=minimum, max=_MAX_TEXT), error_messages={"invalid": _NOT_TEXT}
+    )
 
 
 def _optional_email() -> fields.String:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
+import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,6 +27,50 @@ _REFUSED_FIELDS = {
 }
 
 
+_DURATION = re.compile(r"^\s*([0-9]{1,5})\s*([mhd])\s*$")
+_MINUTES_PER_UNIT = {"m": 1, "h": 60, "d": 1440}
+MINUTES_HINT = (
+    f"A whole number of minutes from 1 to {MAX_EXPIRE_IN_MINUTES} (e.g. 2880 for 48 hours), "
+    'or a duration such as "90m", "48h" or "2d".'
+)
+
+
+class Minutes(fields.Integer):
+    """Minutes as a JSON integer, or a duration string: "90m", "48h", "2d"."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            strict=True,
+            validate=validate.Range(1, MAX_EXPIRE_IN_MINUTES, error=MINUTES_HINT),
+            error_messages={"invalid": MINUTES_HINT},
+        )
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> int:
+        if isinstance(value, str) and (found := _DURATION.match(value)):
+            return int(found.group(1)) * _MINUTES_PER_UNIT[found.group(2)]
+        return int(super()._deserialize(value, attr, data, **kwargs))
+
+
+class PayloadObject(fields.Dict):
+    """`payload` must be a JSON object; a string (often the object's JSON text) gets told so."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> dict[str, Any]:
+        if isinstance(value, str):
+            try:
+                parsed = json.loads(value)
+            except ValueError:
+                parsed = None
+            if isinstance(parsed, dict):
+                raise ValidationError(
+                    "payload holds the object's JSON as a string: send the object itself, without the quotes around it."
+                )
+            raise ValidationError('payload must be an object, not a string: {"userId": "u-123"}, not "u-123".')
+        if not isinstance(value, Mapping):
+            raise ValidationError('payload must be an object ({"userId": "u-123"}), with the fields for the token.')
+        # No key or value fields: the object as sent (checked against its kind once the profile is known).
+        return dict(value)
+
+
 class StrictBoolean(fields.Boolean):
     """Only JSON true/false: "yes", 1 or "false" are mistakes a caller should hear about."""
 
@@ -38,9 +85,9 @@ class GenerateJWTRequest(Schema):
         unknown = RAISE
 
     profileKey = fields.String(validate=validate.Length(min=1, max=100))
-    payload = fields.Dict(required=True)
-    expireIn = fields.Integer(strict=True, validate=validate.Range(1, MAX_EXPIRE_IN_MINUTES))
-    expiresIn = fields.Integer(strict=True, validate=validate.Range(1, MAX_EXPIRE_IN_MINUTES))
+    payload = PayloadObject(required=True)
+    expireIn = Minutes()
+    expiresIn = Minutes()
     verify = StrictBoolean()
     redirect = fields.Url(schemes={"http", "https"}, require_tld=False, validate=validate.Length(max=2048))
     email = fields.Nested(EmailRequest)
@@ -74,9 +121,41 @@ class GenerateJWTRequest(Schema):
 generate_jwt_request = GenerateJWTRequest()
 
 
+# Fields of the payload kinds: sent at the top level of the request, they belong inside `payload`.
+_PAYLOAD_FIELDS = frozenset(
+    {"organizationId", "organizationName", "contact", "userId", "employeeId", "employeeUsername"}
+    | {"employeeFirstname", "employeeLastname", "employeeEmail", "firstname", "lastname", "email", "id"}
+)
+_UNKNOWN = "Unknown field."
+
+
+def _explain_unknown(errors: dict[str, list[str]], body: Any) -> dict[str, list[str]]:
+    """ "Unknown field." made useful: the field meant (a typo, another case), or "put it inside payload"."""
+    known = list(generate_jwt_request.fields)
+    by_lower = {name.lower(): name for name in known}
+    misplaced = []
+    for name, messages in errors.items():
+        if messages != [_UNKNOWN]:
+            continue
+        meant = by_lower.get(name.lower()) or next(iter(difflib.get_close_matches(name, known, n=1, cutoff=0.7)), None)
+        if meant is not None:
+            errors[name] = [f"Unknown field: did you mean {meant}?"]
+        elif name in _PAYLOAD_FIELDS:
+            misplaced.append(name)
+            errors[name] = ["This goes in the token: put it inside payload."]
+        else:
+            errors[name] = [
+                f"Unknown field. The request's fields are {', '.join(known)}; the token's go inside payload."
+            ]
+    if misplaced and isinstance(body, Mapping) and "payload" not in body:
+        errors["payload"] = [f"Required: put {', '.join(sorted(misplaced))} inside payload, an object."]
+    return errors
+
+
 def load_request(body: Any) -> dict[str, Any]:
     """The validated generateJWT request, or ValidationFailed (422) listing every problem."""
     try:
         return dict(generate_jwt_request.load(body))
     except ValidationError as error:
-        raise ValidationFailed("The request body is not valid.", errors=flatten_errors(error.messages)) from None
+        errors = _explain_unknown(flatten_errors(error.messages), body)
+        raise ValidationFailed("The request body is not valid.", errors=errors) from None

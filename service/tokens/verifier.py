@@ -168,60 +168,129 @@ class NonceCache:
             return True
 
 
-def _b64url_json(segment: str, what: str) -> dict[str, Any]:
+def decode_part(segment: str, what: str) -> dict[str, Any]:
+    """One base64url JSON part of a compact JWS (the header or the payload) as an object, or TokenRejected."""
     try:
         raw = base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
         value = json.loads(raw)
-    except (binascii.Error, ValueError, UnicodeDecodeError):
+    except (binascii.Error, ValueError, UnicodeDecodeError, RecursionError):
         raise TokenRejected("format", f"The {what} is not base64url-encoded JSON.") from None
     if not isinstance(value, dict):
         raise TokenRejected("format", f"The {what} is not a JSON object.")
     return value
 
 
-def _check_header(header: Mapping[str, Any]) -> tuple[str, str]:
+def check_format(token: Any) -> None:
+    if not isinstance(token, str) or len(token) > _MAX_TOKEN_LENGTH or token.count(".") != 2:
+        raise TokenRejected("format", "Not a compact JWS (three base64url parts).")
+
+
+# Each rule on its own, so the token inspector can report every one; `verify` runs them in order and stops at
+# the first that fails.
+def check_alg(header: Mapping[str, Any]) -> str:
     alg = header.get("alg")
     if alg not in ACCEPTED_ALGORITHMS:
         raise TokenRejected("alg", f"Algorithm {alg!r} is not accepted; use RS256, PS256 or ES256.")
+    return str(alg)
+
+
+def check_typ(header: Mapping[str, Any]) -> None:
     if header.get("typ") != "JWT":
         raise TokenRejected("typ", "The typ header must be 'JWT'.")
+
+
+def check_kid_present(header: Mapping[str, Any]) -> str:
     kid = header.get("kid")
     if not isinstance(kid, str) or not kid:
         raise TokenRejected("kid", "The kid header is required.")
+    return kid
+
+
+def check_header_members(header: Mapping[str, Any]) -> None:
     for name in _FORBIDDEN_HEADERS:
         if name in header:
             raise TokenRejected("header", f"The {name!r} header is not honoured; keys come from the registered JWKS.")
+
+
+def _check_header(header: Mapping[str, Any]) -> tuple[str, str]:
+    alg = check_alg(header)
+    check_typ(header)
+    kid = check_kid_present(header)
+    check_header_members(header)
     return alg, kid
 
 
-def _int_claim(claims: Mapping[str, Any], name: str) -> int:
+def check_registered_alg(published: PublishedKey, alg: str) -> None:
+    if published.alg != alg:
+        raise TokenRejected("alg", "The algorithm is not the one registered for this kid.")
+
+
+def check_signature(token: str, published: PublishedKey) -> bytes:
+    """The signed payload if the signature verifies with the published key."""
+    try:
+        # The algorithm list holds only the key's registered algorithm, so no downgrade is possible.
+        signed = jws.deserialize_compact(token, published.key, algorithms=[published.alg])
+    except (JoseError, ValueError):
+        raise TokenRejected("signature", "The signature does not verify with the published key.") from None
+    return signed.payload
+
+
+def int_claim(claims: Mapping[str, Any], name: str) -> int:
     value = claims.get(name)
     if isinstance(value, bool) or not isinstance(value, int):
         raise TokenRejected(name, f"The {name!r} claim is required and must be an integer (seconds).")
     return value
 
 
-def _check_claims(claims: Mapping[str, Any], expect: Expectations, now: int) -> None:
+def check_iss(claims: Mapping[str, Any], expect: Expectations) -> None:
     if claims.get("iss") != expect.issuer:
         raise TokenRejected("iss", "The issuer is not the one agreed with this relying party.")
+
+
+def check_aud(claims: Mapping[str, Any], expect: Expectations) -> None:
     if claims.get("aud") != expect.audience:
         raise TokenRejected("aud", "The audience is not this relying party.")
-    iat, nbf, exp = _int_claim(claims, "iat"), _int_claim(claims, "nbf"), _int_claim(claims, "exp")
+
+
+def check_nbf(iat: int, nbf: int) -> None:
     if nbf != iat:
         raise TokenRejected("nbf", "nbf must equal iat.")
+
+
+def check_lifetime(iat: int, exp: int) -> None:
     if exp - iat > MAX_LIFETIME_SECONDS:
         raise TokenRejected(
             "lifetime", f"exp is {exp - iat} s after iat; at most {MAX_LIFETIME_SECONDS} s are allowed."
         )
     if exp <= iat:
         raise TokenRejected("lifetime", "exp must be after iat.")
+
+
+def check_issued(iat: int, now: int) -> None:
     if iat > now + LEEWAY_SECONDS:
         raise TokenRejected("iat", "The token was issued in the future.")
+
+
+def check_unexpired(exp: int, now: int) -> None:
     if now >= exp + LEEWAY_SECONDS:
         raise TokenRejected("exp", "The token has expired.")
+
+
+def check_nonce(claims: Mapping[str, Any]) -> None:
     nonce = claims.get("nonce")
     if not isinstance(nonce, str) or len(nonce) < 16:
         raise TokenRejected("nonce", "A random nonce claim of at least 16 characters is required.")
+
+
+def _check_claims(claims: Mapping[str, Any], expect: Expectations, now: int) -> None:
+    check_iss(claims, expect)
+    check_aud(claims, expect)
+    iat, nbf, exp = int_claim(claims, "iat"), int_claim(claims, "nbf"), int_claim(claims, "exp")
+    check_nbf(iat, nbf)
+    check_lifetime(iat, exp)
+    check_issued(iat, now)
+    check_unexpired(exp, now)
+    check_nonce(claims)
 
 
 def verify(
@@ -233,23 +302,17 @@ def verify(
     nonces: NonceCache | None = None,
 ) -> dict[str, Any]:
     """The token's claims if it passes every rule; TokenRejected naming the first rule it breaks."""
-    if not isinstance(token, str) or len(token) > _MAX_TOKEN_LENGTH or token.count(".") != 2:
-        raise TokenRejected("format", "Not a compact JWS (three base64url parts).")
-    alg, kid = _check_header(_b64url_json(token.split(".", 1)[0], "header"))
+    check_format(token)
+    alg, kid = _check_header(decode_part(token.split(".", 1)[0], "header"))
     published = keys.key_for(kid)
     if published is None and keys.refresh():
         published = keys.key_for(kid)
     if published is None:
         raise TokenRejected("kid", "The kid is not in the partner's published JWKS.")
-    if published.alg != alg:
-        raise TokenRejected("alg", "The algorithm is not the one registered for this kid.")
+    check_registered_alg(published, alg)
+    payload = check_signature(token, published)
     try:
-        # The algorithm list holds only the key's registered algorithm, so no downgrade is possible.
-        signed = jws.deserialize_compact(token, published.key, algorithms=[published.alg])
-    except (JoseError, ValueError):
-        raise TokenRejected("signature", "The signature does not verify with the published key.") from None
-    try:
-        claims = json.loads(signed.payload)
+        claims = json.loads(payload)
     except ValueError:
         raise TokenRejected("format", "The payload is not JSON.") from None
     if not isinstance(claims, dict):

@@ -48,6 +48,27 @@ def _unique_members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return members
 
 
+def where_json_breaks(error: json.JSONDecodeError) -> str:
+    """Where the JSON breaks (line and column) and, for the usual slips, what to change."""
+    text, position = error.doc, error.pos
+    before = text[:position].rstrip()
+    at = text[position : position + 1]
+    where = f"line {error.lineno}, column {error.colno}"
+    if before.endswith(",") and at in "}]" and at:
+        # JavaScript allows it, and so do the examples in some partners' documents; JSON does not.
+        comma = len(before) - 1
+        line, column = text.count("\n", 0, comma) + 1, comma - text.rfind("\n", 0, comma)
+        return (
+            f"The body is not valid JSON: a trailing comma at line {line}, column {column}, before the closing "
+            f"'{at}'. JSON allows no comma after the last member of an object or array: remove it."
+        )
+    if at == "'":
+        return f"The body is not valid JSON: a single quote at {where}. JSON strings and names take double quotes."
+    if error.msg == "Expecting value" and not text.strip():
+        return "The body is empty; send a JSON object."
+    return f"The body is not valid JSON: {error.msg.lower()} at {where}."
+
+
 def parse_json(raw: bytes) -> Any:
     """Strict RFC 8259 JSON from bytes: UTF-8 only, each member once, no NaN or Infinity, no lone surrogate."""
     try:
@@ -62,6 +83,8 @@ def parse_json(raw: bytes) -> Any:
     except _DuplicateMember as duplicate:
         name = duplicate.name if len(duplicate.name) <= 64 else duplicate.name[:64] + "…"
         raise MalformedJSON(f"The member {name!r} appears twice in one object; send each member once.") from None
+    except json.JSONDecodeError as error:
+        raise MalformedJSON(where_json_breaks(error)) from None
     except (ValueError, UnicodeError, RecursionError):
         raise MalformedJSON("The body is not valid JSON (UTF-8, RFC 8259).") from None
     if not _within_depth(body, MAX_JSON_DEPTH):

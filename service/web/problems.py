@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import difflib
 import logging
+import re
 from typing import Any
 
-from flask import Flask, Response, g, json
+from flask import Flask, Response, current_app, g, json, request
 from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from service.errors import BrokerError, DatabaseUnavailable
+from service.wiring import services
 
 log = logging.getLogger(__name__)
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
-TYPE_BASE = "https://sso-token-broker.dev/problems/"
+# A problem's `type` is `<PUBLIC_BASE_URL>/problems/<code>`: the broker itself serves the page explaining it.
+TYPE_PATH = "/problems/"
 
 # Werkzeug's own errors, given stable codes of ours (the class names are not a contract).
 _HTTP_CODES = {
@@ -34,6 +38,11 @@ _HTTP_CODES = {
 }
 
 
+def problem_type(code: str) -> str:
+    """The URL of the page explaining `code`, on this broker (PUBLIC_BASE_URL has no trailing slash)."""
+    return services(current_app).settings.public_base_url + TYPE_PATH + code
+
+
 def problem_response(
     status: int,
     code: str,
@@ -44,7 +53,7 @@ def problem_response(
 ) -> Response:
     """Build one problem+json response; the only place the body shape is written."""
     body: dict[str, Any] = {
-        "type": TYPE_BASE + code,
+        "type": problem_type(code),
         "title": title,
         "status": status,
         "detail": detail,
@@ -64,16 +73,48 @@ def _broker_error(error: BrokerError) -> Response:
     return problem_response(error.status, error.code, error.title, error.detail, error.errors, error.headers)
 
 
+def _route_meant(path: str) -> str | None:
+    """The API route a mistyped path most likely meant: another case, a trailing slash, or the closest one."""
+    routes = sorted(
+        {re.sub(r"<(?:[^<>:]+:)?([^<>]+)>", r"{\1}", rule.rule) for rule in current_app.url_map.iter_rules()}
+    )
+    api_routes = [route for route in routes if route.startswith("/api/")]
+    wanted = path.rstrip("/") or "/"
+    for route in api_routes:
+        if route.lower() == wanted.lower():
+            return route
+    close = difflib.get_close_matches(wanted, api_routes, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _not_found_detail() -> str:
+    if request.path.startswith("/api/"):
+        meant = _route_meant(request.path)
+        if meant is not None:
+            return f"No such route. Did you mean {meant}? Paths are case-sensitive and have no trailing slash."
+    return "No such route. See /docs (or /openapi.yaml) for the routes this service has."
+
+
+def _method_detail(allowed: list[str]) -> str:
+    methods = " or ".join(allowed)
+    detail = f"{request.path[:100]} takes {methods}, not {request.method}."
+    if request.method == "GET" and allowed == ["POST"]:
+        detail += " (Opening it in a browser sends GET: call it with POST and a JSON body, as in /docs.)"
+    return detail
+
+
 def _http_error(error: HTTPException) -> Response:
     status = error.code or 500
     code = _HTTP_CODES.get(status, "http_error")
     headers = {}
-    if status == 405 and getattr(error, "valid_methods", None):
-        headers["Allow"] = ", ".join(sorted(error.valid_methods))  # type: ignore[attr-defined]
     title = error.name
     detail = error.description or title
+    if status == 405 and getattr(error, "valid_methods", None):
+        valid = sorted(error.valid_methods)  # type: ignore[attr-defined]
+        headers["Allow"] = ", ".join(valid)
+        detail = _method_detail([method for method in valid if method not in {"HEAD", "OPTIONS"}] or valid)
     if status == 404:
-        detail = "No such route. See /openapi.yaml for the routes this service has."
+        detail = _not_found_detail()
     return problem_response(status, code, title, detail, headers=headers)
 
 

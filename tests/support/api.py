@@ -46,7 +46,7 @@ def problem(response: Any, status: int, code: str) -> dict[str, Any]:
     body = json.loads(response.get_data())
     assert body["code"] == code, body
     assert body["status"] == status
-    assert body["type"].endswith("/" + code)
+    assert body["type"].endswith("/problems/" + code)
     assert body["title"]
     assert body["detail"]
     assert body["requestId"]

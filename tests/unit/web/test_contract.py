@@ -114,11 +114,20 @@ def test_every_route_is_documented_and_every_documented_path_is_routed(app: Flas
     assert routed == documented
 
 
-def test_the_served_contract_is_this_file(client: FlaskClient) -> None:
+def test_the_served_contract_is_this_file_shown_inline(client: FlaskClient) -> None:
     response = client.get("/openapi.yaml")
     assert response.status_code == 200
-    assert response.mimetype == "application/yaml"
+    # text/yaml and inline: a browser shows it in the tab rather than saving a file.
+    assert response.headers["Content-Type"] == "text/yaml; charset=utf-8"
+    assert response.headers["Content-Disposition"] == "inline"
     assert response.get_data() == OPENAPI_PATH.read_bytes()
+
+
+def test_the_contract_as_json_is_the_same_document(client: FlaskClient) -> None:
+    response = client.get("/openapi.json")
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    assert response.get_json() == load_spec()
 
 
 @pytest.mark.parametrize(
