@@ -22,6 +22,7 @@ from service.links import pages as link_pages
 from service.links import views as links_views
 from service.tokens import views as tokens_views
 from service.web import contract, problems
+from service.webhooks import views as webhooks_views
 from service.wiring import EXTENSION_KEY, build_services
 
 __all__ = ["create_app"]
@@ -74,6 +75,8 @@ def create_app(
     app.register_blueprint(link_pages.bp)
     app.register_blueprint(links_views.bp)
     app.register_blueprint(apikeys_views.bp)
-    metrics.init_app(app, settings.metrics_token)
+    app.register_blueprint(webhooks_views.bp)
+    store = app.extensions[EXTENSION_KEY].store
+    metrics.init_app(app, settings.metrics_token, before_scrape=lambda: metrics.observe_webhook_backlog(store))
     cli.register(app)
     return app

@@ -27,6 +27,11 @@ from service.links.renewal import Renewals
 from service.tokens.delivery import Deliverer
 from service.tokens.idempotency import Idempotency
 from service.tokens.minting import Minter
+from service.webhooks.dispatcher import Dispatcher
+from service.webhooks.endpoints import WebhookEndpoints
+from service.webhooks.events import Outbox
+from service.webhooks.sweeper import Sweeper
+from service.webhooks.targets import UrlPolicy
 
 EXTENSION_KEY = "sso_token_broker"
 
@@ -46,6 +51,9 @@ class Services:
     failed_attempts: FailedAttempts
     launch_forms: LaunchForms
     renewals: Renewals
+    outbox: Outbox
+    webhooks: WebhookEndpoints
+    url_policy: UrlPolicy
     clock: Callable[[], float]
 
 
@@ -72,7 +80,9 @@ def build_services(
     publisher = JwksPublisher(store, key_source)
     spool = AuditSpool(Path(settings.audit_spool_dir), settings.audit_spool_max_bytes)
     auditor = Auditor(AuditWriter(store, spool=spool), settings.subject_hash_key)
-    links = LaunchLinks(store, settings.public_base_url, clock)
+    outbox = Outbox(store, clock)
+    links = LaunchLinks(store, settings.public_base_url, clock, outbox)
+    url_policy = UrlPolicy(settings.is_production)
     mailer = Mailer(settings.smtp) if settings.smtp else None
     minter = Minter(store, key_source, publisher, auditor, links, Deliverer(), mailer, settings, clock)
     rate_limiter = RateLimiter(settings.redis_url)
@@ -91,7 +101,23 @@ def build_services(
         failed_attempts=FailedAttempts(rate_limiter, settings.auth_failure_limit),
         launch_forms=LaunchForms(settings.server_secret, secure=settings.public_base_url.startswith("https://")),
         renewals=Renewals(store, links, mailer, auditor, rate_limiter, settings.renewal_limit, clock),
+        outbox=outbox,
+        webhooks=WebhookEndpoints(store, url_policy, settings.webhooks, settings.server_secret, clock),
+        url_policy=url_policy,
         clock=clock,
+    )
+
+
+def sweeper(svc: Services) -> Sweeper:
+    """What announces expired links and new signing keys (the dispatcher's loop, and `keysets promote`)."""
+    return Sweeper(svc.store, svc.outbox, svc.key_source, svc.clock)
+
+
+def dispatcher(svc: Services) -> Dispatcher:
+    """The webhook dispatcher of this app's settings (`flask --app service webhooks dispatch`)."""
+    settings = svc.settings
+    return Dispatcher(
+        svc.store, settings.webhooks, settings.server_secret, svc.url_policy, svc.outbox, sweeper(svc), svc.clock
     )
 
 

@@ -23,7 +23,7 @@ API_KEY_LENGTH = len(API_KEY_PREFIX) + _RANDOM_LENGTH + _CHECKSUM_LENGTH
 PREFIX_LENGTH = len(API_KEY_PREFIX) + 8
 _PROFILE_KEY_RANDOM_LENGTH = 24
 
-SCOPES = ("links:long", "links:email", "links:admin", "keys:admin")
+SCOPES = ("links:long", "links:email", "links:admin", "keys:admin", "webhooks:admin")
 
 
 def _random_base62(length: int) -> str:

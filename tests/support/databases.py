@@ -90,6 +90,9 @@ MIGRATED_TABLES = {
     "link_events",
     "idempotency_records",
     "audit_events",
+    "webhook_endpoints",
+    "webhook_events",
+    "webhook_deliveries",
     "alembic_version",
 }
 

@@ -143,7 +143,7 @@ def test_dev_seed_is_idempotent(app: Flask) -> None:
     assert json.loads((Path(app.instance_path) / "dev-credentials.json").read_text()) == first
     keys = [json.loads(line) for line in _run(runner, "apikeys", "list").stdout.splitlines()]
     assert sorted((k["label"], tuple(k["scopes"])) for k in keys) == [
-        ("dev", ()), ("dev-admin", ("keys:admin", "links:admin", "links:email", "links:long")),
+        ("dev", ()), ("dev-admin", ("keys:admin", "links:admin", "links:email", "links:long", "webhooks:admin")),
     ]  # fmt: skip
 
 
