@@ -253,7 +253,7 @@ def keysets_promote(name: str, force: bool) -> None:
         )
     )
     # The tenants signing with it hear of it now (the dispatcher's sweep would tell them within a round).
-    sweeper(svc).announce_signing_key(svc.store.keyset_by_name(name), result.current_kid)
+    sweeper(svc).announce_signing_key(svc.store.keyset_by_name(name), result.current_kid, result.previous_kid)
     if result.early_seconds:
         click.secho(
             f"WARNING: --force promoted kid {result.current_kid} {result.early_seconds} s before the rotation windows "

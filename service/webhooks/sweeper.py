@@ -13,8 +13,9 @@ from collections.abc import Callable
 
 from service.db.models import Keyset
 from service.db.store import Store
-from service.errors import BrokerError
 from service.keys.jwks import keyset_ref
+from service.keys.material import SIGNING_STAGE
+from service.keys.rotation import PREVIOUS_STAGE
 from service.keys.source import KeySource
 from service.links.launch_links import LinkState
 from service.webhooks.events import KEYSET_ROTATED, Outbox
@@ -47,29 +48,37 @@ class Sweeper:
         return announced
 
     def announce_signing_keys(self) -> int:
+        """Announce keysets whose signing key changed since the last announcement, as this process sees them.
+
+        Only a change this process has caught up with: the key that signs before it (AWSPREVIOUS) must be the
+        one announced. A process whose copy of the keys is older than an announcement made elsewhere (`keysets
+        promote`) sees the announced key pending or not at all, and announces nothing; nor does one that missed
+        two rotations in a row (they are at least the publish and retire windows apart, far more than a sweep).
+        """
         announced = 0
         for keyset in self._store.list_keysets():
-            try:
-                kid = self._keys.signing_key(keyset_ref(keyset)).kid
-            except BrokerError:
-                continue  # no usable key now: nothing to announce
-            announced += self.announce_signing_key(keyset, kid)
+            stages = self._keys.kids_by_stage(keyset_ref(keyset))
+            current, before = stages.get(SIGNING_STAGE), keyset.announced_kid
+            if current is None or current == before:
+                continue
+            if before is None or stages.get(PREVIOUS_STAGE) == before:
+                announced += self.announce_signing_key(keyset, current, before)
         return announced
 
-    def announce_signing_key(self, keyset: Keyset, kid: str) -> bool:
-        """`keyset.rotated` to every tenant signing with `keyset` when `kid` is not the kid last announced.
+    def announce_signing_key(self, keyset: Keyset, kid: str, previous_kid: str | None) -> bool:
+        """`keyset.rotated` (`kid` signs now, after `previous_kid`) to every tenant signing with `keyset`, once.
 
-        The first kid seen of a keyset is only noted: a new broker has nothing to announce.
+        Without a previous kid (a keyset seen for the first time) the kid is only noted: nothing rotated.
         """
-        previous = keyset.announced_kid
-        if previous == kid:
+        before = keyset.announced_kid
+        if before == kid:
             return False
         events = []
-        if previous is not None:
-            data = {"keyset": keyset.name, "kid": kid, "previousKid": previous, "requestId": None}
+        if previous_kid is not None:
+            data = {"keyset": keyset.name, "kid": kid, "previousKid": previous_kid, "requestId": None}
             for tenant_id in self._store.tenants_of_keyset(keyset.id):
                 events += self._outbox.event(tenant_id, KEYSET_ROTATED, data)
-        done = self._store.announce_signing_kid(keyset.id, previous, kid, events)
-        if done and previous is not None:
+        done = self._store.announce_signing_kid(keyset.id, before, kid, events)
+        if done and previous_kid is not None:
             log.info("keyset rotation announced", extra={"keyset": keyset.name, "kid": kid, "tenants": len(events)})
-        return done and previous is not None
+        return done and previous_kid is not None
