@@ -6,15 +6,20 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
+import subprocess
+import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from flask.testing import FlaskClient
 from standardwebhooks import Webhook
 
 from tests.support.api import bearer
+from tests.support.paths import ROOT
 from tests.support.ports import free_port
 from tests.support.privacy import WATCH
 from tests.support.servers import serve_wsgi
@@ -24,6 +29,7 @@ from tests.support.servers import serve_wsgi
 class Received:
     body: bytes
     headers: dict[str, str]
+    status: int  # what the receiver answered
 
     @property
     def id(self) -> str:
@@ -49,8 +55,8 @@ class Receiver:
         }
         headers["content-type"] = environ.get("CONTENT_TYPE", "")
         with self._lock:
-            self.received.append(Received(body, headers))
             status, delay = self.status, self.delay
+            self.received.append(Received(body, headers, status))
         if delay:
             time.sleep(delay)
         start_response(f"{status} Answer", [("Content-Length", "0")])
@@ -85,3 +91,23 @@ def register(
     created: dict[str, Any] = response.get_json()
     WATCH.watch(created["secret"])
     return created
+
+
+@contextlib.contextmanager
+def dispatcher_process(settings: Mapping[str, str], log_path: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """`flask --app service webhooks dispatch` as the Procfile runs it, on `settings`; its output joins the watch."""
+    with log_path.open("ab") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "flask", "--app", "service", "webhooks", "dispatch"],
+            cwd=ROOT,
+            env={**os.environ, **settings},
+            stdout=log,
+            stderr=log,
+        )
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.terminate()
+        process.wait(timeout=15)
+        WATCH.add_text(log_path.read_text())

@@ -157,3 +157,32 @@ def test_deliveries_events_and_redeliver(client: FlaskClient, creds: dict[str, A
     problem(
         _admin(client, creds, "POST", f"{API}/{created['id']}/deliveries/dlv_nope/redeliver"), 404, "delivery_not_found"
     )
+
+
+PRODUCTION = {
+    "BROKER_ENV": "production",
+    "SUBJECT_HASH_KEY": "subject-hash-key-for-the-production-test-0123",
+    "SERVER_SECRET": "server-secret-for-the-production-test-0123456",
+    "PUBLIC_BASE_URL": "https://broker.example.com",
+}
+
+
+@pytest.mark.settings(**PRODUCTION)
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8080/hooks",
+        "https://127.0.0.1/hooks",
+        "https://localhost/hooks",
+        "https://10.0.0.7/hooks",
+        "https://169.254.169.254/latest/meta-data/",
+        "https://[::1]/hooks",
+        "https://[::ffff:192.168.1.1]/hooks",
+        "https://hooks.invalid/x",  # does not resolve
+    ],
+)
+def test_in_production_internal_targets_are_refused_at_registration(
+    client: FlaskClient, creds: dict[str, Any], url: str
+) -> None:
+    answer = problem(_admin(client, creds, "POST", API, json={"url": url}), 422, "webhook_url_not_allowed")
+    assert answer["errors"]["url"]
