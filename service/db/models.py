@@ -229,8 +229,6 @@ class WebhookEvent(Base):
     type: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    # The launch link it is about, if any (to withdraw a `link.used` whose use was given back).
-    link_public_id: Mapped[str | None] = mapped_column(String(16), nullable=True, index=True)
 
     deliveries: Mapped[list[WebhookDelivery]] = relationship(back_populates="event", passive_deletes=True)
 

@@ -49,7 +49,6 @@ class Outbox:
         event_type: str,
         data: dict[str, Any],
         *,
-        link_public_id: str | None = None,
         always: bool = False,
     ) -> list[OutboxEvent]:
         """The event for the tenant's endpoints that receive `event_type`; none if none does (unless `always`:
@@ -65,7 +64,6 @@ class Outbox:
                 created_at=dt.datetime.fromtimestamp(self._clock(), dt.UTC),
                 data=data,
                 deliveries=tuple((endpoint, new_id(DELIVERY_ID_PREFIX)) for endpoint in endpoints),
-                link_public_id=link_public_id,
             )
         ]
 
@@ -84,7 +82,7 @@ class Outbox:
         if not self._store.webhook_routes(tenant_id).endpoints_for(event_type):
             return []  # before building the data: the common case, a tenant without endpoints, costs nothing more
         data = {"linkId": link_public_id, "profile": profile, "state": state, "requestId": request_id, **related}
-        return self.event(tenant_id, event_type, data, link_public_id=link_public_id)
+        return self.event(tenant_id, event_type, data)
 
     def wants(self, tenant_id: int, event_type: str) -> bool:
         return bool(self._store.webhook_routes(tenant_id).endpoints_for(event_type))
