@@ -7,13 +7,19 @@ to `link.created`, `plain` has none. Phases, interleaved: plain query mints (no 
 in the link's transaction; no dispatcher runs, so only the request path is measured (the rows accumulate, as
 they would while a dispatcher is behind). Prints req/s, p50 and p99 per phase, and the outbox rows written.
 Knobs: BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_THREADS, BENCH_WORKERS (bench/run.py).
+
+Then, in this process and less exposed to the machine's other load: the CPU time of the store's `add_link`
+(one launch link, its link event, and for `hooks` its outbox rows) on a fresh SQLite database, rounds alternating.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
 import sys
+import tempfile
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -32,10 +38,12 @@ from bench.run import (
     running_broker,
 )
 from service.admin import operations as admin
+from service.db import migrate
 from service.db.models import WebhookDelivery, WebhookEvent
+from service.db.store import Store, make_engine
 from service.webhooks import signing
 from service.webhooks.endpoints import ENDPOINT_ID_PREFIX
-from service.webhooks.events import new_id
+from service.webhooks.events import Outbox, new_id
 
 TENANTS = ("plain", "hooks")
 PAYLOAD = {"userId": "u-123"}
@@ -117,6 +125,71 @@ def run(config: BenchConfig) -> list[dict[str, Any]]:
     return rows
 
 
+def store_cost(links: int = 2000, rounds: int = 3) -> dict[str, float]:
+    """CPU ms per `add_link` for a tenant without and with an endpoint for link.created (best of `rounds`)."""
+    with tempfile.TemporaryDirectory(prefix="outbox-cost-") as folder:
+        url = f"sqlite:///{folder}/broker.sqlite3"
+        migrate.upgrade(url)
+        store = Store(make_engine(url), cache_seconds=5)
+        keyset = store.add_keyset("k", "secret-id", "ES256", is_default=True)
+        tenants = {}
+        for name in TENANTS:
+            tenant = store.create_tenant(name)
+            profile = store.add_profile(
+                tenant_id=tenant.id,
+                keyset_id=keyset.id,
+                name="app",
+                profile_key=f"pk_{name}",
+                kind="generic",
+                delivery_mode="query",
+                issuer="i",
+                audience="a",
+                rp_url="https://rp.bench.test",
+                allowed_redirect_origins=[],
+            )
+            tenants[name] = (tenant.id, profile.id)
+        store.add_webhook_endpoint(
+            {
+                "public_id": "we_bench",
+                "tenant_id": tenants["hooks"][0],
+                "url": "https://hooks.bench.test",
+                "description": "",
+                "event_types": ["link.created"],
+                "sealed_secret": b"x",
+                "created_at": dt.datetime.now(dt.UTC),
+            },
+            limit=10,
+        )
+        outbox = Outbox(store, time.time)
+        best = {name: float("inf") for name in TENANTS}
+        for _ in range(rounds):
+            for name, (tenant_id, profile_id) in tenants.items():
+                started = time.process_time()
+                for _ in range(links):
+                    now = dt.datetime.now(dt.UTC)
+                    public_id = "ln_" + secrets.token_urlsafe(9)
+                    fields = {
+                        "public_id": public_id,
+                        "secret_hash": secrets.token_hex(32),
+                        "tenant_id": tenant_id,
+                        "profile_id": profile_id,
+                        "api_key_prefix": "tbk_bench",
+                        "sealed_payload": b"x" * 120,
+                        "auto_submit": False,
+                        "max_uses": 1,
+                        "created_at": now,
+                        "expires_at": now + dt.timedelta(hours=1),
+                        "recipient_masked": None,
+                        "locale": None,
+                        "renewals": 0,
+                    }
+                    events = outbox.link_event(tenant_id, "created", public_id, "app", "usable", "bench")
+                    store.add_link(fields, ["created"], None, events)
+                best[name] = min(best[name], (time.process_time() - started) * 1000 / links)
+        store.engine.dispose()
+    return best
+
+
 def main() -> int:
     try:
         rows = run(config_from_env())
@@ -133,6 +206,10 @@ def main() -> int:
         p99 = sum(r["p99_ms"] for r in group) / len(group)
         cpu = sum(r["server_cpu_ms_per_request"] for r in group) / len(group)
         print(f"  {name:<20} {rps:8.1f} req/s  p50 {p50:.2f} ms  p99 {p99:.2f} ms  server CPU {cpu:.2f} ms/request")
+    cost = store_cost()
+    print("\nin-process, the store's add_link (link, link event, outbox rows), CPU ms per link, best of 3 rounds:")
+    print(f"  no endpoint {cost['plain']:.3f} ms, 1 endpoint {cost['hooks']:.3f} ms: "
+          f"+{cost['hooks'] - cost['plain']:.3f} ms per link for the outbox")  # fmt: skip
     return 0
 
 
