@@ -6,7 +6,7 @@ import dataclasses
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from service.apikeys.rate_limits import normalise_rate_limit
 from service.email.settings import SmtpSettings, parse_smtp_url
@@ -84,26 +84,30 @@ class Settings:
         return self.environment == "production"
 
 
-def _int(source: Mapping[str, Any], name: str, default: int, low: int, high: int) -> int:
+_Number = TypeVar("_Number", int, float)
+
+
+def _number(
+    source: Mapping[str, Any], name: str, default: _Number, bounds: tuple[_Number, _Number], kind: type[_Number]
+) -> _Number:
     raw = source.get(name, default)
     try:
-        value = int(raw)
+        value = kind(raw)
     except (TypeError, ValueError):
-        raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
+        what = "an integer" if kind is int else "a number"
+        raise ConfigError(f"{name} must be {what}, got {raw!r}") from None
+    low, high = bounds
     if not low <= value <= high:
         raise ConfigError(f"{name} must be between {low} and {high}, got {value}")
     return value
 
 
+def _int(source: Mapping[str, Any], name: str, default: int, low: int, high: int) -> int:
+    return _number(source, name, default, (low, high), int)
+
+
 def _seconds(source: Mapping[str, Any], name: str, default: float, low: float, high: float) -> float:
-    raw = source.get(name, default)
-    try:
-        value = float(raw)
-    except (TypeError, ValueError):
-        raise ConfigError(f"{name} must be a number of seconds, got {raw!r}") from None
-    if not low <= value <= high:
-        raise ConfigError(f"{name} must be between {low:g} and {high:g}, got {value:g}")
-    return value
+    return _number(source, name, default, (low, high), float)
 
 
 def _webhook_settings(source: Mapping[str, Any]) -> WebhookSettings:

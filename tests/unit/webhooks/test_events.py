@@ -15,6 +15,7 @@ from service.links.launch_links import LinkState
 from service.wiring import Services
 from tests.support.api import bearer, generate
 from tests.support.links import FROM_ITS_PAGE, launch_links, link_path
+from tests.support.links import admin_link as _link
 from tests.support.privacy import SEED_PERSONAL_DATA, database_dump
 from tests.support.smtp import Collector
 from tests.support.webhooks import register
@@ -35,14 +36,6 @@ def _events(svc: Services) -> list[WebhookEvent]:
 def _deliveries(svc: Services) -> list[WebhookDelivery]:
     with svc.store.session() as session:
         return list(session.scalars(select(WebhookDelivery).order_by(WebhookDelivery.id)))
-
-
-def _link(client: FlaskClient, creds: dict[str, Any], **body: Any) -> dict[str, Any]:
-    response = generate(client, creds, "exorlive-main", expireIn=120, key="adminApiKey", **body)
-    assert response.status_code == 200, response.get_json()
-    answer: dict[str, Any] = response.get_json()
-    link_path(answer)
-    return answer
 
 
 def test_a_tenant_without_endpoints_gets_no_outbox_rows(
