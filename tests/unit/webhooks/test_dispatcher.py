@@ -4,10 +4,13 @@ retries with backoff and the same webhook-id, leases, giving up, disabling, no r
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
+from standardwebhooks import Webhook
+from standardwebhooks.webhooks import WebhookVerificationError
 
 from service.db.store import DeliveryOutcome
 from service.webhooks.dispatcher import Dispatcher
@@ -16,6 +19,7 @@ from service.wiring import Services, dispatcher, sweeper
 from tests.support.api import bearer, generate
 from tests.support.clock import Clock
 from tests.support.links import FROM_ITS_PAGE, link_path
+from tests.support.privacy import WATCH
 from tests.support.webhooks import Receiver, register
 
 API = "/api/v1/webhooks"
@@ -210,3 +214,25 @@ def test_in_production_an_address_turned_internal_is_refused_at_delivery(
         assert worker.run_once() == 1
     assert receiver.received == []
     assert _deliveries(client, creds, endpoint)[0]["lastError"] == "address_not_allowed"
+
+
+@pytest.mark.settings(WEBHOOK_SECRET_OVERLAP_SECONDS="0.5")
+def test_after_a_secret_rotation_both_secrets_verify_for_the_overlap_then_only_the_new_one(
+    client: FlaskClient, creds: dict[str, Any], svc: Services
+) -> None:
+    receiver = Receiver()
+    endpoint = register(client, creds, receiver.url, ["link.created"])
+    rotated = client.post(f"{API}/{endpoint['id']}/rotate-secret", headers=bearer(creds["adminApiKey"])).get_json()
+    WATCH.watch(rotated["secret"])
+    generate(client, creds, "exorlive-main", expireIn=120, key="adminApiKey")
+    with receiver.serving():
+        assert _drain(svc) == 1
+        assert receiver.verified(endpoint["secret"]) == receiver.verified(rotated["secret"])
+        time.sleep(0.6)  # the overlap (WEBHOOK_SECRET_OVERLAP_SECONDS) ends
+        generate(client, creds, "exorlive-main", expireIn=120, key="adminApiKey")
+        assert _drain(svc) == 1
+    last = receiver.received[-1]
+    assert len(last.headers["webhook-signature"].split(" ")) == 1
+    Webhook(rotated["secret"]).verify(last.body, last.headers)
+    with pytest.raises(WebhookVerificationError):
+        Webhook(endpoint["secret"]).verify(last.body, last.headers)
