@@ -594,8 +594,13 @@ def _raise_on_sigterm(signum: int, _frame: FrameType | None) -> None:
 
 
 @contextmanager
-def running_broker(config: BenchConfig) -> Iterator[Broker]:
-    """Emulator, database, seed, RS256 profile and gunicorn; stopped again whatever happens."""
+def running_broker(
+    config: BenchConfig, prepare: Callable[[Mapping[str, str], dict[str, Any]], None] | None = None
+) -> Iterator[Broker]:
+    """Emulator, database, seed, RS256 profile and gunicorn; stopped again whatever happens.
+
+    `prepare(env, credentials)` adds a scenario's own data (bench/webhooks.py) before gunicorn starts.
+    """
     children = Children()
     with tempfile.TemporaryDirectory(prefix="broker-bench-") as tmp_name:
         tmp = Path(tmp_name)
@@ -615,6 +620,8 @@ def running_broker(config: BenchConfig) -> Iterator[Broker]:
             credentials = seed_dev(env, tmp)
             print("creating the RS256-2048 keyset and profile", flush=True)
             credentials["profiles"][RS256_PROFILE] = create_rs256_profile(env)
+            if prepare is not None:
+                prepare(env, credentials)
             keysets, refresh_seconds = schedule_facts(env)
             if calls.count() == 0:
                 raise BenchError(

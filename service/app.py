@@ -25,6 +25,7 @@ from service.problems import views as problems_views
 from service.testmode import views as testmode_views
 from service.tokens import views as tokens_views
 from service.web import contract, problems
+from service.webhooks import views as webhooks_views
 from service.wiring import EXTENSION_KEY, build_services
 
 __all__ = ["create_app"]
@@ -80,6 +81,8 @@ def create_app(
     app.register_blueprint(docs_views.bp)
     app.register_blueprint(problems_views.bp)
     app.register_blueprint(testmode_views.bp)
-    metrics.init_app(app, settings.metrics_token)
+    app.register_blueprint(webhooks_views.bp)
+    store = app.extensions[EXTENSION_KEY].store
+    metrics.init_app(app, settings.metrics_token, before_scrape=lambda: metrics.observe_webhook_backlog(store))
     cli.register(app)
     return app

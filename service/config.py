@@ -6,11 +6,12 @@ import dataclasses
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from service.apikeys.rate_limits import normalise_rate_limit
 from service.email.settings import SmtpSettings, parse_smtp_url
 from service.errors import ConfigError
+from service.webhooks.settings import DAY_SECONDS, WebhookSettings
 
 ENVIRONMENTS = ("development", "test", "production")
 
@@ -75,21 +76,62 @@ class Settings:
     # that died (SIGKILL, out of memory, a timeout) holding it. Longer than any request can run (gunicorn kills
     # a worker after 30 s), so a live request is never overtaken.
     idempotency_lease_seconds: int = 60
+    # Webhook deliveries: timeouts, backoff, leases, when an endpoint is disabled (service/webhooks/settings.py).
+    webhooks: WebhookSettings = dataclasses.field(default_factory=WebhookSettings)
 
     @property
     def is_production(self) -> bool:
         return self.environment == "production"
 
 
-def _int(source: Mapping[str, Any], name: str, default: int, low: int, high: int) -> int:
+_Number = TypeVar("_Number", int, float)
+
+
+def _number(
+    source: Mapping[str, Any], name: str, default: _Number, bounds: tuple[_Number, _Number], kind: type[_Number]
+) -> _Number:
     raw = source.get(name, default)
     try:
-        value = int(raw)
+        value = kind(raw)
     except (TypeError, ValueError):
-        raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
+        what = "an integer" if kind is int else "a number"
+        raise ConfigError(f"{name} must be {what}, got {raw!r}") from None
+    low, high = bounds
     if not low <= value <= high:
         raise ConfigError(f"{name} must be between {low} and {high}, got {value}")
     return value
+
+
+def _int(source: Mapping[str, Any], name: str, default: int, low: int, high: int) -> int:
+    return _number(source, name, default, (low, high), int)
+
+
+def _seconds(source: Mapping[str, Any], name: str, default: float, low: float, high: float) -> float:
+    return _number(source, name, default, (low, high), float)
+
+
+def _webhook_settings(source: Mapping[str, Any]) -> WebhookSettings:
+    """WEBHOOK_* settings; tests shrink the timings, production keeps retries for at least a day."""
+    timeout = _seconds(source, "WEBHOOK_TIMEOUT_SECONDS", 5, 0.1, 30)
+    lease = _seconds(source, "WEBHOOK_LEASE_SECONDS", 60, 0.5, 3600)
+    # Connect and read may each take the timeout: a lease shorter than that could end mid-attempt.
+    if lease <= 2 * timeout:
+        raise ConfigError(
+            f"WEBHOOK_LEASE_SECONDS ({lease:g}) must be more than twice WEBHOOK_TIMEOUT_SECONDS ({timeout:g})"
+        )
+    return WebhookSettings(
+        timeout_seconds=timeout,
+        retry_base_seconds=_seconds(source, "WEBHOOK_RETRY_BASE_SECONDS", 5, 0.01, 3600),
+        retry_max_seconds=_seconds(source, "WEBHOOK_RETRY_MAX_SECONDS", 3600, 0.01, DAY_SECONDS),
+        retry_window_seconds=_seconds(source, "WEBHOOK_RETRY_WINDOW_SECONDS", DAY_SECONDS, 0.1, 30 * DAY_SECONDS),
+        lease_seconds=lease,
+        disable_after_seconds=_seconds(source, "WEBHOOK_DISABLE_AFTER_SECONDS", 5 * DAY_SECONDS, 1, 90 * DAY_SECONDS),
+        poll_seconds=_seconds(source, "WEBHOOK_POLL_SECONDS", 1, 0.01, 60),
+        sweep_seconds=_seconds(source, "WEBHOOK_SWEEP_SECONDS", 30, 0.05, 3600),
+        concurrency=_int(source, "WEBHOOK_CONCURRENCY", 4, 1, 64),
+        secret_overlap_seconds=_seconds(source, "WEBHOOK_SECRET_OVERLAP_SECONDS", DAY_SECONDS, 0, 7 * DAY_SECONDS),
+        max_endpoints=_int(source, "WEBHOOK_MAX_ENDPOINTS", 10, 1, 100),
+    )
 
 
 def _redis_url(raw: Any) -> str | None:
@@ -207,4 +249,5 @@ def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str
         link_renewal_days=_int(source, "LINK_RENEWAL_DAYS", 14, 0, 365),
         renewal_limit=_rate_limit(source, "RENEWAL_LIMIT", "10/hour"),
         idempotency_lease_seconds=_int(source, "IDEMPOTENCY_LEASE_SECONDS", 60, 1, 86_400),
+        webhooks=_webhook_settings(source),
     )

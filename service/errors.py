@@ -107,6 +107,16 @@ class ApiKeyNotFound(NotFound):
     title = "API key not found"
 
 
+class WebhookNotFound(NotFound):
+    code = "webhook_not_found"
+    title = "Webhook endpoint not found"
+
+
+class DeliveryNotFound(NotFound):
+    code = "delivery_not_found"
+    title = "Delivery not found"
+
+
 class KeysetNotFound(NotFound):
     code = "keyset_not_found"
     title = "Keyset not found"
@@ -142,6 +152,13 @@ class RotationNotReady(RotationRefused):
         super().__init__(detail, headers={"Retry-After": str(self.wait_seconds)})
 
 
+class WebhookDisabled(Conflict):
+    """409: the webhook endpoint was disabled (it failed for too long); nothing is sent to it."""
+
+    code = "webhook_disabled"
+    title = "Webhook endpoint disabled"
+
+
 class RateLimited(BrokerError):
     """429: the API key's rate limit is used up; the headers say when to retry."""
 
@@ -170,6 +187,13 @@ class IdempotencyKeyReused(ValidationFailed):
 class RedirectNotAllowed(ValidationFailed):
     code = "redirect_not_allowed"
     title = "Redirect not allowed"
+
+
+class WebhookUrlRefused(ValidationFailed):
+    """422: a webhook URL the broker will not call (not https, or an address inside the broker's network)."""
+
+    code = "webhook_url_not_allowed"
+    title = "Webhook URL not allowed"
 
 
 class RelyingPartyError(BrokerError):

@@ -11,8 +11,10 @@ Secrets Manager operation names. Never payload values, tenant input other than p
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from prometheus_client import (
@@ -31,17 +33,21 @@ from service.errors import Unauthorized
 if TYPE_CHECKING:
     from flask import Flask, Response
 
+    from service.db.store import Store
+
 __all__ = [
     "METRICS_PATH",
     "count_link",
     "count_minted",
     "count_rate_limit_fallback",
     "count_rate_limited",
+    "count_webhook_attempt",
     "init_app",
     "instrument_secrets_client",
     "observe_audit_spool",
     "observe_key_age",
     "observe_request",
+    "observe_webhook_backlog",
 ]
 
 METRICS_PATH = "/metrics"
@@ -108,6 +114,39 @@ RATE_LIMIT_FALLBACKS = Counter(
     "broker_rate_limit_fallbacks",
     "Times Redis was unreachable and rate limits fell back to this process's own counters for a while.",
 )
+
+# Counted by the dispatcher process (its own /metrics: `webhooks dispatch --metrics-port`).
+WEBHOOK_ATTEMPTS = Counter(
+    "broker_webhook_attempts",
+    "Webhook delivery attempts by outcome: delivered, pending (failed, will be retried), failed (gave up).",
+    ["outcome"],
+)
+# Read from the database when /metrics is scraped, so it rises even while no dispatcher runs. "mostrecent":
+# the worker that answers the scrape has just set it; the others' older values must not count.
+WEBHOOK_OLDEST = Gauge(
+    "broker_webhook_oldest_undelivered_seconds",
+    "Age of the oldest webhook delivery still waiting to go out to an enabled endpoint (0 when none waits).",
+    multiprocess_mode="mostrecent",
+)
+
+
+def count_webhook_attempt(outcome: str) -> None:
+    WEBHOOK_ATTEMPTS.labels(outcome=outcome).inc()
+
+
+def observe_webhook_backlog(store: Store) -> None:
+    """Set the oldest undelivered webhook's age from the database (skipped if the database does not answer)."""
+    from sqlalchemy.exc import SQLAlchemyError  # here: the rotation function loads no SQLAlchemy
+
+    try:
+        oldest = store.oldest_undelivered()
+    except SQLAlchemyError:
+        return
+    if oldest is None:
+        WEBHOOK_OLDEST.set(0)
+        return
+    oldest = oldest if oldest.tzinfo else oldest.replace(tzinfo=dt.UTC)
+    WEBHOOK_OLDEST.set(max((dt.datetime.now(dt.UTC) - oldest).total_seconds(), 0.0))
 
 
 def count_rate_limited(shared: bool) -> None:
@@ -177,12 +216,17 @@ def instrument_secrets_client(client: Any) -> None:
     events.register("after-call-error.secrets-manager", _after_call_error, unique_id="broker-metrics-call-error")
 
 
-def init_app(app: Flask, token: str | None = None) -> None:
-    """Serve /metrics from this app; with `token` (METRICS_TOKEN), only to `Authorization: Bearer <token>`."""
+def init_app(app: Flask, token: str | None = None, before_scrape: Callable[[], None] | None = None) -> None:
+    """Serve /metrics from this app; with `token` (METRICS_TOKEN), only to `Authorization: Bearer <token>`.
+
+    `before_scrape` sets gauges read from elsewhere (the database) just before each scrape.
+    """
 
     def guarded_scrape() -> Response:
         if token is not None:
             _require_bearer(token)
+        if before_scrape is not None:
+            before_scrape()
         return scrape()
 
     app.add_url_rule(METRICS_PATH, "metrics.scrape", guarded_scrape, methods=["GET"])

@@ -28,6 +28,11 @@ from service.testmode.inbox import TestInbox
 from service.tokens.delivery import Deliverer
 from service.tokens.idempotency import Idempotency
 from service.tokens.minting import Minter
+from service.webhooks.dispatcher import Dispatcher
+from service.webhooks.endpoints import WebhookEndpoints
+from service.webhooks.events import Outbox
+from service.webhooks.sweeper import Sweeper
+from service.webhooks.targets import UrlPolicy
 
 EXTENSION_KEY = "sso_token_broker"
 
@@ -48,6 +53,9 @@ class Services:
     launch_forms: LaunchForms
     renewals: Renewals
     test_inbox: TestInbox
+    outbox: Outbox
+    webhooks: WebhookEndpoints
+    url_policy: UrlPolicy
     clock: Callable[[], float]
 
 
@@ -77,7 +85,9 @@ def build_services(
     publisher = JwksPublisher(store, key_source)
     spool = AuditSpool(Path(settings.audit_spool_dir), settings.audit_spool_max_bytes)
     auditor = Auditor(AuditWriter(store, spool=spool), settings.subject_hash_key)
-    links = LaunchLinks(store, settings.public_base_url, clock)
+    outbox = Outbox(store, clock)
+    links = LaunchLinks(store, settings.public_base_url, clock, outbox)
+    url_policy = UrlPolicy(settings.is_production)
     mailer = Mailer(settings.smtp) if settings.smtp else None
     # Test keys' mails are composed as they would go out, with this sender, and kept instead of sent.
     test_inbox = TestInbox(store, settings.server_secret, settings.smtp.sender if settings.smtp else TEST_SENDER, clock)
@@ -99,7 +109,23 @@ def build_services(
         launch_forms=LaunchForms(settings.server_secret, secure=settings.public_base_url.startswith("https://")),
         renewals=Renewals(store, links, mailer, test_inbox, auditor, rate_limiter, settings.renewal_limit, clock),
         test_inbox=test_inbox,
+        outbox=outbox,
+        webhooks=WebhookEndpoints(store, url_policy, settings.webhooks, settings.server_secret, clock),
+        url_policy=url_policy,
         clock=clock,
+    )
+
+
+def sweeper(svc: Services) -> Sweeper:
+    """What announces expired links and new signing keys (the dispatcher's loop, and `keysets promote`)."""
+    return Sweeper(svc.store, svc.outbox, svc.key_source, svc.clock)
+
+
+def dispatcher(svc: Services) -> Dispatcher:
+    """The webhook dispatcher of this app's settings (`flask --app service webhooks dispatch`)."""
+    settings = svc.settings
+    return Dispatcher(
+        svc.store, settings.webhooks, settings.server_secret, svc.url_policy, svc.outbox, sweeper(svc), svc.clock
     )
 
 

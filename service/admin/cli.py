@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
+import signal
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -23,7 +26,11 @@ from service.keys.source import KeysetRef
 from service.profiles.kinds import DELIVERY_MODES, KINDS
 from service.tokens.claims import MAX_TOKEN_TTL_SECONDS
 from service.tokens.schemas import LINK_LOCALES
-from service.wiring import Services, services
+from service.webhooks.endpoints import EVENT_RETENTION_DAYS
+from service.webhooks.events import EVENT_TYPES
+from service.wiring import Services, dispatcher, services, sweeper
+
+log = logging.getLogger(__name__)
 
 db_cli = AppGroup("db", help="Database migrations.")
 tenants_cli = AppGroup("tenants", help="Partner accounts.")
@@ -32,6 +39,7 @@ keysets_cli = AppGroup("keysets", help="Signing keys held in AWS Secrets Manager
 profiles_cli = AppGroup("profiles", help="Link targets: relying party, delivery mode, iss/aud, keyset.")
 dev_cli = AppGroup("dev", help="Development helpers (never for production).")
 links_cli = AppGroup("links", help="Launch links: list, revoke, purge.")
+webhooks_cli = AppGroup("webhooks", help="Signed webhooks: endpoints, deliveries, and the dispatcher process.")
 
 
 def _svc() -> Services:
@@ -245,6 +253,8 @@ def keysets_promote(name: str, force: bool) -> None:
             }
         )
     )
+    # The tenants signing with it hear of it now (the dispatcher's sweep would tell them within a round).
+    sweeper(svc).announce_signing_key(svc.store.keyset_by_name(name), result.current_kid, result.previous_kid)
     if result.early_seconds:
         click.secho(
             f"WARNING: --force promoted kid {result.current_kid} {result.early_seconds} s before the rotation windows "
@@ -382,12 +392,101 @@ def links_purge() -> None:
     """For cron: expired, used and revoked links lose their sealed payload; old idempotency records go."""
     svc = _svc()
     window = dt.timedelta(days=svc.settings.link_renewal_days)
+    events_before = dt.datetime.now(dt.UTC) - dt.timedelta(days=EVENT_RETENTION_DAYS)
     purged = {
         "linksPurged": svc.links.purge(window),
         "idempotencyRecordsPurged": svc.idempotency.purge(),
+        "webhookEventsPurged": svc.store.purge_webhook_events(events_before),
         "testMailsPurged": svc.test_inbox.purge(),
     }
     click.echo(json.dumps(purged))
+
+
+# --- webhooks ------------------------------------------------------------------------------------
+@webhooks_cli.command("create")
+@click.option("--tenant", "tenant_name", required=True)
+@click.option("--url", required=True, help="https:// (http:// only to loopback outside production).")
+@click.option("--event", "events", multiple=True, type=click.Choice(EVENT_TYPES), help="Repeatable; default: all.")
+@click.option("--description", default="")
+@_friendly
+def webhooks_create(tenant_name: str, url: str, events: tuple[str, ...], description: str) -> None:
+    """Register an endpoint; its signing secret is printed once."""
+    svc = _svc()
+    created = svc.webhooks.create(svc.store.tenant_by_name(tenant_name).id, url, list(events) or None, description)
+    click.echo(json.dumps(created))
+    click.echo("Store the secret now: it cannot be shown again (rotate-secret makes a new one).", err=True)
+
+
+@webhooks_cli.command("list")
+@click.option("--tenant", "tenant_name")
+@_friendly
+def webhooks_list(tenant_name: str | None) -> None:
+    svc = _svc()
+    _echo_rows(svc.webhooks.listing(svc.store.tenant_by_name(tenant_name).id if tenant_name else None))
+
+
+@webhooks_cli.command("show")
+@click.argument("webhook_id")
+@_friendly
+def webhooks_show(webhook_id: str) -> None:
+    click.echo(json.dumps(_svc().webhooks.show(None, webhook_id)))
+
+
+@webhooks_cli.command("delete")
+@click.argument("webhook_id")
+@_friendly
+def webhooks_delete(webhook_id: str) -> None:
+    """Delete an endpoint and its deliveries (its tenant's events stay listed)."""
+    _svc().webhooks.delete(None, webhook_id)
+    click.echo(json.dumps({"id": webhook_id, "deleted": True}))
+
+
+@webhooks_cli.command("rotate-secret")
+@click.argument("webhook_id")
+@_friendly
+def webhooks_rotate_secret(webhook_id: str) -> None:
+    """A new signing secret (printed once); the old one signs alongside for WEBHOOK_SECRET_OVERLAP_SECONDS."""
+    click.echo(json.dumps(_svc().webhooks.rotate_secret(None, webhook_id)))
+
+
+@webhooks_cli.command("deliveries")
+@click.argument("webhook_id")
+@click.option("--limit", type=click.IntRange(1, 200), default=50, show_default=True)
+@_friendly
+def webhooks_deliveries(webhook_id: str, limit: int) -> None:
+    """An endpoint's deliveries, newest first: event type, state, attempts, last status, next attempt."""
+    _echo_rows(_svc().webhooks.deliveries(None, webhook_id, limit))
+
+
+@webhooks_cli.command("redeliver")
+@click.argument("webhook_id")
+@click.argument("delivery_id")
+@_friendly
+def webhooks_redeliver(webhook_id: str, delivery_id: str) -> None:
+    """Send a delivery's event again (a new delivery, the same webhook-id)."""
+    click.echo(json.dumps(_svc().webhooks.redeliver(None, webhook_id, delivery_id)))
+
+
+@webhooks_cli.command("dispatch")
+@click.option("--once", is_flag=True, help="One round (sweep, then the deliveries due now), then exit.")
+@click.option("--metrics-port", type=int, envvar="WEBHOOK_METRICS_PORT", help="Serve this process's /metrics here.")
+@click.option("--metrics-host", envvar="WEBHOOK_METRICS_HOST", default="127.0.0.1", show_default=True)
+def webhooks_dispatch(once: bool, metrics_port: int | None, metrics_host: str) -> None:
+    """The dispatcher process (Procfile `webhooks`): delivers due events until SIGTERM or Ctrl-C."""
+    worker = dispatcher(_svc())
+    if once:
+        click.echo(json.dumps({"attempted": worker.run_once()}))
+        return
+    if metrics_port:
+        from prometheus_client import start_http_server
+
+        start_http_server(metrics_port, addr=metrics_host)
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    log.info("webhook dispatcher started", extra={"metricsPort": metrics_port})
+    worker.run(stop)
+    log.info("webhook dispatcher stopped")
 
 
 # --- dev -----------------------------------------------------------------------------------------
@@ -404,5 +503,5 @@ def dev_seed(sandbox_url: str | None) -> None:
 
 
 def register(app: Flask) -> None:
-    for group in (db_cli, tenants_cli, apikeys_cli, keysets_cli, profiles_cli, links_cli, dev_cli):
+    for group in (db_cli, tenants_cli, apikeys_cli, keysets_cli, profiles_cli, links_cli, webhooks_cli, dev_cli):
         app.cli.add_command(group)

@@ -27,7 +27,7 @@ _SHOWN_RANDOM = 8
 PREFIX_LENGTH = len(API_KEY_PREFIX) + _SHOWN_RANDOM
 _PROFILE_KEY_RANDOM_LENGTH = 24
 
-SCOPES = ("links:long", "links:email", "links:admin", "keys:admin")
+SCOPES = ("links:long", "links:email", "links:admin", "keys:admin", "webhooks:admin")
 
 
 def _random_base62(length: int) -> str:

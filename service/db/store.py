@@ -7,11 +7,25 @@ import datetime as dt
 import functools
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import ColumnElement, Engine, and_, create_engine, delete, event, exists, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    Table,
+    and_,
+    create_engine,
+    delete,
+    event,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
 
@@ -27,9 +41,12 @@ from service.db.models import (
     Profile,
     Tenant,
     TestMail,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
 )
 from service.db.read_cache import ReadCache
-from service.errors import Conflict, KeysetNotFound, LinkNotFound, NotFound, ProfileNotFound
+from service.errors import Conflict, KeysetNotFound, LinkNotFound, NotFound, ProfileNotFound, WebhookNotFound
 
 # SQLite waits this long for a writer's lock instead of failing at once under concurrent requests.
 log = logging.getLogger(__name__)
@@ -75,6 +92,61 @@ class Caller:
     def test(self) -> bool:
         """A test-mode key: it mints only for test profiles, and its mails go to the test inbox."""
         return self.prefix.startswith(TEST_API_KEY_PREFIX)
+
+
+@dataclasses.dataclass(frozen=True)
+class OutboxEvent:
+    """An event for a tenant's webhook endpoints, inserted in the transaction of the change it reports."""
+
+    public_id: str
+    tenant_id: int
+    type: str
+    created_at: dt.datetime
+    data: dict[str, Any]
+    # One delivery per endpoint: (endpoint id, delivery public id). Empty: only the tenant's events list has it.
+    deliveries: tuple[tuple[int, str], ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class WebhookRoutes:
+    """A tenant's live webhook endpoints by the event types they receive (cached per tenant)."""
+
+    by_type: dict[str, tuple[int, ...]]
+    every_type: tuple[int, ...]
+
+    def endpoints_for(self, event_type: str) -> tuple[int, ...]:
+        return self.every_type + self.by_type.get(event_type, ())
+
+
+@dataclasses.dataclass(frozen=True)
+class ClaimedDelivery:
+    """A delivery a dispatcher holds the lease of, for its `attempt`th attempt, with what it needs to send it."""
+
+    delivery_id: int
+    attempt: int
+    created_at: dt.datetime
+    event_public_id: str
+    event_type: str
+    event_created_at: dt.datetime
+    event_data: dict[str, Any]
+    endpoint_id: int
+    endpoint_public_id: str
+    tenant_id: int
+    url: str
+    sealed_secret: bytes
+    previous_sealed_secret: bytes | None
+    previous_secret_until: dt.datetime | None
+
+
+@dataclasses.dataclass(frozen=True)
+class DeliveryOutcome:
+    """What one attempt came to: delivered, another attempt at `next_attempt_at`, or failed for good."""
+
+    state: str  # delivered, pending or failed
+    status: int | None
+    error: str | None
+    at: dt.datetime
+    next_attempt_at: dt.datetime | None = None
 
 
 def _link_state_condition(state: str, now: dt.datetime) -> ColumnElement[bool]:
@@ -362,14 +434,21 @@ class Store:
 
     # --- launch links --------------------------------------------------------------------------
     def add_link(
-        self, fields: dict[str, Any], events: list[str], replaces: tuple[int, str] | None = None
+        self,
+        fields: dict[str, Any],
+        events: list[str],
+        replaces: tuple[int, str] | None = None,
+        outbox: Sequence[OutboxEvent] = (),
+        outbox_if_replaced: Sequence[OutboxEvent] = (),
     ) -> LaunchLink:
         """A new link with its first events; with `replaces` (tenant id, public id), the old one revoked with it.
 
         One transaction: an admin re-sending an invitation is left with exactly one working link, or, when
-        the old link is not the tenant's, with no new one (LinkNotFound).
+        the old link is not the tenant's, with no new one (LinkNotFound). The webhook events (`outbox`, and
+        `outbox_if_replaced` when the old link was still live) commit with it.
         """
         with self.session() as session:
+            _add_outbox(session, outbox)
             if replaces is not None:
                 tenant_id, public_id = replaces
                 old = session.scalar(
@@ -382,6 +461,7 @@ class Store:
                 at = fields["created_at"]
                 if old.revoked_at is None:
                     old.revoked_at = at
+                    _add_outbox(session, outbox_if_replaced)
                 session.add(LinkEvent(link_id=old.id, at=at, kind="replaced"))
             link = LaunchLink(**fields)
             session.add(link)
@@ -391,9 +471,10 @@ class Store:
             session.execute(insert(LinkEvent), [{"link_id": link.id, "at": at, "kind": kind} for kind in events])
             return link
 
-    def add_link_event(self, link_id: int, kind: str, at: dt.datetime) -> None:
+    def add_link_event(self, link_id: int, kind: str, at: dt.datetime, outbox: Sequence[OutboxEvent] = ()) -> None:
         with self.session() as session:
             session.add(LinkEvent(link_id=link_id, at=at, kind=kind))
+            _add_outbox(session, outbox)
 
     def mark_renewed(self, link_id: int, now: dt.datetime) -> bool:
         """Claim an expired, unused, unrevoked link's one renewal; of parallel claims exactly one wins."""
@@ -430,8 +511,11 @@ class Store:
         with self.session() as session:
             return session.scalar(select(LaunchLink).where(LaunchLink.secret_hash == secret_hash))
 
-    def consume_link(self, link_id: int, now: dt.datetime) -> bool:
-        """One conditional UPDATE: the database, not the application, decides who gets the last use."""
+    def consume_link(self, link_id: int, now: dt.datetime, outbox: Sequence[OutboxEvent] = ()) -> bool:
+        """One conditional UPDATE: the database, not the application, decides who gets the last use.
+
+        The `link.used` webhook event (`outbox`) commits with the use, or neither does.
+        """
         with self.session() as session:
             result = session.execute(
                 update(LaunchLink)
@@ -446,11 +530,14 @@ class Store:
             won = bool(result.rowcount == 1)  # type: ignore[attr-defined]
             if won:
                 session.add(LinkEvent(link_id=link_id, at=now, kind="used"))
+                _add_outbox(session, outbox)
             return won
 
-    def release_link_use(self, link_id: int) -> None:
-        """Give back a use, and forget its `used` event."""
+    def release_link_use(self, link_id: int, withdraw_event: str | None = None) -> None:
+        """Give back a use, and forget its `used` event; `withdraw_event` (its webhook event) too if not yet sent."""
         with self.session() as session:
+            if withdraw_event is not None:
+                _withdraw_event(session, withdraw_event)
             session.execute(
                 update(LaunchLink).where(LaunchLink.id == link_id, LaunchLink.uses > 0).values(uses=LaunchLink.uses - 1)
             )
@@ -491,8 +578,9 @@ class Store:
             return session.scalar(query)
 
     @retried_once
-    def revoke_link(self, link_id: int, now: dt.datetime) -> None:
-        """Revoke a live link and note it; a second run (a retry, a second admin) changes nothing."""
+    def revoke_link(self, link_id: int, now: dt.datetime, outbox: Sequence[OutboxEvent] = ()) -> None:
+        """Revoke a live link and note it (and its webhook event); a second run (a retry, a second admin) changes
+        nothing."""
         with self.session() as session:
             result = session.execute(
                 update(LaunchLink)
@@ -501,6 +589,7 @@ class Store:
             )
             if result.rowcount == 1:  # type: ignore[attr-defined]
                 session.add(LinkEvent(link_id=link_id, at=now, kind="revoked"))
+                _add_outbox(session, outbox)
 
     def purge_links(self, now: dt.datetime, renewal_window: dt.timedelta) -> int:
         """Drop the sealed content of every link that can no longer be used; returns how many.
@@ -615,3 +704,414 @@ class Store:
         # Core, not ORM: the rows are plain dicts, and the ORM's per-row bookkeeping would be pure overhead.
         with self.engine.begin() as connection:
             connection.execute(insert(AuditEvent), rows)
+
+    # --- webhooks ------------------------------------------------------------------------------
+    @retried_once
+    def webhook_routes(self, tenant_id: int) -> WebhookRoutes:
+        """Which live endpoints of a tenant receive which event types, as read up to LOOKUP_CACHE_SECONDS ago.
+
+        Asked on every change a webhook could report: for a tenant without endpoints it is a cache hit that
+        answers "nobody", so the change costs no outbox write.
+        """
+
+        def load() -> WebhookRoutes:
+            with self.session() as session:
+                rows = session.execute(
+                    select(WebhookEndpoint.id, WebhookEndpoint.event_types).where(
+                        WebhookEndpoint.tenant_id == tenant_id, WebhookEndpoint.disabled_at.is_(None)
+                    )
+                ).all()
+            by_type: dict[str, tuple[int, ...]] = {}
+            every: list[int] = []
+            for endpoint_id, types in rows:
+                if not types:
+                    every.append(endpoint_id)
+                for event_type in types or ():
+                    by_type[event_type] = (*by_type.get(event_type, ()), endpoint_id)
+            return WebhookRoutes(by_type, tuple(every))
+
+        routes = self._cache.get(("webhook_routes", tenant_id), load)
+        assert routes is not None  # load never answers None
+        return routes
+
+    def _forget_routes(self, tenant_id: int) -> None:
+        self._cache.forget(("webhook_routes", tenant_id))
+
+    def add_webhook_endpoint(self, fields: dict[str, Any], limit: int) -> WebhookEndpoint | None:
+        """A new endpoint, or None when the tenant already has `limit` of them."""
+        with self.session() as session:
+            count = session.scalar(
+                select(func.count())
+                .select_from(WebhookEndpoint)
+                .where(WebhookEndpoint.tenant_id == fields["tenant_id"])
+            )
+            if (count or 0) >= limit:
+                return None
+            endpoint = WebhookEndpoint(**fields)
+            session.add(endpoint)
+            session.flush()
+        self._forget_routes(endpoint.tenant_id)
+        return endpoint
+
+    @retried_once
+    def list_webhook_endpoints(self, tenant_id: int | None) -> list[WebhookEndpoint]:
+        query = select(WebhookEndpoint).order_by(WebhookEndpoint.id)
+        if tenant_id is not None:
+            query = query.where(WebhookEndpoint.tenant_id == tenant_id)
+        with self.session() as session:
+            return list(session.scalars(query))
+
+    @retried_once
+    def webhook_endpoint(self, tenant_id: int | None, public_id: str) -> WebhookEndpoint | None:
+        query = select(WebhookEndpoint).where(WebhookEndpoint.public_id == public_id)
+        if tenant_id is not None:
+            query = query.where(WebhookEndpoint.tenant_id == tenant_id)
+        with self.session() as session:
+            return session.scalar(query)
+
+    def delete_webhook_endpoint(self, endpoint: WebhookEndpoint) -> None:
+        """The endpoint and its deliveries go; the tenant's events stay in its list."""
+        with self.session() as session:
+            session.execute(delete(WebhookDelivery).where(WebhookDelivery.endpoint_id == endpoint.id))
+            session.execute(delete(WebhookEndpoint).where(WebhookEndpoint.id == endpoint.id))
+        self._forget_routes(endpoint.tenant_id)
+
+    def set_webhook_secret(
+        self, endpoint_id: int, sealed: bytes, previous: bytes | None, previous_until: dt.datetime | None
+    ) -> WebhookEndpoint:
+        with self.session() as session:
+            endpoint = session.get(WebhookEndpoint, endpoint_id)
+            if endpoint is None:
+                raise WebhookNotFound("No webhook endpoint with that id.")
+            endpoint.sealed_secret = sealed
+            endpoint.previous_sealed_secret = previous
+            endpoint.previous_secret_until = previous_until
+            return endpoint
+
+    @retried_once
+    def list_webhook_deliveries(self, endpoint_id: int, limit: int) -> list[WebhookDelivery]:
+        with self.session() as session:
+            return list(
+                session.scalars(
+                    select(WebhookDelivery)
+                    .options(joinedload(WebhookDelivery.event))
+                    .where(WebhookDelivery.endpoint_id == endpoint_id)
+                    .order_by(WebhookDelivery.id.desc())
+                    .limit(limit)
+                )
+            )
+
+    @retried_once
+    def webhook_delivery(self, endpoint_id: int, public_id: str) -> WebhookDelivery | None:
+        with self.session() as session:
+            return session.scalar(
+                select(WebhookDelivery)
+                .options(joinedload(WebhookDelivery.event))
+                .where(WebhookDelivery.endpoint_id == endpoint_id, WebhookDelivery.public_id == public_id)
+            )
+
+    def add_redelivery(self, event_id: int, endpoint_id: int, public_id: str, now: dt.datetime) -> WebhookDelivery:
+        """A new delivery of an event to an endpoint, due now (the same event, so the same `webhook-id`)."""
+        with self.session() as session:
+            delivery = WebhookDelivery(
+                public_id=public_id,
+                event_id=event_id,
+                endpoint_id=endpoint_id,
+                state="pending",
+                attempts=0,
+                created_at=now,
+                next_attempt_at=now,
+            )
+            session.add(delivery)
+            session.flush()
+            session.refresh(delivery, ["event"])
+            return delivery
+
+    @retried_once
+    def list_webhook_events(self, tenant_id: int, limit: int) -> list[WebhookEvent]:
+        with self.session() as session:
+            return list(
+                session.scalars(
+                    select(WebhookEvent)
+                    .where(WebhookEvent.tenant_id == tenant_id)
+                    .order_by(WebhookEvent.id.desc())
+                    .limit(limit)
+                )
+            )
+
+    def claim_deliveries(self, now: dt.datetime, lease_until: dt.datetime, limit: int) -> list[ClaimedDelivery]:
+        """Take the lease of up to `limit` due deliveries of live endpoints, each for its next attempt.
+
+        PostgreSQL: `FOR UPDATE SKIP LOCKED` hands rows another dispatcher is claiming to nobody else. SQLite
+        has no row locks (the clause is left out) and one writer at a time: there the conditional UPDATE below
+        decides, as on PostgreSQL, and a row whose lease another dispatcher took meanwhile is skipped. Either
+        way an attempt number is claimed once, so no two dispatchers send the same attempt.
+        """
+        leasable = or_(WebhookDelivery.lease_until.is_(None), WebhookDelivery.lease_until <= now)
+        due = (
+            select(WebhookDelivery.id)
+            .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
+            .where(
+                WebhookDelivery.state == "pending",
+                WebhookDelivery.next_attempt_at <= now,
+                leasable,
+                WebhookEndpoint.disabled_at.is_(None),
+            )
+            .order_by(WebhookDelivery.next_attempt_at, WebhookDelivery.id)
+            .limit(limit)
+            .with_for_update(of=WebhookDelivery, skip_locked=True)
+        )
+        claimed: list[tuple[int, int]] = []
+        with self.session() as session:
+            for delivery_id in list(session.scalars(due)):
+                attempt = session.scalar(
+                    update(WebhookDelivery)
+                    .where(WebhookDelivery.id == delivery_id, WebhookDelivery.state == "pending", leasable)
+                    .values(lease_until=lease_until, attempts=WebhookDelivery.attempts + 1, last_attempt_at=now)
+                    .returning(WebhookDelivery.attempts)
+                )
+                if attempt is not None:
+                    claimed.append((delivery_id, attempt))
+        if not claimed:
+            return []
+        attempts = dict(claimed)
+        with self.session() as session:
+            rows = session.scalars(
+                select(WebhookDelivery)
+                .options(joinedload(WebhookDelivery.event), joinedload(WebhookDelivery.endpoint))
+                .where(WebhookDelivery.id.in_(attempts))
+                .order_by(WebhookDelivery.next_attempt_at, WebhookDelivery.id)
+            )
+            return [
+                ClaimedDelivery(
+                    delivery_id=row.id,
+                    attempt=attempts[row.id],
+                    created_at=row.created_at,
+                    event_public_id=row.event.public_id,
+                    event_type=row.event.type,
+                    event_created_at=row.event.created_at,
+                    event_data=dict(row.event.data),
+                    endpoint_id=row.endpoint.id,
+                    endpoint_public_id=row.endpoint.public_id,
+                    tenant_id=row.endpoint.tenant_id,
+                    url=row.endpoint.url,
+                    sealed_secret=row.endpoint.sealed_secret,
+                    previous_sealed_secret=row.endpoint.previous_sealed_secret,
+                    previous_secret_until=row.endpoint.previous_secret_until,
+                )
+                for row in rows
+            ]
+
+    @retried_once
+    def finish_attempt(
+        self,
+        claimed: ClaimedDelivery,
+        outcome: DeliveryOutcome,
+        disable_before: dt.datetime,
+        if_disabled: Sequence[OutboxEvent] = (),
+    ) -> bool:
+        """Record an attempt, if the lease is still this attempt's; the endpoint's health with it.
+
+        A failure on an endpoint failing since before `disable_before` disables it: its pending deliveries
+        fail, and `if_disabled` (the `webhook.disabled` event) is written. True if the endpoint was disabled.
+        A retry after a lost connection repeats nothing: the attempt number no longer matches.
+        """
+        disabled = False
+        with self.session() as session:
+            result = session.execute(
+                update(WebhookDelivery)
+                .where(
+                    WebhookDelivery.id == claimed.delivery_id,
+                    WebhookDelivery.attempts == claimed.attempt,
+                    WebhookDelivery.state == "pending",
+                )
+                .values(
+                    state=outcome.state,
+                    lease_until=None,
+                    last_status=outcome.status,
+                    last_error=outcome.error,
+                    next_attempt_at=outcome.next_attempt_at or WebhookDelivery.next_attempt_at,
+                    finished_at=None if outcome.state == "pending" else outcome.at,
+                )
+            )
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                return False
+            endpoint = WebhookEndpoint
+            if outcome.state == "delivered":
+                session.execute(
+                    update(endpoint)
+                    .where(endpoint.id == claimed.endpoint_id)
+                    .values(failing_since=None, last_success_at=outcome.at)
+                )
+                return False
+            session.execute(
+                update(endpoint)
+                .where(endpoint.id == claimed.endpoint_id, endpoint.failing_since.is_(None))
+                .values(failing_since=outcome.at)
+            )
+            result = session.execute(
+                update(endpoint)
+                .where(
+                    endpoint.id == claimed.endpoint_id,
+                    endpoint.disabled_at.is_(None),
+                    endpoint.failing_since <= disable_before,
+                )
+                .values(disabled_at=outcome.at)
+            )
+            if result.rowcount == 1:  # type: ignore[attr-defined]
+                disabled = True
+                session.execute(
+                    update(WebhookDelivery)
+                    .where(WebhookDelivery.endpoint_id == claimed.endpoint_id, WebhookDelivery.state == "pending")
+                    .values(state="failed", last_error="endpoint_disabled", finished_at=outcome.at, lease_until=None)
+                )
+                _add_outbox(session, if_disabled)
+        if disabled:
+            self._forget_routes(claimed.tenant_id)
+        return disabled
+
+    @retried_once
+    def oldest_undelivered(self) -> dt.datetime | None:
+        """When the oldest delivery still waiting to go out was made (None: none waits)."""
+        with self.session() as session:
+            return session.scalar(
+                select(func.min(WebhookDelivery.created_at))
+                .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
+                .where(WebhookDelivery.state == "pending", WebhookEndpoint.disabled_at.is_(None))
+            )
+
+    @retried_once
+    def expired_links_to_announce(self, event_type: str, now: dt.datetime, limit: int) -> list[LaunchLink]:
+        """Links that expired unused and unrevoked, not yet announced, of tenants with an endpoint for
+        `event_type`, and only those that expired after the tenant's first such endpoint was made."""
+        with self.session() as session:
+            endpoints = session.execute(
+                select(WebhookEndpoint.tenant_id, WebhookEndpoint.event_types, WebhookEndpoint.created_at).where(
+                    WebhookEndpoint.disabled_at.is_(None)
+                )
+            ).all()
+            since: dict[int, dt.datetime] = {}
+            for tenant_id, types, created_at in endpoints:
+                if not types or event_type in types:
+                    since[tenant_id] = min(since.get(tenant_id, created_at), created_at)
+            if not since:
+                return []
+            conditions = [
+                and_(LaunchLink.tenant_id == tenant_id, LaunchLink.expires_at > start)
+                for tenant_id, start in since.items()
+            ]
+            return list(
+                session.scalars(
+                    select(LaunchLink)
+                    .options(joinedload(LaunchLink.profile))
+                    .where(
+                        or_(*conditions),
+                        _link_state_condition("expired", now),
+                        LaunchLink.expiry_announced_at.is_(None),
+                    )
+                    .order_by(LaunchLink.expires_at)
+                    .limit(limit)
+                )
+            )
+
+    def announce_link_expired(self, link_id: int, now: dt.datetime, outbox: Sequence[OutboxEvent]) -> bool:
+        """Mark a link's expiry announced and write its events, once: of two sweepers one does it."""
+        with self.session() as session:
+            result = session.execute(
+                update(LaunchLink)
+                .where(LaunchLink.id == link_id, LaunchLink.expiry_announced_at.is_(None))
+                .values(expiry_announced_at=now)
+            )
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                return False
+            _add_outbox(session, outbox)
+            return True
+
+    @retried_once
+    def tenants_of_keyset(self, keyset_id: int) -> list[int]:
+        """The tenants with a profile signing with this keyset."""
+        with self.session() as session:
+            return sorted(set(session.scalars(select(Profile.tenant_id).where(Profile.keyset_id == keyset_id))))
+
+    def announce_signing_kid(
+        self, keyset_id: int, previous: str | None, kid: str, outbox: Sequence[OutboxEvent]
+    ) -> bool:
+        """Note that `kid` signs now (it was `previous`) with its events, once: of two callers one does it."""
+        with self.session() as session:
+            column = Keyset.announced_kid
+            result = session.execute(
+                update(Keyset)
+                .where(Keyset.id == keyset_id, column.is_(None) if previous is None else column == previous)
+                .values(announced_kid=kid)
+            )
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                return False
+            _add_outbox(session, outbox)
+            return True
+
+    def purge_webhook_events(self, before: dt.datetime) -> int:
+        """Forget events made before `before` that have nothing left to deliver; returns how many."""
+        waiting = exists().where(WebhookDelivery.event_id == WebhookEvent.id, WebhookDelivery.state == "pending")
+        with self.session() as session:
+            old = select(WebhookEvent.id).where(WebhookEvent.created_at < before, ~waiting)
+            ids = list(session.scalars(old))
+            if ids:
+                session.execute(delete(WebhookDelivery).where(WebhookDelivery.event_id.in_(ids)))
+                session.execute(delete(WebhookEvent).where(WebhookEvent.id.in_(ids)))
+            return len(ids)
+
+
+_EVENTS = cast(Table, WebhookEvent.__table__)
+_DELIVERIES = cast(Table, WebhookDelivery.__table__)
+
+
+def _add_outbox(session: Session, events: Sequence[OutboxEvent]) -> None:
+    """Insert webhook events and their deliveries in the session's transaction.
+
+    Core statements on the session's connection: no ORM bookkeeping on the request path (it cost as much as the
+    inserts themselves).
+    """
+    if not events:
+        return
+    connection = session.connection()
+    for outbox_event in events:
+        event_id = connection.execute(
+            _EVENTS.insert().returning(_EVENTS.c.id),
+            {
+                "public_id": outbox_event.public_id,
+                "tenant_id": outbox_event.tenant_id,
+                "type": outbox_event.type,
+                "created_at": outbox_event.created_at,
+                "data": outbox_event.data,
+            },
+        ).scalar_one()
+        if outbox_event.deliveries:
+            connection.execute(
+                _DELIVERIES.insert(),
+                [
+                    {
+                        "public_id": delivery_public_id,
+                        "event_id": event_id,
+                        "endpoint_id": endpoint_id,
+                        "state": "pending",
+                        "attempts": 0,
+                        "created_at": outbox_event.created_at,
+                        "next_attempt_at": outbox_event.created_at,
+                    }
+                    for endpoint_id, delivery_public_id in outbox_event.deliveries
+                ],
+            )
+
+
+def _withdraw_event(session: Session, public_id: str) -> None:
+    """Drop a webhook event's deliveries that were never tried, and the event if none is left."""
+    event_id = session.scalar(select(WebhookEvent.id).where(WebhookEvent.public_id == public_id))
+    if event_id is None:
+        return
+    session.execute(
+        delete(WebhookDelivery).where(
+            WebhookDelivery.event_id == event_id, WebhookDelivery.attempts == 0, WebhookDelivery.lease_until.is_(None)
+        )
+    )
+    if not session.scalar(select(exists().where(WebhookDelivery.event_id == event_id))):
+        session.execute(delete(WebhookEvent).where(WebhookEvent.id == event_id))

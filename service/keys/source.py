@@ -168,6 +168,11 @@ class KeySource:
                 keys.setdefault(snapshot.keys[stage].kid, snapshot.keys[stage])
         return list(keys.values())
 
+    def kids_by_stage(self, keyset: KeysetRef) -> dict[str, str]:
+        """The kid of each published stage as this process last read them (empty when it has none)."""
+        snapshot = self._snapshot(keyset)
+        return {stage: key.kid for stage, key in snapshot.keys.items()} if snapshot is not None else {}
+
     def status(self, keyset: KeysetRef) -> KeyStatus:
         snapshot = self._snapshot(keyset)
         if snapshot is None:

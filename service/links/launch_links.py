@@ -19,9 +19,10 @@ from typing import Any
 
 from service import sealing
 from service.db.models import LaunchLink, Profile
-from service.db.store import Store
+from service.db.store import OutboxEvent, Store
 from service.errors import LinkNotFound
 from service.web.responses import iso_timestamp
+from service.webhooks.events import Outbox
 
 SECRET_BYTES = 32
 _PUBLIC_ID_BYTES = 9
@@ -71,6 +72,14 @@ class LinkSpec:
     locale: str | None = None
     replaces: str | None = None  # the public id of a link of the same tenant to revoke with this one
     renewals: int = 0
+
+
+@dataclasses.dataclass(frozen=True)
+class Used:
+    """A use taken of a link, and the id of its `link.used` webhook event (None when no endpoint receives it)."""
+
+    link: LaunchLink
+    event_id: str | None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -129,15 +138,20 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 
 
 class LaunchLinks:
-    def __init__(self, store: Store, public_base_url: str, clock: Callable[[], float]) -> None:
+    """Launch links, and the webhook events of what happens to them (written with each change, see webhooks)."""
+
+    def __init__(self, store: Store, public_base_url: str, clock: Callable[[], float], outbox: Outbox) -> None:
         self._store = store
         self._base = public_base_url
         self._clock = clock
+        self._outbox = outbox
 
     def now(self) -> dt.datetime:
         return dt.datetime.fromtimestamp(self._clock(), dt.UTC)
 
-    def create(self, owner: Owner, profile: Profile, spec: LinkSpec, *, now: int) -> NewLink:
+    def create(
+        self, owner: Owner, profile: Profile, spec: LinkSpec, *, now: int, request_id: str | None = None
+    ) -> NewLink:
         """Store a new link and return its URL: the only moment its secret exists outside the URL.
 
         With `spec.replaces`, the old link is revoked in the same transaction (LinkNotFound if it is not this
@@ -166,16 +180,34 @@ class LaunchLinks:
         }
         events = ["created", "renewed"] if spec.renewals else ["created"]
         replaces = (owner.tenant_id, spec.replaces) if spec.replaces else None
-        self._store.add_link(fields, events, replaces)
+        outbox = self._outbox.link_event(
+            owner.tenant_id, "created", public_id, profile.name, LinkState.USABLE.value, request_id
+        )
+        self._store.add_link(fields, events, replaces, outbox, self._replaced_event(owner, spec, public_id, request_id))
         return NewLink(
             public_id=public_id, url=f"{self._base}{PATH_PREFIX}{secret}", expires_at=now + spec.lifetime_seconds
         )
 
-    def note(self, public_id: str, kind: str) -> None:
-        """Add an event (emailed, email_failed, renewed) to a link."""
+    def _replaced_event(self, owner: Owner, spec: LinkSpec, new_id: str, request_id: str | None) -> list[OutboxEvent]:
+        """`link.revoked` for the link a new one replaces (written only if it was still live)."""
+        if spec.replaces is None or not self._outbox.wants(owner.tenant_id, "link.revoked"):
+            return []
+        old = self._store.link_by_public_id(owner.tenant_id, spec.replaces)
+        if old is None:
+            return []  # add_link refuses it: nothing is made
+        return self._outbox.link_event(
+            owner.tenant_id, "revoked", old.public_id, old.profile.name, "revoked", request_id, replacedBy=new_id
+        )
+
+    def note(self, public_id: str, kind: str, request_id: str | None = None, **related: str) -> None:
+        """Add an event (emailed, email_failed, renewed) to a link, and its webhook event `link.<kind>`."""
         link = self._store.link_by_public_id(None, public_id)
         if link is not None:
-            self._store.add_link_event(link.id, kind, self.now())
+            now = self.now()
+            outbox = self._outbox.link_event(
+                link.tenant_id, kind, public_id, link.profile.name, state_of(link, now).value, request_id, **related
+            )
+            self._store.add_link_event(link.id, kind, now, outbox)
 
     def open(self, secret: str) -> tuple[LinkState, OpenedLink | None]:
         """The link behind a secret, its state, and its sealed content while the link keeps it."""
@@ -196,13 +228,19 @@ class LaunchLinks:
         )
         return state, opened
 
-    def consume(self, link: LaunchLink) -> bool:
-        """Take one use, atomically: of N parallel attempts on a single-use link, exactly one wins."""
-        return self._store.consume_link(link.id, self.now())
+    def consume(self, link: LaunchLink, profile: Profile, request_id: str | None = None) -> Used | None:
+        """Take one use, atomically: of N parallel attempts on a single-use link, exactly one wins (None for the
+        others). Its `link.used` webhook event commits with the use."""
+        state = LinkState.USED if link.uses + 1 >= link.max_uses else LinkState.USABLE
+        outbox = self._outbox.link_event(link.tenant_id, "used", link.public_id, profile.name, state.value, request_id)
+        if not self._store.consume_link(link.id, self.now(), outbox):
+            return None
+        return Used(link, outbox[0].public_id if outbox else None)
 
-    def release(self, link: LaunchLink) -> None:
-        """Give back a use that delivered nothing (the relying party failed), so the user can retry."""
-        self._store.release_link_use(link.id)
+    def release(self, used: Used) -> None:
+        """Give back a use that delivered nothing (the relying party failed), so the user can retry; its
+        `link.used` event is withdrawn unless a dispatcher already sent it."""
+        self._store.release_link_use(used.link.id, used.event_id)
 
     def state(self, secret: str) -> LinkState:
         return self.open(secret)[0]
@@ -232,12 +270,13 @@ class LaunchLinks:
         links = self._store.list_links(tenant_id, limit, state.value if state else None, self.now())
         return [self.summary(link) for link in links]
 
-    def revoke(self, tenant_id: int | None, public_id: str) -> dict[str, Any]:
+    def revoke(self, tenant_id: int | None, public_id: str, request_id: str | None = None) -> dict[str, Any]:
         """Revoke a link of this tenant (any tenant's for the CLI, with None); LinkNotFound otherwise."""
         link = self._store.link_by_public_id(tenant_id, public_id)
         if link is None:
             raise LinkNotFound("No link with that id for this API key's tenant.")
-        self._store.revoke_link(link.id, self.now())
+        outbox = self._outbox.link_event(link.tenant_id, "revoked", public_id, link.profile.name, "revoked", request_id)
+        self._store.revoke_link(link.id, self.now(), outbox)
         revoked = self._store.link_by_public_id(tenant_id, public_id)
         assert revoked is not None
         return self.summary(revoked)

@@ -88,7 +88,9 @@ class Renewals:
             locale=old.locale,
             renewals=old.renewals + 1,
         )
-        link = self._links.create(Owner(old.tenant_id, old.api_key_prefix), profile, spec, now=now)
+        link = self._links.create(
+            Owner(old.tenant_id, old.api_key_prefix), profile, spec, now=now, request_id=request_id
+        )
         mail = link_mail(opened.email, link, profile, old.locale)
         context = AuditContext(
             request_id=request_id,
@@ -106,13 +108,13 @@ class Renewals:
                 self._mailer.send(mail, now)
         except MailError as error:
             # Nothing usable left behind, and the member may try again.
-            self._links.note(link.public_id, "email_failed")
-            self._links.revoke(None, link.public_id)
+            self._links.note(link.public_id, "email_failed", request_id)
+            self._links.revoke(None, link.public_id, request_id)
             self._store.unmark_renewed(old.id)
             self._auditor.record("link.renewed", EmailFailed.code, context, detail=detail)
             raise EmailFailed(f"The email was not sent: {error}. Try again in a moment.") from None
-        self._links.note(link.public_id, "emailed")
-        self._links.note(old.public_id, "renewed")
+        self._links.note(link.public_id, "emailed", request_id)
+        self._links.note(old.public_id, "renewed", request_id, renewedBy=link.public_id)
         self._auditor.record("link.renewed", "ok", context, detail=detail)
         metrics.count_link("renewed")
         return Renewed(masked_recipient=mask_address(opened.email["to"]), public_id=link.public_id)

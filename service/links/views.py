@@ -3,7 +3,7 @@ revoke one."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, current_app, g, request
 
 from service.apikeys.admission import admit
 from service.apikeys.authentication import require_scope
@@ -50,4 +50,4 @@ def show_link(linkId: str) -> Response:  # noqa: N803 - the contract names the p
 @bp.post("/<id>/revoke")
 def revoke_link(id: str) -> Response:  # the contract names the path parameter `id`
     tenant_id = _admin()
-    return no_store_json(services(current_app).links.revoke(tenant_id, id))
+    return no_store_json(services(current_app).links.revoke(tenant_id, id, g.request_id))

@@ -199,7 +199,7 @@ class Minter:
         )
         link_detail: dict[str, str] = {}
         try:
-            delivered = self._deliver(caller, request, minted, now, link_detail)
+            delivered = self._deliver(caller, request, minted, now, link_detail, request_id)
         except BrokerError as error:
             self._auditor.record("token.minted", error.code, context, detail=link_detail)
             metrics.count_minted(profile.name, minted.alg, error.code)
@@ -217,7 +217,7 @@ class Minter:
         link = generated.detail.get("link")
         if link is not None:
             try:
-                self._links.revoke(None, link)
+                self._links.revoke(None, link, generated.audit.request_id)
             except SQLAlchemyError as error:
                 # Loud: a usable link exists that nobody received. Its id opens nothing; revoke it by hand.
                 log.error("link of a failed request not revoked", extra={"link": link, "error": type(error).__name__})
@@ -263,7 +263,13 @@ class Minter:
         return mint_request
 
     def _deliver(
-        self, caller: Caller, request: MintRequest, minted: MintedToken, now: int, link_detail: dict[str, str]
+        self,
+        caller: Caller,
+        request: MintRequest,
+        minted: MintedToken,
+        now: int,
+        link_detail: dict[str, str],
+        request_id: str,
     ) -> Delivered:
         """Verify if asked, then the URL: a launch link (noted in `link_detail`, mailed if asked) or a direct one."""
         profile = request.profile
@@ -286,17 +292,24 @@ class Minter:
             replaces=request.replaces,
         )
         # The same `now` as the token's, so the link and the token expire exactly `lifetime - ttl` apart.
-        link = self._links.create(Owner(caller.tenant_id, caller.prefix), profile, spec, now=now)
+        link = self._links.create(Owner(caller.tenant_id, caller.prefix), profile, spec, now=now, request_id=request_id)
         metrics.count_link("made")
         link_detail["link"] = link.public_id
         if request.replaces is not None:
             link_detail["replaces"] = request.replaces
         if request.email is not None:
-            self._send(caller, request.email, link, profile, now, spec.locale)
+            self._send(caller, request.email, link, profile, now, spec.locale, request_id)
         return Delivered(link.url, link.expires_at, request.lifetime, link.public_id)
 
     def _send(
-        self, caller: Caller, email: Mapping[str, Any], link: NewLink, profile: Profile, now: int, locale: str | None
+        self,
+        caller: Caller,
+        email: Mapping[str, Any],
+        link: NewLink,
+        profile: Profile,
+        now: int,
+        locale: str | None,
+        request_id: str,
     ) -> None:
         """Mail the link (a test key's to the test inbox); if that fails, revoke it, so nothing usable is left."""
         mail = link_mail(email, link, profile, locale)
@@ -307,10 +320,10 @@ class Minter:
                 assert self._mailer is not None
                 self._mailer.send(mail, now)
         except MailError as error:
-            self._links.note(link.public_id, "email_failed")
-            self._links.revoke(None, link.public_id)
+            self._links.note(link.public_id, "email_failed", request_id)
+            self._links.revoke(None, link.public_id, request_id)
             raise EmailFailed(f"The email was not sent: {error}. The link made for it was revoked.") from None
-        self._links.note(link.public_id, "emailed")
+        self._links.note(link.public_id, "emailed", request_id)
 
     def _mint(
         self, profile: Profile, payload: Mapping[str, Any], redirect: str | None, ttl: int, now: int
@@ -332,7 +345,8 @@ class Minter:
         except BrokerError as error:
             metrics.count_minted(profile.name, profile.keyset.alg, error.code)
             raise
-        if not self._links.consume(opened.record):
+        used = self._links.consume(opened.record, profile, request_id)
+        if used is None:
             return Launch(self._links.state(secret))
         context = AuditContext(
             request_id=request_id,
@@ -347,7 +361,7 @@ class Minter:
             delivery = self._deliverer.for_browser(profile, minted.token)
         except BrokerError as error:
             # Nothing reached the user: give the use back so the link still works once the RP recovers.
-            self._links.release(opened.record)
+            self._links.release(used)
             self._auditor.record("link.used", error.code, context, detail=link_detail)
             metrics.count_minted(profile.name, minted.alg, error.code)
             raise

@@ -91,6 +91,9 @@ MIGRATED_TABLES = {
     "test_mails",
     "idempotency_records",
     "audit_events",
+    "webhook_endpoints",
+    "webhook_events",
+    "webhook_deliveries",
     "alembic_version",
 }
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from flask.testing import FlaskClient
+
 from service.db.models import LaunchLink
 from service.wiring import Services
-from tests.support.api import BROKER_URL
+from tests.support.api import BROKER_URL, generate
 from tests.support.privacy import WATCH
 
 # What a browser sends when the link's own page posts its form: the broker accepts a use only from there.
@@ -20,6 +22,15 @@ def link_path(body: dict[str, Any]) -> str:
     assert url.startswith(f"{BROKER_URL}/l/")
     WATCH.watch(url.rsplit("/", 1)[1])
     return urlsplit(url).path
+
+
+def admin_link(client: FlaskClient, creds: dict[str, Any], **body: Any) -> dict[str, Any]:
+    """A two-hour launch link of the exorlive-main profile, made with the admin key (every scope); its answer."""
+    response = generate(client, creds, "exorlive-main", expireIn=120, key="adminApiKey", **body)
+    assert response.status_code == 200, response.get_json()
+    answer: dict[str, Any] = response.get_json()
+    link_path(answer)
+    return answer
 
 
 def secret_of(path: str) -> str:

@@ -56,3 +56,11 @@ def test_a_short_subject_hash_key_is_refused_in_production() -> None:
 def test_the_factory_fails_at_start_on_bad_settings() -> None:
     with pytest.raises(ConfigError):
         create_app({"BROKER_ENV": "production", "DATABASE_URL": ""})
+
+
+def test_a_webhook_lease_must_outlast_an_attempt() -> None:
+    with pytest.raises(ConfigError, match="WEBHOOK_LEASE_SECONDS"):
+        load_settings({"WEBHOOK_TIMEOUT_SECONDS": "10", "WEBHOOK_LEASE_SECONDS": "15"})
+    with pytest.raises(ConfigError, match="WEBHOOK_TIMEOUT_SECONDS"):
+        load_settings({"WEBHOOK_TIMEOUT_SECONDS": "soon"})
+    assert load_settings({"WEBHOOK_RETRY_BASE_SECONDS": "0.5"}).webhooks.retry_base_seconds == 0.5

@@ -172,3 +172,26 @@ def test_key_age_is_a_gauge_by_keyset_and_stage(client: FlaskClient) -> None:
     metrics.observe_key_age("metrics-test", "AWSPENDING", 12.5)
     metrics.observe_key_age("metrics-test", "AWSPENDING", 7.0)
     assert value(scrape(client), "broker_key_age_seconds", keyset="metrics-test", stage="AWSPENDING") == 7.0
+
+
+def test_webhook_attempts_by_outcome_and_the_oldest_undelivered_age(
+    client: FlaskClient, creds: dict[str, Any], svc: Services, clock: Any
+) -> None:
+    from service.wiring import dispatcher
+    from tests.support.webhooks import Receiver, register
+
+    receiver = Receiver()
+    register(client, creds, receiver.url, ["link.created"])
+    assert value(scrape(client), "broker_webhook_oldest_undelivered_seconds") == 0
+    before = scrape(client)
+    generate(client, creds, "exorlive-main", expireIn=120, key="adminApiKey")
+    clock.advance(30)  # the dispatcher's clock; the gauge reads real time, so only its presence is sure
+    dispatcher(svc).run_once()  # refused: not up
+    assert delta(before, scrape(client), "broker_webhook_attempts_total", outcome="pending") == 1
+    assert value(scrape(client), "broker_webhook_oldest_undelivered_seconds") >= 0
+    clock.advance(30)
+    with receiver.serving():
+        dispatcher(svc).run_once()
+    after = scrape(client)
+    assert delta(before, after, "broker_webhook_attempts_total", outcome="delivered") == 1
+    assert value(after, "broker_webhook_oldest_undelivered_seconds") == 0

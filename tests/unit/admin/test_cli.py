@@ -177,7 +177,7 @@ def test_dev_seed_is_idempotent(app: Flask) -> None:
     assert json.loads((Path(app.instance_path) / "dev-credentials.json").read_text()) == first
     keys = [json.loads(line) for line in _run(runner, "apikeys", "list").stdout.splitlines()]
     assert sorted((k["label"], tuple(k["scopes"])) for k in keys) == [
-        ("dev", ()), ("dev-admin", ("keys:admin", "links:admin", "links:email", "links:long")),
+        ("dev", ()), ("dev-admin", ("keys:admin", "links:admin", "links:email", "links:long", "webhooks:admin")),
         ("dev-test", ("links:email", "links:long")),
     ]  # fmt: skip
 
@@ -288,3 +288,35 @@ def test_cli_rotation_of_an_unknown_keyset_is_a_clear_error(app: Flask) -> None:
         assert "Error:" in result.stderr
         assert "nope" in result.stderr
         assert "Traceback" not in result.output
+
+
+def test_webhooks_from_the_cli(app: Flask, creds: dict[str, Any]) -> None:
+    from tests.support.webhooks import Receiver
+
+    runner, receiver = app.test_cli_runner(), Receiver()
+    created = _last_json(
+        _run(runner, "webhooks", "create", "--tenant", "dev", "--url", receiver.url, "--event", "link.created").stdout
+    )
+    WATCH.watch(created["secret"])
+    assert (created["events"], created["state"]) == (["link.created"], "enabled")
+    refused = runner.invoke(args=["webhooks", "create", "--tenant", "dev", "--url", "http://hooks.example.com/"])
+    assert refused.exit_code != 0
+    assert "url" in refused.output
+    (listed,) = [json.loads(line) for line in _run(runner, "webhooks", "list", "--tenant", "dev").stdout.splitlines()]
+    assert listed["id"] == created["id"]
+    assert _last_json(_run(runner, "webhooks", "show", created["id"]).stdout)["url"] == receiver.url
+    client = app.test_client()
+    generate(client, creds, "exorlive-main", expireIn=120, key="adminApiKey")
+    with receiver.serving():
+        assert _last_json(_run(runner, "webhooks", "dispatch", "--once").stdout) == {"attempted": 1}
+    (delivery,) = [
+        json.loads(line) for line in _run(runner, "webhooks", "deliveries", created["id"]).stdout.splitlines()
+    ]
+    assert delivery["state"] == "delivered"
+    again = _last_json(_run(runner, "webhooks", "redeliver", created["id"], delivery["id"]).stdout)
+    assert again["eventId"] == delivery["eventId"]
+    rotated = _last_json(_run(runner, "webhooks", "rotate-secret", created["id"]).stdout)
+    WATCH.watch(rotated["secret"])
+    assert rotated["secret"] != created["secret"]
+    _run(runner, "webhooks", "delete", created["id"])
+    assert runner.invoke(args=["webhooks", "show", created["id"]]).exit_code != 0

@@ -10,15 +10,8 @@ from service.admin import operations as admin
 from service.wiring import Services
 from tests.support.api import bearer, generate, problem
 from tests.support.links import FROM_ITS_PAGE, launch_links, link_path
+from tests.support.links import admin_link as _link
 from tests.support.privacy import WATCH
-
-
-def _link(client: FlaskClient, creds: dict[str, Any], **body: Any) -> dict[str, Any]:
-    response = generate(client, creds, "exorlive-main", expireIn=120, key="adminApiKey", **body)
-    assert response.status_code == 200, response.get_json()
-    answer: dict[str, Any] = response.get_json()
-    link_path(answer)
-    return answer
 
 
 def _detail(client: FlaskClient, creds: dict[str, Any], link_id: str, key: str = "adminApiKey") -> Any:

@@ -1,0 +1,1 @@
+"""Signed webhooks (Standard Webhooks): endpoints per tenant, the transactional outbox, the dispatcher, the sweeper."""
