@@ -36,7 +36,7 @@ def redis_url() -> str:
     try:
         redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
     except redis.RedisError as error:
-        pytest.fail(f"Redis is needed at {REDIS_URL} (see README, 'Services'): {type(error).__name__}")
+        pytest.fail(f"Redis is needed at {REDIS_URL} (see docs/development.md, 'Services'): {type(error).__name__}")
     return REDIS_URL
 
 

@@ -33,7 +33,7 @@ from tests.support.servers import mint_over_http
 from tests.support.waiting import wait_until
 from tests.support.webhooks import Receiver, dispatcher_process, register
 
-# Seconds, small so each test takes seconds: the defaults are minutes to hours (README "Webhooks").
+# Seconds, small so each test takes seconds: the defaults are minutes to hours (docs/api.md "Webhooks").
 FAST = {"WEBHOOK_POLL_SECONDS": "0.05", "WEBHOOK_RETRY_BASE_SECONDS": "0.2", "WEBHOOK_RETRY_MAX_SECONDS": "0.5"}
 
 

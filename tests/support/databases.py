@@ -35,7 +35,7 @@ def postgres_database() -> Iterator[str]:
     try:
         admin = psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True, connect_timeout=5)
     except psycopg.OperationalError as error:
-        pytest.fail(f"PostgreSQL is needed at {POSTGRES_ADMIN_URL} (see README, 'Services'): {error}")
+        pytest.fail(f"PostgreSQL is needed at {POSTGRES_ADMIN_URL} (see docs/development.md, 'Services'): {error}")
     with admin:
         admin.execute(f'CREATE DATABASE "{name}"')
         try:
