@@ -30,6 +30,12 @@ def create_api_key(
     unknown = sorted(set(scopes) - set(credentials.SCOPES))
     if unknown:
         raise ValidationFailed(f"Unknown scopes: {', '.join(unknown)}.")
+    administering = sorted(scope for scope in scopes if scope in credentials.ADMIN_SCOPES)
+    if test and administering:
+        raise ValidationFailed(
+            f"A test key may not hold {', '.join(administering)}: it would reach live links, keys and webhooks. "
+            "Give test keys links:long and links:email at most."
+        )
     tenant = svc.store.tenant_by_name(tenant_name)
     api_key = credentials.new_api_key(test)
     svc.store.add_api_key(

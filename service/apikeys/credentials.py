@@ -28,6 +28,8 @@ PREFIX_LENGTH = len(API_KEY_PREFIX) + _SHOWN_RANDOM
 _PROFILE_KEY_RANDOM_LENGTH = 24
 
 SCOPES = ("links:long", "links:email", "links:admin", "keys:admin", "webhooks:admin")
+# Scopes over an account's links, keys and webhooks, live ones included: never for a test key.
+ADMIN_SCOPES = frozenset({"links:admin", "keys:admin", "webhooks:admin"})
 
 
 def _random_base62(length: int) -> str:

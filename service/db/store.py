@@ -1085,7 +1085,8 @@ def _add_outbox(session: Session, events: Sequence[OutboxEvent]) -> None:
                 "data": outbox_event.data,
             },
         ).scalar_one()
-        if outbox_event.deliveries:
+        deliveries = _still_live(connection, outbox_event.deliveries)
+        if deliveries:
             connection.execute(
                 _DELIVERIES.insert(),
                 [
@@ -1098,9 +1099,26 @@ def _add_outbox(session: Session, events: Sequence[OutboxEvent]) -> None:
                         "created_at": outbox_event.created_at,
                         "next_attempt_at": outbox_event.created_at,
                     }
-                    for endpoint_id, delivery_public_id in outbox_event.deliveries
+                    for endpoint_id, delivery_public_id in deliveries
                 ],
             )
+
+
+def _still_live(connection: Any, deliveries: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The deliveries whose endpoint still exists and is enabled.
+
+    The routes come from a cache up to LOOKUP_CACHE_SECONDS old: an endpoint deleted through another worker
+    since would fail the insert's foreign key and with it the change being reported (a link use, a mint).
+    """
+    if not deliveries:
+        return []
+    ids = {endpoint_id for endpoint_id, _ in deliveries}
+    live = set(
+        connection.execute(
+            select(WebhookEndpoint.id).where(WebhookEndpoint.id.in_(ids), WebhookEndpoint.disabled_at.is_(None))
+        ).scalars()
+    )
+    return [delivery for delivery in deliveries if delivery[0] in live]
 
 
 def _withdraw_event(session: Session, public_id: str) -> None:

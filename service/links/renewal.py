@@ -78,20 +78,36 @@ class Renewals:
         if not self._store.mark_renewed(old.id, self._links.now()):
             raise RenewalRefused("A new link was already sent for this one. Look for it in your inbox.")
         assert opened.email is not None  # can_renew checked it
+        try:
+            renewed = self._make_and_send(opened, profile, test, now, request_id)
+        except BaseException:
+            # Whatever failed after the claim (the mail, the database, the process being stopped), the member
+            # may ask again: a claim that sent nothing must not use up the renewal.
+            self._store.unmark_renewed(old.id)
+            raise
+        self._links.note(old.public_id, "renewed", request_id, renewedBy=renewed.public_id)
+        metrics.count_link("renewed")
+        return renewed
+
+    def _make_and_send(self, opened: OpenedLink, profile: Profile, test: bool, now: int, request_id: str) -> Renewed:
+        """The new link, mailed where the old one went; on a mail failure it is revoked (EmailFailed)."""
+        old, email = opened.record, opened.email
+        assert email is not None
+        locale = old.locale or profile.locale  # as the old link's page spoke
         spec = LinkSpec(
             payload=opened.payload,
             redirect=opened.redirect,
             # The old link's lifetime, at least the shortest one a request may ask for (a minute).
             lifetime_seconds=max(int((old.expires_at - old.created_at).total_seconds()), 60),
             auto_submit=False,
-            email=opened.email,
+            email=email,
             locale=old.locale,
             renewals=old.renewals + 1,
         )
         link = self._links.create(
             Owner(old.tenant_id, old.api_key_prefix), profile, spec, now=now, request_id=request_id
         )
-        mail = link_mail(opened.email, link, profile, old.locale)
+        mail = link_mail(email, link, profile, locale)
         context = AuditContext(
             request_id=request_id,
             tenant_id=old.tenant_id,
@@ -110,11 +126,8 @@ class Renewals:
             # Nothing usable left behind, and the member may try again.
             self._links.note(link.public_id, "email_failed", request_id)
             self._links.revoke(None, link.public_id, request_id)
-            self._store.unmark_renewed(old.id)
             self._auditor.record("link.renewed", EmailFailed.code, context, detail=detail)
             raise EmailFailed(f"The email was not sent: {error}. Try again in a moment.") from None
         self._links.note(link.public_id, "emailed", request_id)
-        self._links.note(old.public_id, "renewed", request_id, renewedBy=link.public_id)
         self._auditor.record("link.renewed", "ok", context, detail=detail)
-        metrics.count_link("renewed")
-        return Renewed(masked_recipient=mask_address(opened.email["to"]), public_id=link.public_id)
+        return Renewed(masked_recipient=mask_address(email["to"]), public_id=link.public_id)

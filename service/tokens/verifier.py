@@ -72,7 +72,10 @@ def parse_jwks(document: Mapping[str, Any]) -> dict[str, PublishedKey]:
         if not isinstance(jwk, Mapping):
             continue
         kid, alg, kty = jwk.get("kid"), jwk.get("alg"), jwk.get("kty")
-        if not isinstance(kid, str) or alg not in ACCEPTED_ALGORITHMS or kty not in _KEY_TYPES:
+        # isinstance first: a list or an object in a JSON document is unhashable, and `in` would raise.
+        if not (isinstance(kid, str) and isinstance(alg, str) and isinstance(kty, str)):
+            continue
+        if alg not in ACCEPTED_ALGORITHMS or kty not in _KEY_TYPES:
             continue
         if jwk.get("use", "sig") != "sig" or "d" in jwk:
             continue
@@ -189,7 +192,7 @@ def check_format(token: Any) -> None:
 # the first that fails.
 def check_alg(header: Mapping[str, Any]) -> str:
     alg = header.get("alg")
-    if alg not in ACCEPTED_ALGORITHMS:
+    if not isinstance(alg, str) or alg not in ACCEPTED_ALGORITHMS:
         raise TokenRejected("alg", f"Algorithm {alg!r} is not accepted; use RS256, PS256 or ES256.")
     return str(alg)
 

@@ -66,7 +66,9 @@ def where_json_breaks(error: json.JSONDecodeError) -> str:
         return f"The body is not valid JSON: a single quote at {where}. JSON strings and names take double quotes."
     if error.msg == "Expecting value" and not text.strip():
         return "The body is empty; send a JSON object."
-    return f"The body is not valid JSON: {error.msg.lower()} at {where}."
+    # Python's messages may end in " at" themselves ("Invalid control character at"): say it once.
+    message = error.msg.lower().removesuffix(" at")
+    return f"The body is not valid JSON: {message} at {where}."
 
 
 def parse_json(raw: bytes) -> Any:

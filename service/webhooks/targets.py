@@ -64,10 +64,38 @@ def _ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     return address
 
 
+# IPv6 prefixes that carry an IPv4 address inside (NAT64, IPv4-compatible) or are deprecated site-local, and the
+# IPv4 block of IETF protocol assignments: Python's `is_global` calls some of them global.
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+_SITE_LOCAL = ipaddress.ip_network("fec0::/10")
+_IETF_PROTOCOL = ipaddress.ip_network("192.0.0.0/24")
+
+
+def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 one reaches through (6to4, Teredo, NAT64, IPv4-compatible), if any."""
+    if address.sixtofour is not None:
+        return address.sixtofour
+    if address.teredo is not None:
+        return address.teredo[1]
+    if address in _NAT64 or address in _IPV4_COMPATIBLE:
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return None
+
+
 def is_public(text: str) -> bool:
-    """Globally routable unicast: not loopback, private, link-local (cloud metadata), shared, reserved or multicast."""
+    """Globally routable unicast: not loopback, private, link-local (cloud metadata), shared, reserved or multicast,
+    nor an IPv6 address that wraps such an IPv4 address (a DNS64 answer on an IPv6-only subnet, say)."""
     address = _ip(text)
-    return address is not None and address.is_global and not address.is_multicast
+    if address is None or not address.is_global or address.is_multicast:
+        return False
+    if isinstance(address, ipaddress.IPv4Address):
+        return address not in _IETF_PROTOCOL
+    if address in _SITE_LOCAL or address in _NAT64_LOCAL:
+        return False
+    inner = _embedded_ipv4(address)
+    return inner is None or is_public(str(inner))
 
 
 def _is_loopback_host(host: str) -> bool:

@@ -27,7 +27,8 @@ def _admin() -> int:
 
 def _limit() -> int:
     raw = request.args.get("limit", str(DEFAULT_LIMIT))
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+    # isascii: "²".isdigit() is True, but int("²") fails.
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_LIMIT:
         raise ValidationFailed("Invalid query.", errors={"limit": [f"An integer from 1 to {MAX_LIMIT}."]})
     return int(raw)
 

@@ -92,3 +92,35 @@ def test_test_keys_mail_without_a_mail_server(client: FlaskClient, creds: dict[s
     WATCH.watch(made.get_json()["url"].rsplit("/", 1)[1])
     (mail,) = client.get("/api/v1/test-inbox", headers=bearer(creds["testApiKey"])).get_json()["messages"]
     assert mail["to"] == MEMBER
+
+
+def test_a_test_key_never_administers_live_links_keys_or_webhooks(
+    client: FlaskClient, creds: dict[str, Any], svc: Services
+) -> None:
+    from service.admin import operations as admin
+    from service.dev import seed as devseed
+    from service.errors import ValidationFailed
+
+    with pytest.raises(ValidationFailed, match="links:admin"):
+        admin.create_api_key(svc, devseed.DEV_TENANT, ["links:admin"], "t", test=True)
+    # A key given an admin scope some other way is still refused it.
+    key = credentials.new_api_key(test=True)
+    svc.store.add_api_key(
+        svc.store.tenant_by_name(devseed.DEV_TENANT).id,
+        credentials.api_key_prefix(key),
+        credentials.hash_api_key(key),
+        sorted(credentials.ADMIN_SCOPES),
+        "smuggled",
+        None,
+    )
+    WATCH.watch(key)
+    for path in ("/api/v1/links", "/api/v1/api-keys", "/api/v1/webhooks"):
+        problem(client.get(path, headers=bearer(key)), 403, "insufficient_scope")
+    live = client.post(
+        "/api/v1/generateJWT",
+        json={"profileKey": creds["profiles"]["exorlive-go"], "payload": SEED_PAYLOADS["exorlive-go"], "expireIn": 60},
+        headers=bearer(creds["adminApiKey"]),
+    ).get_json()
+    WATCH.watch(live["url"].rsplit("/", 1)[1])
+    replaced = _mint(client, key, creds["testProfiles"]["exorlive-go"], replaces=live["linkId"])
+    problem(replaced, 403, "insufficient_scope")

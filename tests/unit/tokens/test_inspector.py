@@ -167,6 +167,12 @@ def test_a_header_nested_too_deep_is_a_format_failure_not_a_crash() -> None:
     assert results(inspect(f"{deep}.{deep}.sig"))["format"] == "fail"
 
 
+@pytest.mark.parametrize("alg", [["RS256"], {"alg": "RS256"}, 256, None])
+def test_an_alg_that_is_not_text_fails_its_rule_without_a_crash(alg: Any) -> None:
+    header = _b64(json.dumps({"alg": alg, "typ": "JWT", "kid": "k"}).encode())
+    assert results(inspect(f"{header}.{_b64(b'{}')}.sig"))["alg"] == "fail"
+
+
 # --- over HTTP --------------------------------------------------------------------------------------------
 def _post(client: FlaskClient, creds: dict[str, Any], body: Any, **headers: str) -> Any:
     token = body.get("token") if isinstance(body, dict) else body
@@ -177,6 +183,15 @@ def _post(client: FlaskClient, creds: dict[str, Any], body: Any, **headers: str)
             INSPECT, data=body, headers={**bearer(creds["apiKey"]), "Content-Type": "text/plain", **headers}
         )
     return client.post(INSPECT, json=body, headers={**bearer(creds["apiKey"]), **headers})
+
+
+@pytest.mark.parametrize("member", [{"alg": [1]}, {"kty": ["EC"]}, {"kid": {"k": 1}}])
+def test_a_jwks_with_values_that_are_not_text_is_no_crash(
+    client: FlaskClient, creds: dict[str, Any], member: dict[str, Any]
+) -> None:
+    jwk = {"kid": "k", "alg": "ES256", "kty": "EC", **member}
+    response = _post(client, creds, {"token": "a.b.c", "jwks": {"keys": [jwk]}})
+    assert response.status_code in (200, 422), response.get_data(as_text=True)
 
 
 def test_a_fresh_broker_token_passes_with_its_profile(client: FlaskClient, creds: dict[str, Any]) -> None:

@@ -14,9 +14,10 @@ from service.db.models import WebhookDelivery, WebhookEvent
 from service.links.launch_links import LinkState
 from service.wiring import Services
 from tests.support.api import bearer, generate
+from tests.support.apps import build_app
 from tests.support.links import FROM_ITS_PAGE, launch_links, link_path
 from tests.support.links import admin_link as _link
-from tests.support.privacy import SEED_PERSONAL_DATA, database_dump
+from tests.support.privacy import SEED_PERSONAL_DATA, WATCH, database_dump
 from tests.support.smtp import Collector
 from tests.support.webhooks import register
 
@@ -145,3 +146,21 @@ def test_an_email_failure_announces_the_failure_and_the_revocation(
     assert response.status_code == 502
     assert [event.type for event in _events(svc)] == ["link.created", "link.email_failed", "link.revoked"]
     assert {event.data["state"] for event in _events(svc)[1:]} <= {"usable", "revoked"}
+
+
+def test_an_endpoint_deleted_through_another_worker_does_not_fail_the_change(
+    client: FlaskClient, creds: dict[str, Any], config: dict[str, Any]
+) -> None:
+    """Another worker's cached routes still name the deleted endpoint: its change goes through without it."""
+    admin_key = bearer(creds["adminApiKey"])
+    other = build_app(config).test_client()  # a second worker on the same database
+    made = client.post("/api/v1/webhooks", json={"url": "http://127.0.0.1:9/hooks"}, headers=admin_key)
+    assert made.status_code == 201, made.get_json()
+    WATCH.watch(made.get_json()["secret"])
+    first = generate(other, creds, "generic", key="adminApiKey", qr=True)  # caches the tenant's routes
+    assert first.status_code == 200
+    link_path(first.get_json())
+    assert client.delete(f"/api/v1/webhooks/{made.get_json()['id']}", headers=admin_key).status_code == 204
+    again = generate(other, creds, "generic", key="adminApiKey", qr=True)
+    assert again.status_code == 200, again.get_json()
+    link_path(again.get_json())

@@ -84,3 +84,22 @@ def test_ipv6_targets_are_bracketed() -> None:
     policy = UrlPolicy(production=False, resolver=_resolver({}))  # type: ignore[arg-type]
     target = policy.resolve("http://[::1]:8080/x")
     assert (target.pinned_url, target.host_header) == ("http://[::1]:8080/x", "[::1]:8080")
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "64:ff9b::a00:1",  # NAT64 of 10.0.0.1: a DNS64 answer on an IPv6-only subnet reaches inside the VPC
+        "64:ff9b::a9fe:a9fe",  # NAT64 of the metadata address 169.254.169.254
+        "2002:7f00:1::1",  # 6to4 of 127.0.0.1
+        "::7f00:1",  # IPv4-compatible 127.0.0.1
+        "fec0::1",  # deprecated site-local
+        "192.0.0.8",  # IETF protocol assignments
+    ],
+)
+def test_ipv6_forms_that_wrap_an_internal_address_are_not_public(address: str) -> None:
+    assert not is_public(address)
+
+
+def test_nat64_of_a_public_address_is_public() -> None:
+    assert is_public("64:ff9b::808:808")  # 8.8.8.8
