@@ -233,7 +233,8 @@ def _stop(children: list[subprocess.Popen[bytes]]) -> None:
 
 
 def _serve(env: dict[str, str], children: list[subprocess.Popen[bytes]]) -> int:
-    """Start the emulator and mail sink, migrate, seed, start the sandbox and the broker; return its exit code."""
+    """Start the emulator and mail sink, migrate, seed, start the sandbox, the webhook dispatcher and the broker;
+    return the broker's exit code."""
     smtp_port, mail_http_port = int(env["MAIL_SMTP_PORT"]), int(env["MAIL_HTTP_PORT"])
     emulator_port, sandbox_port = int(env["SECRETS_EMULATOR_PORT"]), int(env["SANDBOX_PORT"])
     print(f"starting the local mail sink: SMTP on 127.0.0.1:{smtp_port}, mailbox page {env['DEV_MAILBOX_URL']}")
@@ -277,6 +278,9 @@ def _serve(env: dict[str, str], children: list[subprocess.Popen[bytes]]) -> int:
     _wait_for_port(sandbox_port, _SANDBOX_START_TIMEOUT_SECONDS, sandbox, "the sandbox relying party")
     print(_banner(credentials, env["SANDBOX_URL"]), flush=True)
 
+    # The webhook dispatcher, as the Procfile's `webhooks` process: registered endpoints get their events.
+    print("starting the webhook dispatcher", flush=True)
+    children.append(subprocess.Popen([*flask, "webhooks", "dispatch"], cwd=ROOT, env=env))
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"], cwd=ROOT, env=env)
     children.append(server)
     return server.wait()

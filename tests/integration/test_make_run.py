@@ -17,6 +17,7 @@ import requests
 from tests.support.paths import ROOT
 from tests.support.ports import free_port
 from tests.support.privacy import WATCH
+from tests.support.waiting import wait_until
 
 _READY_TIMEOUT_SECONDS = 90
 _PORT_NAMES = ("PORT", "SANDBOX_PORT", "SECRETS_EMULATOR_PORT", "MAIL_SMTP_PORT", "MAIL_HTTP_PORT")
@@ -94,6 +95,9 @@ def test_make_run_serves_writes_dev_env_and_exits_0_on_ctrl_c(
     dev_env = (project / "instance" / "dev.env").read_text()
     assert f"SECRETS_EMULATOR_PORT={ports['SECRETS_EMULATOR_PORT']}" in dev_env
     assert "AWS_ACCESS_KEY_ID=dev-emulator" in dev_env
+
+    # The webhook dispatcher runs beside the broker, as the Procfile's `webhooks` process does.
+    wait_until(lambda: "webhook dispatcher started" in log.read_text(), timeout=30, what="the webhook dispatcher")
 
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=30) == 0
