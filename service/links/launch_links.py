@@ -181,7 +181,7 @@ class LaunchLinks:
         events = ["created", "renewed"] if spec.renewals else ["created"]
         replaces = (owner.tenant_id, spec.replaces) if spec.replaces else None
         outbox = self._outbox.link_event(
-            owner.tenant_id, "created", public_id, profile.name, LinkState.USABLE.value, request_id
+            owner.tenant_id, "created", public_id, profile, LinkState.USABLE.value, request_id
         )
         self._store.add_link(fields, events, replaces, outbox, self._replaced_event(owner, spec, public_id, request_id))
         return NewLink(
@@ -196,7 +196,7 @@ class LaunchLinks:
         if old is None:
             return []  # add_link refuses it: nothing is made
         return self._outbox.link_event(
-            owner.tenant_id, "revoked", old.public_id, old.profile.name, "revoked", request_id, replacedBy=new_id
+            owner.tenant_id, "revoked", old.public_id, old.profile, "revoked", request_id, replacedBy=new_id
         )
 
     def note(self, public_id: str, kind: str, request_id: str | None = None, **related: str) -> None:
@@ -205,7 +205,7 @@ class LaunchLinks:
         if link is not None:
             now = self.now()
             outbox = self._outbox.link_event(
-                link.tenant_id, kind, public_id, link.profile.name, state_of(link, now).value, request_id, **related
+                link.tenant_id, kind, public_id, link.profile, state_of(link, now).value, request_id, **related
             )
             self._store.add_link_event(link.id, kind, now, outbox)
 
@@ -232,7 +232,7 @@ class LaunchLinks:
         """Take one use, atomically: of N parallel attempts on a single-use link, exactly one wins (None for the
         others). Its `link.used` webhook event commits with the use."""
         state = LinkState.USED if link.uses + 1 >= link.max_uses else LinkState.USABLE
-        outbox = self._outbox.link_event(link.tenant_id, "used", link.public_id, profile.name, state.value, request_id)
+        outbox = self._outbox.link_event(link.tenant_id, "used", link.public_id, profile, state.value, request_id)
         if not self._store.consume_link(link.id, self.now(), outbox):
             return None
         return Used(link, outbox[0].public_id if outbox else None)
@@ -275,7 +275,7 @@ class LaunchLinks:
         link = self._store.link_by_public_id(tenant_id, public_id)
         if link is None:
             raise LinkNotFound("No link with that id for this API key's tenant.")
-        outbox = self._outbox.link_event(link.tenant_id, "revoked", public_id, link.profile.name, "revoked", request_id)
+        outbox = self._outbox.link_event(link.tenant_id, "revoked", public_id, link.profile, "revoked", request_id)
         self._store.revoke_link(link.id, self.now(), outbox)
         revoked = self._store.link_by_public_id(tenant_id, public_id)
         assert revoked is not None

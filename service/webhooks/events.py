@@ -13,6 +13,7 @@ import secrets
 from collections.abc import Callable
 from typing import Any
 
+from service.db.models import Profile
 from service.db.store import OutboxEvent, Store
 
 LINK_EVENT_TYPES = (
@@ -72,16 +73,24 @@ class Outbox:
         tenant_id: int,
         kind: str,
         link_public_id: str,
-        profile: str,
+        profile: Profile,
         state: str,
         request_id: str | None,
         **related: str,
     ) -> list[OutboxEvent]:
-        """`link.<kind>` for a launch link: its id, profile name, state and the request that changed it."""
+        """`link.<kind>` for a launch link: its id, profile name, state, the request that changed it, and
+        `livemode` (false for a test profile's link: a receiver tells test traffic from live by it)."""
         event_type = f"link.{kind}"
         if not self._store.webhook_routes(tenant_id).endpoints_for(event_type):
             return []  # before building the data: the common case, a tenant without endpoints, costs nothing more
-        data = {"linkId": link_public_id, "profile": profile, "state": state, "requestId": request_id, **related}
+        data = {
+            "linkId": link_public_id,
+            "profile": profile.name,
+            "state": state,
+            "requestId": request_id,
+            "livemode": not profile.test,
+            **related,
+        }
         return self.event(tenant_id, event_type, data)
 
     def wants(self, tenant_id: int, event_type: str) -> bool:

@@ -42,7 +42,7 @@ class Sweeper:
         announced = 0
         for link in self._store.expired_links_to_announce("link.expired", now, BATCH):
             events = self._outbox.link_event(
-                link.tenant_id, "expired", link.public_id, link.profile.name, LinkState.EXPIRED.value, None
+                link.tenant_id, "expired", link.public_id, link.profile, LinkState.EXPIRED.value, None
             )
             announced += self._store.announce_link_expired(link.id, now, events)
         return announced

@@ -124,3 +124,22 @@ def test_a_test_key_never_administers_live_links_keys_or_webhooks(
     WATCH.watch(live["url"].rsplit("/", 1)[1])
     replaced = _mint(client, key, creds["testProfiles"]["exorlive-go"], replaces=live["linkId"])
     problem(replaced, 403, "insufficient_scope")
+
+
+def test_webhook_events_of_test_links_say_livemode_false(
+    client: FlaskClient, creds: dict[str, Any], svc: Services
+) -> None:
+    from sqlalchemy import select
+
+    from service.db.models import WebhookEvent
+
+    admin_key = bearer(creds["adminApiKey"])
+    made = client.post("/api/v1/webhooks", json={"url": "http://127.0.0.1:9/hooks"}, headers=admin_key)
+    WATCH.watch(made.get_json()["secret"])
+    test_link = _mint(client, creds["testApiKey"], creds["testProfiles"]["exorlive-go"], expireIn=60).get_json()
+    live_link = _mint(client, creds["adminApiKey"], creds["profiles"]["exorlive-go"], expireIn=60).get_json()
+    for answer in (test_link, live_link):
+        WATCH.watch(answer["token"], answer["url"].rsplit("/", 1)[1])
+    with svc.store.session() as session:
+        created = {event.data["linkId"]: event.data["livemode"] for event in session.scalars(select(WebhookEvent))}
+    assert created == {test_link["linkId"]: False, live_link["linkId"]: True}

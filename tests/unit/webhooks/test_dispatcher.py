@@ -62,6 +62,7 @@ def test_a_used_link_gives_exactly_one_verified_link_used(
         "profile": "exorlive-main",
         "state": "used",
         "requestId": body["data"]["requestId"],
+        "livemode": True,
     }
     (received,) = receiver.received
     assert received.headers["content-type"] == "application/json"

@@ -59,7 +59,7 @@ def test_each_link_change_writes_its_event_with_ids_and_states_only(
     replacement = _link(client, creds, replaces=answer["linkId"])  # a used link is revoked too
     events = [(event.type, event.data) for event in _events(svc)]
     request_id = answer["requestId"]
-    main = {"profile": "exorlive-main"}
+    main = {"profile": "exorlive-main", "livemode": True}
     assert events == [
         ("link.created", {"linkId": answer["linkId"], **main, "state": "usable", "requestId": request_id}),
         ("link.emailed", {"linkId": answer["linkId"], **main, "state": "usable", "requestId": request_id}),

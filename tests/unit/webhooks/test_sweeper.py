@@ -48,7 +48,13 @@ def test_an_unused_link_is_announced_once_when_it_expired(
     assert _events(svc) == [
         (
             "link.expired",
-            {"linkId": expiring["linkId"], "profile": "exorlive-main", "state": "expired", "requestId": None},
+            {
+                "linkId": expiring["linkId"],
+                "profile": "exorlive-main",
+                "state": "expired",
+                "requestId": None,
+                "livemode": True,
+            },
         )
     ]
     assert before["linkId"] != expiring["linkId"]  # expired before the endpoint existed: not announced
