@@ -121,6 +121,12 @@ class UrlPolicy:
         except ValueError:
             raise _refuse("Not a valid URL.") from None
         host = parts.hostname or ""
+        if not host.isascii():
+            # An internationalised name goes on the wire (DNS, SNI, the certificate, Host) as its IDNA form.
+            try:
+                host = host.encode("idna").decode("ascii")
+            except UnicodeError:
+                raise _refuse("Not a valid host name.") from None
         if parts.scheme not in ("https", "http") or not host:
             raise _refuse("An https:// URL with a host.")
         if parts.username is not None or parts.password is not None:

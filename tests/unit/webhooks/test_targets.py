@@ -103,3 +103,12 @@ def test_ipv6_forms_that_wrap_an_internal_address_are_not_public(address: str) -
 
 def test_nat64_of_a_public_address_is_public() -> None:
     assert is_public("64:ff9b::808:808")  # 8.8.8.8
+
+
+def test_an_internationalised_host_is_called_by_its_idna_name() -> None:
+    policy = UrlPolicy(production=True, resolver=_resolver({"xn--bcher-kva.example": ["93.184.216.34"]}))  # type: ignore[arg-type]
+    policy.check("https://bücher.example/hooks")
+    target = policy.resolve("https://bücher.example/hooks")
+    assert (target.host, target.address) == ("xn--bcher-kva.example", "93.184.216.34")
+    with pytest.raises(WebhookUrlRefused):
+        policy.check("https://" + "ü" * 70 + ".example/hooks")  # a label too long for IDNA
