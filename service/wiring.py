@@ -23,6 +23,7 @@ from service.keys.secrets_manager import FreshnessHook, make_cache
 from service.keys.source import KeySource
 from service.links.csrf import LaunchForms
 from service.links.launch_links import LaunchLinks
+from service.links.mail import LinkPost
 from service.links.renewal import Renewals
 from service.testmode.inbox import TestInbox
 from service.tokens.delivery import Deliverer
@@ -91,7 +92,8 @@ def build_services(
     mailer = Mailer(settings.smtp) if settings.smtp else None
     # Test keys' mails are composed as they would go out, with this sender, and kept instead of sent.
     test_inbox = TestInbox(store, settings.server_secret, settings.smtp.sender if settings.smtp else TEST_SENDER, clock)
-    minter = Minter(store, key_source, publisher, auditor, links, Deliverer(), mailer, test_inbox, settings, clock)
+    post = LinkPost(links, mailer, test_inbox)
+    minter = Minter(store, key_source, publisher, auditor, links, Deliverer(), post, settings, clock)
     rate_limiter = RateLimiter(settings.redis_url)
     idempotency = Idempotency(store, settings.server_secret, clock, settings.idempotency_lease_seconds)
     return Services(
@@ -107,7 +109,7 @@ def build_services(
         rate_limiter=rate_limiter,
         failed_attempts=FailedAttempts(rate_limiter, settings.auth_failure_limit),
         launch_forms=LaunchForms(settings.server_secret, secure=settings.public_base_url.startswith("https://")),
-        renewals=Renewals(store, links, mailer, test_inbox, auditor, rate_limiter, settings.renewal_limit, clock),
+        renewals=Renewals(store, links, post, auditor, rate_limiter, settings.renewal_limit, clock),
         test_inbox=test_inbox,
         outbox=outbox,
         webhooks=WebhookEndpoints(store, url_policy, settings.webhooks, settings.server_secret, clock),

@@ -1,4 +1,4 @@
-"""The mail of a launch link, as its profile and tenant have it said: names, locale, time zone."""
+"""The mail of a launch link, as its profile and tenant have it said (names, locale, time zone), and where it goes."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from typing import Any
 from service.db.models import Profile
 from service.email.message import LinkEmail
 from service.email.request import link_email_from_request
-from service.links.launch_links import NewLink
+from service.email.sender import Mailer, MailError
+from service.links.launch_links import LaunchLinks, NewLink
 from service.locales import DEFAULT_LOCALE
 from service.profiles.rules import display_name, sender_name, time_zone
+from service.testmode.inbox import TestInbox
 
 
 def link_mail(email: Mapping[str, Any], link: NewLink, profile: Profile, locale: str | None) -> LinkEmail:
@@ -25,3 +27,34 @@ def link_mail(email: Mapping[str, Any], link: NewLink, profile: Profile, locale:
         time_zone=time_zone(profile),
         sender_name=sender_name(profile),
     )
+
+
+class LinkPost:
+    """Where a launch link's mail goes: out by SMTP, or, for a test key's link, into the test inbox.
+
+    It notes the outcome on the link (`emailed`, or `email_failed` and the link revoked, so nothing usable that
+    nobody received is left behind) for every caller: generateJWT's `email` and the member's renewal.
+    """
+
+    def __init__(self, links: LaunchLinks, mailer: Mailer | None, test_inbox: TestInbox) -> None:
+        self._links = links
+        self._mailer = mailer
+        self._test_inbox = test_inbox
+
+    def can_send(self, test: bool) -> bool:
+        """A test key's mail always can (the inbox); a live one needs SMTP_URL."""
+        return test or self._mailer is not None
+
+    def send(self, mail: LinkEmail, link: NewLink, *, tenant_id: int, test: bool, now: int, request_id: str) -> None:
+        """Send (or keep) `mail` for `link`; MailError after revoking the link when it did not go."""
+        try:
+            if test:
+                self._test_inbox.keep(tenant_id, mail, now)
+            else:
+                assert self._mailer is not None  # can_send was asked before anything was made
+                self._mailer.send(mail, now)
+        except MailError:
+            self._links.note(link.public_id, "email_failed", request_id)
+            self._links.revoke(None, link.public_id, request_id)
+            raise
+        self._links.note(link.public_id, "emailed", request_id)

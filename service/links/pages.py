@@ -91,7 +91,12 @@ def _link_locale(secret: str) -> str:
     _, opened = svc.links.open(secret)
     if opened is None:
         return _locale()
-    return _locale(opened.record.locale or svc.store.profile_by_id(opened.record.profile_id).locale)
+    return _locale_of(opened, svc.store.profile_by_id(opened.record.profile_id))
+
+
+def _locale_of(opened: OpenedLink, profile: Profile) -> str:
+    """A link's pages speak its own locale, else its profile's, else the browser's."""
+    return _locale(opened.record.locale or profile.locale)
 
 
 def _page(template: str, status: int, form_action: list[str], locale: str, **context: object) -> Response:
@@ -155,7 +160,7 @@ def show(secret: str) -> Response:
         return _state_page(state, _locale())
     profile = svc.store.profile_by_id(opened.record.profile_id)
     g.profile_id = profile.id
-    locale = _locale(opened.record.locale or profile.locale)
+    locale = _locale_of(opened, profile)
     if state is not LinkState.USABLE:
         return _dead_link_page(state, opened, profile, secret, locale)
     forms = svc.launch_forms
@@ -271,7 +276,7 @@ def renew(secret: str) -> Response:
     _, opened = svc.links.open(secret)
     profile = svc.store.profile_by_id(opened.record.profile_id) if opened else None
     names = _names(opened, profile) if opened and profile else {}
-    locale = _link_locale(secret)
+    locale = _locale_of(opened, profile) if opened and profile else _locale()
     try:
         renewed = svc.renewals.renew(secret, request.remote_addr or "", g.request_id)
     except RenewalRefused:

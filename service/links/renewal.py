@@ -17,11 +17,10 @@ from service.apikeys.rate_limits import RateLimiter
 from service.audit import AuditContext, Auditor
 from service.db.models import Profile
 from service.db.store import Store
-from service.email.sender import Mailer, MailError
+from service.email.sender import MailError
 from service.errors import EmailFailed, RateLimited, RenewalRefused
 from service.links.launch_links import LaunchLinks, LinkSpec, LinkState, OpenedLink, Owner, mask_address
-from service.links.mail import link_mail
-from service.testmode.inbox import TestInbox
+from service.links.mail import LinkPost, link_mail
 
 _NAMESPACE = "link-renewals:"
 
@@ -47,8 +46,7 @@ class Renewals:
         self,
         store: Store,
         links: LaunchLinks,
-        mailer: Mailer | None,
-        test_inbox: TestInbox,
+        post: LinkPost,
         auditor: Auditor,
         limiter: RateLimiter,
         limit: str,
@@ -56,8 +54,7 @@ class Renewals:
     ) -> None:
         self._store = store
         self._links = links
-        self._mailer = mailer
-        self._test_inbox = test_inbox
+        self._post = post
         self._auditor = auditor
         self._limiter = limiter
         self._limit = limit
@@ -68,7 +65,7 @@ class Renewals:
         state, opened = self._links.open(secret)
         profile = self._store.profile_by_id(opened.record.profile_id) if opened else None
         test = opened is not None and is_test_key(opened.record.api_key_prefix)
-        if opened is None or profile is None or not can_renew(state, opened, profile) or not (test or self._mailer):
+        if opened is None or profile is None or not can_renew(state, opened, profile) or not self._post.can_send(test):
             raise RenewalRefused("This link cannot be renewed. Ask whoever sent it for a new one.")
         decision = self._limiter.hit(_NAMESPACE + address, self._limit)
         if not decision.allowed:
@@ -117,17 +114,11 @@ class Renewals:
         )
         detail = {"link": link.public_id, "renews": old.public_id}
         try:
-            if test:  # a link a test key made: its renewal goes to the test inbox too
-                self._test_inbox.keep(old.tenant_id, mail, now)
-            else:
-                assert self._mailer is not None
-                self._mailer.send(mail, now)
+            # A link a test key made: its renewal goes to the test inbox too.
+            self._post.send(mail, link, tenant_id=old.tenant_id, test=test, now=now, request_id=request_id)
         except MailError as error:
-            # Nothing usable left behind, and the member may try again.
-            self._links.note(link.public_id, "email_failed", request_id)
-            self._links.revoke(None, link.public_id, request_id)
+            # Nothing usable left behind (the post revoked it), and the member may try again.
             self._auditor.record("link.renewed", EmailFailed.code, context, detail=detail)
             raise EmailFailed(f"The email was not sent: {error}. Try again in a moment.") from None
-        self._links.note(link.public_id, "emailed", request_id)
         self._auditor.record("link.renewed", "ok", context, detail=detail)
         return Renewed(masked_recipient=mask_address(email["to"]), public_id=link.public_id)

@@ -17,7 +17,7 @@ from service.audit import AuditContext, Auditor
 from service.config import Settings
 from service.db.models import Profile
 from service.db.store import Caller, Store
-from service.email.sender import Mailer, MailError
+from service.email.sender import MailError
 from service.errors import (
     BrokerError,
     EmailFailed,
@@ -28,10 +28,9 @@ from service.errors import (
 from service.keys.jwks import JwksPublisher, keyset_ref
 from service.keys.source import KeySource
 from service.links.launch_links import LaunchLinks, LinkSpec, LinkState, NewLink, Owner
-from service.links.mail import link_mail
+from service.links.mail import LinkPost, link_mail
 from service.profiles import kinds
 from service.profiles.rules import check_redirect, resolve_profile, token_ttl
-from service.testmode.inbox import TestInbox
 from service.testmode.rules import check_mode
 from service.tokens import schemas, verifier
 from service.tokens.claims import MintedToken, mint
@@ -141,8 +140,7 @@ class Minter:
         auditor: Auditor,
         links: LaunchLinks,
         deliverer: Deliverer,
-        mailer: Mailer | None,
-        test_inbox: TestInbox,
+        post: LinkPost,
         settings: Settings,
         clock: Callable[[], float],
     ) -> None:
@@ -152,8 +150,7 @@ class Minter:
         self._auditor = auditor
         self._links = links
         self._deliverer = deliverer
-        self._mailer = mailer
-        self._test_inbox = test_inbox
+        self._post = post
         self._settings = settings
         self._clock = clock
         # Parsed verification keys per published document (by ETag): parsing JWKs per request is waste.
@@ -258,7 +255,7 @@ class Minter:
                 raise LinkNotFound("replaces names no link of this API key's tenant; nothing was made.")
         if email is not None:
             require_scope(caller, "links:email")
-            if self._mailer is None and not caller.test:
+            if not self._post.can_send(caller.test):
                 raise EmailFailed("This broker has no mail server configured (SMTP_URL); nothing was made.")
         return mint_request
 
@@ -314,16 +311,9 @@ class Minter:
         """Mail the link (a test key's to the test inbox); if that fails, revoke it, so nothing usable is left."""
         mail = link_mail(email, link, profile, locale)
         try:
-            if caller.test:
-                self._test_inbox.keep(caller.tenant_id, mail, now)
-            else:
-                assert self._mailer is not None
-                self._mailer.send(mail, now)
+            self._post.send(mail, link, tenant_id=caller.tenant_id, test=caller.test, now=now, request_id=request_id)
         except MailError as error:
-            self._links.note(link.public_id, "email_failed", request_id)
-            self._links.revoke(None, link.public_id, request_id)
             raise EmailFailed(f"The email was not sent: {error}. The link made for it was revoked.") from None
-        self._links.note(link.public_id, "emailed", request_id)
 
     def _mint(
         self, profile: Profile, payload: Mapping[str, Any], redirect: str | None, ttl: int, now: int
