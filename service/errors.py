@@ -133,6 +133,13 @@ class IdempotencyInProgress(Conflict):
     title = "Request in progress"
 
 
+class LinkAlreadyReplaced(Conflict):
+    """409: `replaces` names a link that another link already replaced; `detail` names the newest of its chain."""
+
+    code = "link_already_replaced"
+    title = "Link already replaced"
+
+
 class RotationRefused(Conflict):
     """The rotation step is not possible in the secret's current state (409)."""
 

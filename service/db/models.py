@@ -147,6 +147,10 @@ class LaunchLink(Base):
     renewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     # When the webhook sweeper announced that this link expired unused (`link.expired`); at most once.
     expiry_announced_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # The link made to replace this one (generateJWT's `replaces`); set once, so a chain has one live end.
+    replaced_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("launch_links.id", ondelete="SET NULL"), nullable=True
+    )
 
     profile: Mapped[Profile] = relationship()
     events: Mapped[list[LinkEvent]] = relationship(order_by="LinkEvent.id", cascade="all, delete-orphan")

@@ -46,7 +46,15 @@ from service.db.models import (
     WebhookEvent,
 )
 from service.db.read_cache import ReadCache
-from service.errors import Conflict, KeysetNotFound, LinkNotFound, NotFound, ProfileNotFound, WebhookNotFound
+from service.errors import (
+    Conflict,
+    KeysetNotFound,
+    LinkAlreadyReplaced,
+    LinkNotFound,
+    NotFound,
+    ProfileNotFound,
+    WebhookNotFound,
+)
 
 # SQLite waits this long for a writer's lock instead of failing at once under concurrent requests.
 log = logging.getLogger(__name__)
@@ -444,13 +452,18 @@ class Store:
         """A new link with its first events; with `replaces` (tenant id, public id), the old one revoked with it.
 
         One transaction: an admin re-sending an invitation is left with exactly one working link, or, when
-        the old link is not the tenant's, with no new one (LinkNotFound). The webhook events (`outbox`, and
+        the old link is not the tenant's, with no new one (LinkNotFound). A link is replaced at most once:
+        replacing it again would leave its first successor working beside the second, so that is refused
+        (LinkAlreadyReplaced, naming the newest link of the chain) and nothing is made; of parallel
+        replacements of one link exactly one succeeds. The webhook events (`outbox`, and
         `outbox_if_replaced` when the old link was still live) commit with it.
         """
         with self.session() as session:
             _add_outbox(session, outbox)
+            old = None
             if replaces is not None:
                 tenant_id, public_id = replaces
+                # Locked on PostgreSQL, so a parallel replacement waits here and then sees `replaced_by_id`.
                 old = session.scalar(
                     select(LaunchLink)
                     .where(LaunchLink.tenant_id == tenant_id, LaunchLink.public_id == public_id)
@@ -458,18 +471,51 @@ class Store:
                 )
                 if old is None:
                     raise LinkNotFound("No link with that id for this API key's tenant; nothing was made.")
-                at = fields["created_at"]
-                if old.revoked_at is None:
-                    old.revoked_at = at
-                    _add_outbox(session, outbox_if_replaced)
-                session.add(LinkEvent(link_id=old.id, at=at, kind="replaced"))
+                if old.replaced_by_id is not None:
+                    raise self._already_replaced(session, old)
             link = LaunchLink(**fields)
             session.add(link)
             session.flush()
             # Core inserts: the ORM's relationship bookkeeping cost a fifth of a link mint.
             at = fields["created_at"]
             session.execute(insert(LinkEvent), [{"link_id": link.id, "at": at, "kind": kind} for kind in events])
+            if old is not None:
+                self._replace(session, old, link.id, at, outbox_if_replaced)
             return link
+
+    @staticmethod
+    def _replace(
+        session: Session, old: LaunchLink, new_id: int, at: dt.datetime, outbox_if_live: Sequence[OutboxEvent]
+    ) -> None:
+        """Mark `old` replaced by `new_id` and revoke it; the conditional UPDATE decides a race (SQLite has no
+        row locks): the loser's transaction rolls back and makes nothing."""
+        claimed = session.execute(
+            update(LaunchLink)
+            .where(LaunchLink.id == old.id, LaunchLink.replaced_by_id.is_(None))
+            .values(replaced_by_id=new_id, revoked_at=func.coalesce(LaunchLink.revoked_at, at))
+            .execution_options(synchronize_session=False)
+        )
+        if claimed.rowcount != 1:  # type: ignore[attr-defined]
+            session.expire(old)
+            raise Store._already_replaced(session, old)
+        if old.revoked_at is None:
+            _add_outbox(session, outbox_if_live)
+        session.add(LinkEvent(link_id=old.id, at=at, kind="replaced"))
+
+    @staticmethod
+    def _already_replaced(session: Session, old: LaunchLink) -> LinkAlreadyReplaced:
+        """The refusal for replacing `old` again, naming the newest link of its chain (the one to replace)."""
+        newest, seen = old, {old.id}
+        while newest.replaced_by_id is not None and newest.replaced_by_id not in seen:
+            successor = session.get(LaunchLink, newest.replaced_by_id)
+            if successor is None:
+                break
+            newest = successor
+            seen.add(newest.id)
+        return LinkAlreadyReplaced(
+            f"Link {old.public_id} was already replaced; the newest link of its chain is {newest.public_id}. "
+            f"To send again, replace {newest.public_id}. Nothing was made."
+        )
 
     def add_link_event(self, link_id: int, kind: str, at: dt.datetime, outbox: Sequence[OutboxEvent] = ()) -> None:
         with self.session() as session:

@@ -347,6 +347,26 @@ EXPLAINERS: tuple[Explainer, ...] = (
         reproducible=False,
     ),
     Explainer(
+        code="link_already_replaced",
+        status=409,
+        title="Link already replaced",
+        meaning=(
+            "`replaces` names a link that an earlier generateJWT already replaced; nothing was made. Each link is "
+            "replaced at most once, so a replacement chain always ends in exactly one working link."
+        ),
+        causes=(
+            "The same `replaces` sent twice: a double click, or a retry without an `Idempotency-Key`.",
+            "Two admins sending the same invitation again at the same time.",
+        ),
+        fix=(
+            "`detail` names the newest link of the chain: replace that one to send again, or check it with "
+            "`GET /api/v1/links/<id>` first. Retry with an `Idempotency-Key` to get the first answer again.",
+        ),
+        wrong=_mint({"profileKey": "{profile_key}", "payload": _USER, "replaces": "ln_<an already replaced link>"}),
+        right=_mint({"profileKey": "{profile_key}", "payload": _USER, "replaces": "ln_<the newest link>"}),
+        reproducible=False,
+    ),
+    Explainer(
         code="rotation_refused",
         status=409,
         title="Rotation refused",

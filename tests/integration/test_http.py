@@ -22,7 +22,7 @@ import requests
 from service.db import migrate as migrations
 from service.tokens.verifier import Expectations, HttpKeys, NonceCache, verify
 from service.wiring import services
-from tests.support.api import SEED_PAYLOADS
+from tests.support.api import SEED_PAYLOADS, bearer
 from tests.support.apps import build_app, seed_dev
 from tests.support.databases import postgres_database
 from tests.support.links import FROM_ITS_PAGE
@@ -174,6 +174,40 @@ def test_a_single_use_link_is_used_exactly_once_by_50_parallel_posts(broker: dic
     with ThreadPoolExecutor(max_workers=50) as pool:
         statuses = list(pool.map(use, range(50)))
     assert sorted(statuses) == [200] + [410] * 49, statuses
+
+
+def test_parallel_replacements_of_one_link_leave_exactly_one_working_link(broker: dict[str, Any]) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    admin_key = broker["creds"]["adminApiKey"]
+
+    def admin_mint(**extra: Any) -> requests.Response:
+        return mint_over_http(broker["base"], admin_key, broker["creds"], "exorlive-main", expireIn=30, **extra)
+
+    old = admin_mint().json()["linkId"]
+    before = _link_states(broker, admin_key)
+
+    def replace(_: int) -> requests.Response:
+        return admin_mint(replaces=old)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(replace, range(8)))
+    assert sorted(answer.status_code for answer in answers) == [200] + [409] * 7, [answer.text for answer in answers]
+    winner = next(answer.json()["linkId"] for answer in answers if answer.status_code == 200)
+    for answer in answers:
+        if answer.status_code == 409:
+            assert answer.json()["code"] == "link_already_replaced"
+            assert winner in answer.json()["detail"]
+    after = _link_states(broker, admin_key)
+    # The losers made nothing: one new link, live, and the old one revoked.
+    assert set(after) - set(before) == {winner}
+    assert (after[old], after[winner]) == ("revoked", "usable")
+
+
+def _link_states(broker: dict[str, Any], admin_key: str) -> dict[str, str]:
+    listed = requests.get(f"{broker['base']}/api/v1/links?limit=200", headers=bearer(admin_key), timeout=10)
+    assert listed.status_code == 200, listed.text
+    return {link["id"]: link["state"] for link in listed.json()["links"]}
 
 
 def test_exchange_profile_url_opens_a_session_at_the_relying_party(broker: dict[str, Any]) -> None:

@@ -72,6 +72,26 @@ def test_replaces_revokes_the_old_link_with_the_new_one(client: FlaskClient, cre
     assert states == {old["linkId"]: "revoked", new["linkId"]: "usable"}
 
 
+def test_a_link_is_replaced_only_once_and_the_refusal_names_the_newest_link(
+    client: FlaskClient, creds: dict[str, Any], svc: Services
+) -> None:
+    first = _link(client, creds)
+    second = _link(client, creds, replaces=first["linkId"])
+    third = _link(client, creds, replaces=second["linkId"])
+    again = generate(client, creds, "exorlive-main", expireIn=30, key="adminApiKey", replaces=first["linkId"])
+    body = problem(again, 409, "link_already_replaced")
+    assert third["linkId"] in body["detail"]
+    assert "Nothing was made" in body["detail"]
+    assert len(launch_links(svc)) == 3
+    states = {
+        link["id"]: link["state"]
+        for link in client.get("/api/v1/links", headers=bearer(creds["adminApiKey"])).get_json()["links"]
+    }
+    assert sorted(states.values()) == ["revoked", "revoked", "usable"]
+    assert states[third["linkId"]] == "usable"
+    assert client.get(link_path(second)).status_code == 410
+
+
 def test_replacing_an_unknown_link_makes_nothing(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
     response = generate(client, creds, "exorlive-main", expireIn=120, key="adminApiKey", replaces="nope")
     body = problem(response, 404, "link_not_found")
