@@ -81,7 +81,7 @@ def db_upgrade() -> None:
 @_friendly
 def tenants_create(name: str, display_name: str | None) -> None:
     """Create a tenant."""
-    tenant = _svc().store.create_tenant(name, display_name)
+    tenant = admin.create_tenant(_svc(), name, display_name)
     click.echo(json.dumps({"id": tenant.id, "name": tenant.name, "displayName": tenant.display_name}))
 
 
@@ -91,7 +91,7 @@ def tenants_create(name: str, display_name: str | None) -> None:
 @_friendly
 def tenants_update(name: str, display_name: str) -> None:
     """Change a tenant's display name."""
-    tenant = _svc().store.set_tenant_display_name(name, display_name)
+    tenant = admin.set_tenant_display_name(_svc(), name, display_name)
     click.echo(json.dumps({"id": tenant.id, "name": tenant.name, "displayName": tenant.display_name}))
 
 

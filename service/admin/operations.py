@@ -6,11 +6,11 @@ from typing import Any
 
 from service.apikeys import credentials
 from service.apikeys.rate_limits import normalise_rate_limit
-from service.db.models import Keyset, Profile
+from service.db.models import Keyset, Profile, Tenant
 from service.errors import KeyMaterialError, ProfileNotFound, ValidationFailed
 from service.keys.material import encode_secret_string, generate_private_key_pem, parse_signing_key
 from service.keys.secrets_manager import create_secret
-from service.profiles.setup import check_people_settings, check_profile, normalised_origin
+from service.profiles.setup import check_display_name, check_people_settings, check_profile, normalised_origin
 from service.tokens.claims import MAX_TOKEN_TTL_SECONDS
 from service.wiring import Services
 
@@ -150,7 +150,7 @@ def _checked_people(people: dict[str, Any]) -> dict[str, str | None]:
     unknown = set(people) - set(PEOPLE_FIELDS)
     if unknown:
         raise TypeError(f"unknown profile settings: {sorted(unknown)}")
-    return {name: people.get(name) for name in ("refresh_url", "locale", "time_zone")}
+    return {name: people.get(name) for name in ("display_name", "refresh_url", "locale", "time_zone")}
 
 
 def update_profile(svc: Services, tenant_name: str, name: str, **people: Any) -> Profile:
@@ -166,3 +166,22 @@ def update_profile(svc: Services, tenant_name: str, name: str, **people: Any) ->
     updated = svc.store.find_profile(profile.tenant_id, name)
     assert updated is not None
     return updated
+
+
+def create_tenant(svc: Services, name: str, display_name: str | None = None) -> Tenant:
+    """A new tenant (a partner account); its display name checked as pages and mail headers need it."""
+    if display_name is not None:
+        _check_tenant_display_name(display_name)
+    return svc.store.create_tenant(name, display_name)
+
+
+def set_tenant_display_name(svc: Services, name: str, display_name: str) -> Tenant:
+    """Change the name people see on a tenant's pages and in its mails."""
+    _check_tenant_display_name(display_name)
+    return svc.store.set_tenant_display_name(name, display_name)
+
+
+def _check_tenant_display_name(display_name: str) -> None:
+    errors = check_display_name(display_name)
+    if errors:
+        raise ValidationFailed("The tenant's display name is not valid.", errors={"displayName": errors})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -10,7 +9,7 @@ from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, valida
 
 from service.email.message import LinkEmail
 from service.locales import DEFAULT_LOCALE
-from service.web.validation import flatten_errors
+from service.web.validation import control_characters, flatten_errors
 
 MAX_BCC = 5  # Enough for an admin to copy themselves and a colleague, too few to turn this into a mailing list.
 _MAX_COMPANY_NAME = 100
@@ -21,7 +20,7 @@ _MAX_URL = 2048
 def _control_characters(value: Any) -> bool:
     """True when a string (or a string in a list) holds CR, LF or another control character."""
     if isinstance(value, str):
-        return any(unicodedata.category(ch) == "Cc" for ch in value)
+        return control_characters(value)
     if isinstance(value, list):
         return any(_control_characters(item) for item in value)
     return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -13,6 +14,8 @@ from service.links.launch_links import LaunchLinks, NewLink
 from service.locales import DEFAULT_LOCALE
 from service.profiles.rules import display_name, sender_name, time_zone
 from service.testmode.inbox import TestInbox
+
+log = logging.getLogger(__name__)
 
 
 def link_mail(email: Mapping[str, Any], link: NewLink, profile: Profile, locale: str | None) -> LinkEmail:
@@ -45,16 +48,39 @@ class LinkPost:
         """A test key's mail always can (the inbox); a live one needs SMTP_URL."""
         return test or self._mailer is not None
 
-    def send(self, mail: LinkEmail, link: NewLink, *, tenant_id: int, test: bool, now: int, request_id: str) -> None:
-        """Send (or keep) `mail` for `link`; MailError after revoking the link when it did not go."""
+    def send(
+        self,
+        email: Mapping[str, Any],
+        link: NewLink,
+        profile: Profile,
+        locale: str | None,
+        *,
+        tenant_id: int,
+        test: bool,
+        now: int,
+        request_id: str,
+    ) -> None:
+        """Compose the mail of `link` and send (or keep) it; MailError after revoking the link when it did not go.
+
+        Any failure counts, composing included (a name the mail headers cannot carry, a template error): a link
+        nobody received must not stay usable, and the caller answers `email_failed`, never a 500.
+        """
         try:
+            mail = link_mail(email, link, profile, locale)
             if test:
                 self._test_inbox.keep(tenant_id, mail, now)
             else:
                 assert self._mailer is not None  # can_send was asked before anything was made
                 self._mailer.send(mail, now)
-        except MailError:
+        except Exception as error:  # noqa: BLE001 - every failure is a failed mail, reported as MailError
+            failure = error if isinstance(error, MailError) else _not_composed(error)
             self._links.note(link.public_id, "email_failed", request_id)
             self._links.revoke(None, link.public_id, request_id)
-            raise
+            raise failure from None
         self._links.note(link.public_id, "emailed", request_id)
+
+
+def _not_composed(error: Exception) -> MailError:
+    """A MailError for a mail that could not be built or kept; logged by type only (the text may quote a name)."""
+    log.warning("mail not sent", extra={"outcome": "failed", "reason": "not_composed", "error": type(error).__name__})
+    return MailError("not_composed", "the mail could not be composed from the link's names and addresses")

@@ -20,7 +20,7 @@ from service.db.store import Store
 from service.email.sender import MailError
 from service.errors import EmailFailed, RateLimited, RenewalRefused
 from service.links.launch_links import LaunchLinks, LinkSpec, LinkState, OpenedLink, Owner, mask_address
-from service.links.mail import LinkPost, link_mail
+from service.links.mail import LinkPost
 
 _NAMESPACE = "link-renewals:"
 
@@ -104,7 +104,6 @@ class Renewals:
         link = self._links.create(
             Owner(old.tenant_id, old.api_key_prefix), profile, spec, now=now, request_id=request_id
         )
-        mail = link_mail(email, link, profile, locale)
         context = AuditContext(
             request_id=request_id,
             tenant_id=old.tenant_id,
@@ -115,7 +114,9 @@ class Renewals:
         detail = {"link": link.public_id, "renews": old.public_id}
         try:
             # A link a test key made: its renewal goes to the test inbox too.
-            self._post.send(mail, link, tenant_id=old.tenant_id, test=test, now=now, request_id=request_id)
+            self._post.send(
+                email, link, profile, locale, tenant_id=old.tenant_id, test=test, now=now, request_id=request_id
+            )
         except MailError as error:
             # Nothing usable left behind (the post revoked it), and the member may try again.
             self._auditor.record("link.renewed", EmailFailed.code, context, detail=detail)

@@ -536,6 +536,8 @@ EXPLAINERS: tuple[Explainer, ...] = (
         causes=(
             "The broker has no mail server configured (`SMTP_URL`).",
             "The mail server refused the message or was unreachable.",
+            "The mail could not be composed (for example a display name stored with a line break, from before "
+            "the broker refused them); the operator fixes the name with `tenants update --display-name`.",
         ),
         fix=(
             "Retry later, or ask whoever runs the broker to check its mail server.",

@@ -9,6 +9,20 @@ from service.profiles.kinds import DELIVERY_MODES, KINDS
 from service.tokens.claims import MAX_TOKEN_TTL_SECONDS
 from service.tokens.delivery import origin_of
 from service.tokens.schemas import LINK_LOCALES
+from service.web.validation import control_characters
+
+MAX_DISPLAY_NAME = 100  # the column's width (tenants.display_name, profiles.display_name)
+
+
+def check_display_name(value: str) -> list[str]:
+    """What is wrong with a display name people see on pages and in mail headers; empty when it is fine."""
+    if not value.strip():
+        return ["May not be empty; leave the option out to keep the current name."]
+    if control_characters(value):
+        return ["May not contain line breaks or other control characters (it goes into mail headers and pages)."]
+    if len(value) > MAX_DISPLAY_NAME:
+        return [f"At most {MAX_DISPLAY_NAME} characters."]
+    return []
 
 
 def normalised_origin(origin: str) -> str:
@@ -26,7 +40,7 @@ def check_profile(
 ) -> None:
     """ValidationFailed (422) naming every field that is wrong, in the CLI's option names.
 
-    `people` are the optional settings of what people see (`refresh_url`, `locale`, `time_zone`).
+    `people` are the optional settings of what people see (`display_name`, `refresh_url`, `locale`, `time_zone`).
     """
     errors = check_people_settings(origins, **people)
     if kind not in KINDS:
@@ -47,10 +61,17 @@ def check_profile(
 
 
 def check_people_settings(
-    origins: list[str], *, refresh_url: str | None = None, locale: str | None = None, time_zone: str | None = None
+    origins: list[str],
+    *,
+    display_name: str | None = None,
+    refresh_url: str | None = None,
+    locale: str | None = None,
+    time_zone: str | None = None,
 ) -> dict[str, list[str]]:
-    """Errors of a profile's refresh URL (https, on an allowed origin), default locale and IANA time zone."""
+    """Errors of a profile's display name, refresh URL (https, on an allowed origin), locale and IANA time zone."""
     errors: dict[str, list[str]] = {}
+    if display_name is not None and (wrong := check_display_name(display_name)):
+        errors["displayName"] = wrong
     if refresh_url is not None:
         allowed = {normalised_origin(o) for o in origins}
         local = origin_of(refresh_url).startswith(("http://localhost", "http://127.0.0.1"))

@@ -28,7 +28,7 @@ from service.errors import (
 from service.keys.jwks import JwksPublisher, keyset_ref
 from service.keys.source import KeySource
 from service.links.launch_links import LaunchLinks, LinkSpec, LinkState, NewLink, Owner
-from service.links.mail import LinkPost, link_mail
+from service.links.mail import LinkPost
 from service.profiles import kinds
 from service.profiles.rules import check_redirect, resolve_profile, token_ttl
 from service.testmode.rules import check_mode
@@ -309,9 +309,17 @@ class Minter:
         request_id: str,
     ) -> None:
         """Mail the link (a test key's to the test inbox); if that fails, revoke it, so nothing usable is left."""
-        mail = link_mail(email, link, profile, locale)
         try:
-            self._post.send(mail, link, tenant_id=caller.tenant_id, test=caller.test, now=now, request_id=request_id)
+            self._post.send(
+                email,
+                link,
+                profile,
+                locale,
+                tenant_id=caller.tenant_id,
+                test=caller.test,
+                now=now,
+                request_id=request_id,
+            )
         except MailError as error:
             raise EmailFailed(f"The email was not sent: {error}. The link made for it was revoked.") from None
 

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
+
+# Control characters (CR, LF, tab, NUL, ...) and the Unicode line and paragraph separators: each could start a
+# new line in a mail header or break a page's layout.
+_LINE_BREAKING = frozenset({"Cc", "Zl", "Zp"})
+
+
+def control_characters(text: str) -> bool:
+    """True when `text` holds a line break or another control character."""
+    return any(unicodedata.category(ch) in _LINE_BREAKING for ch in text)
 
 
 def flatten_errors(messages: Any, prefix: str = "") -> dict[str, list[str]]:

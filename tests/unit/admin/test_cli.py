@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from flask import Flask
@@ -127,6 +128,32 @@ def test_profile_create_refuses_bad_values(app: Flask) -> None:
     assert result.exit_code != 0
     assert "rpUrl" in result.output
     assert "allowOrigin" in result.output
+
+
+@pytest.mark.parametrize("name", ["Dev\r\nBcc: x@evil.example", "Dev\nPhysio", "Tab\there", "Line\u2028sep", "  "])
+def test_display_names_refuse_line_breaks_and_control_characters_at_every_way_in(app: Flask, name: str) -> None:
+    runner = app.test_cli_runner()
+    _run(runner, "tenants", "create", "acme", "--display-name", "Acme Physio")
+    _run(runner, "keysets", "create", f"names-{secrets.token_hex(4)}")
+    profile = ["--tenant", "acme", "--name", "go"]
+    _run(runner, "profiles", "create", *profile, "--kind", "generic", "--mode", "query", "--iss", "i", "--aud", "a",
+         "--rp-url", "https://rp.test/x")  # fmt: skip
+    attempts = [
+        ["tenants", "create", "other", "--display-name", name],
+        ["tenants", "update", "acme", "--display-name", name],
+        ["profiles", "update", *profile, "--display-name", name],
+        ["profiles", "create", "--tenant", "acme", "--name", "go2", "--kind", "generic", "--mode", "query", "--iss",
+         "i", "--aud", "a", "--rp-url", "https://rp.test/x", "--display-name", name],
+    ]  # fmt: skip
+    for args in attempts:
+        refused = runner.invoke(args=args)
+        assert refused.exit_code == 1, (args, refused.output)
+        assert "displayName" in refused.output, refused.output
+        assert "Traceback" not in refused.output
+    assert [t["name"] for t in map(json.loads, _run(runner, "tenants", "list").stdout.splitlines())] == ["acme"]
+    assert json.loads(_run(runner, "tenants", "list").stdout.splitlines()[-1])["displayName"] == "Acme Physio"
+    rows = [json.loads(line) for line in _run(runner, "profiles", "list", "--tenant", "acme").stdout.splitlines()]
+    assert [(row["name"], row["displayName"]) for row in rows] == [("go", None)]
 
 
 def test_names_locales_and_renewals_of_tenants_and_profiles(app: Flask) -> None:

@@ -13,7 +13,7 @@ from service.dev import seed as devseed
 from service.wiring import Services
 from tests.support.api import generate
 from tests.support.clock import Clock
-from tests.support.links import FROM_ITS_PAGE, link_path
+from tests.support.links import FROM_ITS_PAGE, launch_links, link_path
 from tests.support.smtp import Collector
 
 SENDER = "SSO%20Broker%20%3Cno-reply%40broker.test%3E"
@@ -70,6 +70,21 @@ def test_renewal_pages_for_a_refusing_mail_server_and_too_many_requests(
     limited = client.post(f"{second}/renew", headers=FROM_ITS_PAGE)
     assert limited.status_code == 429
     assert int(limited.headers["Retry-After"]) > 0
+
+
+def test_a_renewal_whose_mail_cannot_be_composed_is_a_failed_mail_and_can_be_asked_again(
+    client: FlaskClient, creds: dict[str, Any], svc: Services, clock: Clock, inbox: tuple[Collector, int]
+) -> None:
+    path = _path(client, creds, email={"to": EMAIL["to"]})  # no companyName: the tenant's display name is used
+    clock.advance(61)
+    svc.store.set_tenant_display_name(devseed.DEV_TENANT, "Dev\r\nBcc: x@evil.example")
+    assert client.post(f"{path}/renew", headers=FROM_ITS_PAGE).status_code == 502
+    (made,) = [link for link in launch_links(svc) if link.renewals == 1]
+    assert made.revoked_at is not None  # nothing usable that nobody received
+    assert len(inbox[0].envelopes) == 1  # the first mail only
+    admin.set_tenant_display_name(svc, devseed.DEV_TENANT, "Dev Physio")
+    assert client.post(f"{path}/renew", headers=FROM_ITS_PAGE).status_code == 200
+    assert len(inbox[0].envelopes) == 2
 
 
 def test_a_link_that_was_not_emailed_offers_the_refresh_url_when_expired_or_used(

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from flask.testing import FlaskClient
 
+from service.dev import seed as devseed
 from service.wiring import Services, services
 from tests.support.api import bearer, generate, problem
 from tests.support.apps import build_app, seed_dev
@@ -138,6 +139,22 @@ def test_a_refusing_mail_server_leaves_no_usable_link(
     assert link.revoked_at is not None
     detail = client.get(f"/api/v1/links/{link.public_id}", headers=bearer(creds["adminApiKey"])).get_json()
     assert [event["type"] for event in detail["events"]] == ["created", "email_failed", "revoked"]
+
+
+def test_a_mail_that_cannot_be_composed_is_a_failed_mail_not_a_500(
+    client: FlaskClient, creds: dict[str, Any], svc: Services, inbox: tuple[Collector, int], caplog: Any
+) -> None:
+    # A name stored before display names were checked: a line break cannot go into the Subject header.
+    svc.store.set_tenant_display_name(devseed.DEV_TENANT, "Dev\r\nBcc: x@evil.example")
+    email = {key: value for key, value in EMAIL.items() if key != "companyName"}  # the tenant's name stands in
+    body = problem(_email(client, creds, email=email), 502, "email_failed")
+    assert "revoked" in body["detail"]
+    assert inbox[0].envelopes == []
+    (link,) = launch_links(svc)
+    assert link.revoked_at is not None
+    detail = client.get(f"/api/v1/links/{link.public_id}", headers=bearer(creds["adminApiKey"])).get_json()
+    assert [event["type"] for event in detail["events"]] == ["created", "email_failed", "revoked"]
+    assert "evil" not in caplog.text
 
 
 def test_a_mail_server_that_is_down_leaves_no_usable_link(config: dict[str, Any], tmp_path: Any) -> None:
