@@ -9,7 +9,6 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from flask import Flask
-from werkzeug.middleware.proxy_fix import ProxyFix
 
 from service import health, locales, logs, metrics
 from service.admin import cli
@@ -24,7 +23,7 @@ from service.links import views as links_views
 from service.problems import views as problems_views
 from service.testmode import views as testmode_views
 from service.tokens import views as tokens_views
-from service.web import contract, problems
+from service.web import contract, problems, proxies
 from service.webhooks import views as webhooks_views
 from service.wiring import EXTENSION_KEY, build_services
 
@@ -54,10 +53,7 @@ def create_app(
         )
 
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes)
-    if settings.trusted_proxies:
-        # Only as many X-Forwarded-* hops as the operator has proxies: more would let a client pick its address.
-        n = settings.trusted_proxies
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
+    proxies.install(app, settings)
     app.json.sort_keys = False  # type: ignore[attr-defined]  # responses keep the documented field order
     client = secrets_client if secrets_client is not None else make_client(settings)
     metrics.instrument_secrets_client(client)

@@ -70,8 +70,11 @@ class Settings:
     auth_failure_limit: str = "30/minute"
     # How long after it expired an emailed link may still be renewed by its member (its sealed address is kept).
     link_renewal_days: int = 14
-    # Renewal requests allowed per client address (each also needs an expired emailed link's secret).
-    renewal_limit: str = "10/hour"
+    # Renewal requests allowed per link: a member asks once, and again only after a failed mail.
+    renewal_link_limit: str = "5/hour"
+    # Renewal requests allowed per client address, counted only when the address is the client's own (not a
+    # proxy's, see service/web/proxies.py); many members can share one (a mobile operator's NAT, an office).
+    renewal_limit: str = "30/hour"
     # How long a running request holds its Idempotency-Key: after it, a retry takes over the key of a request
     # that died (SIGKILL, out of memory, a timeout) holding it. Longer than any request can run (gunicorn kills
     # a worker after 30 s), so a live request is never overtaken.
@@ -247,7 +250,8 @@ def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str
         audit_spool_dir=str(source.get("AUDIT_SPOOL_DIR") or Path(instance_path or "instance") / "audit-spool"),
         audit_spool_max_bytes=_int(source, "AUDIT_SPOOL_MAX_BYTES", 100 * 1024 * 1024, 1024, 1024**4),
         link_renewal_days=_int(source, "LINK_RENEWAL_DAYS", 14, 0, 365),
-        renewal_limit=_rate_limit(source, "RENEWAL_LIMIT", "10/hour"),
+        renewal_link_limit=_rate_limit(source, "RENEWAL_LINK_LIMIT", "5/hour"),
+        renewal_limit=_rate_limit(source, "RENEWAL_LIMIT", "30/hour"),
         idempotency_lease_seconds=_int(source, "IDEMPOTENCY_LEASE_SECONDS", 60, 1, 86_400),
         webhooks=_webhook_settings(source),
     )

@@ -24,7 +24,7 @@ from service.keys.source import KeySource
 from service.links.csrf import LaunchForms
 from service.links.launch_links import LaunchLinks
 from service.links.mail import LinkPost
-from service.links.renewal import Renewals
+from service.links.renewal import RenewalLimits, Renewals
 from service.testmode.inbox import TestInbox
 from service.tokens.delivery import Deliverer
 from service.tokens.idempotency import Idempotency
@@ -109,7 +109,15 @@ def build_services(
         rate_limiter=rate_limiter,
         failed_attempts=FailedAttempts(rate_limiter, settings.auth_failure_limit),
         launch_forms=LaunchForms(settings.server_secret, secure=settings.public_base_url.startswith("https://")),
-        renewals=Renewals(store, links, post, auditor, rate_limiter, settings.renewal_limit, clock),
+        renewals=Renewals(
+            store,
+            links,
+            post,
+            auditor,
+            rate_limiter,
+            RenewalLimits(per_link=settings.renewal_link_limit, per_address=settings.renewal_limit),
+            clock,
+        ),
         test_inbox=test_inbox,
         outbox=outbox,
         webhooks=WebhookEndpoints(store, url_policy, settings.webhooks, settings.server_secret, clock),

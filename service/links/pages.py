@@ -20,6 +20,7 @@ from service.locales import N_
 from service.profiles.rules import display_name, sender_name, time_zone
 from service.tokens.delivery import FormPost, origin_of, relying_party_origins
 from service.web.problems import DATABASE_RETRY_AFTER_SECONDS
+from service.web.proxies import client_address
 from service.wiring import services
 
 log = logging.getLogger(__name__)
@@ -278,7 +279,7 @@ def renew(secret: str) -> Response:
     names = _names(opened, profile) if opened and profile else {}
     locale = _locale_of(opened, profile) if opened and profile else _locale()
     try:
-        renewed = svc.renewals.renew(secret, request.remote_addr or "", g.request_id)
+        renewed = svc.renewals.renew(secret, client_address(request, svc.settings.trusted_proxies), g.request_id)
     except RenewalRefused:
         return _status_page(409, "renewal_refused", _NOT_RENEWABLE, locale)
     except RateLimited as error:

@@ -2,8 +2,9 @@
 
 Only the holder of the old link can ask (the request carries its secret, which opens the sealed address), and
 the new link goes only where the first one went: to the sealed `to`, never to a Bcc copy or anywhere the
-request names. Each link is renewed at most once, a chain at most its profile's `link_renewals` times; the
-asking address is rate-limited; the renewal is audited and noted on both links.
+request names. Each link is renewed at most once, a chain at most its profile's `link_renewals` times;
+requests are rate-limited per link, and per client address when the broker knows it (not behind a proxy it
+does not trust: that address would be every member's); the renewal is audited and noted on both links.
 """
 
 from __future__ import annotations
@@ -23,6 +24,14 @@ from service.links.launch_links import LaunchLinks, LinkSpec, LinkState, OpenedL
 from service.links.mail import LinkPost
 
 _NAMESPACE = "link-renewals:"
+
+
+@dataclasses.dataclass(frozen=True)
+class RenewalLimits:
+    """How many renewal requests one link, and one client address, may make (as "<count>/<unit>")."""
+
+    per_link: str
+    per_address: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -49,7 +58,7 @@ class Renewals:
         post: LinkPost,
         auditor: Auditor,
         limiter: RateLimiter,
-        limit: str,
+        limits: RenewalLimits,
         clock: Callable[[], float],
     ) -> None:
         self._store = store
@@ -57,19 +66,20 @@ class Renewals:
         self._post = post
         self._auditor = auditor
         self._limiter = limiter
-        self._limit = limit
+        self._limits = limits
         self._clock = clock
 
-    def renew(self, secret: str, address: str, request_id: str) -> Renewed:
-        """Mail a fresh link with the same payload and lifetime to the old link's address."""
+    def renew(self, secret: str, address: str | None, request_id: str) -> Renewed:
+        """Mail a fresh link with the same payload and lifetime to the old link's address.
+
+        `address` is the client's, or None when only a proxy's is known (service/web/proxies.client_address).
+        """
         state, opened = self._links.open(secret)
         profile = self._store.profile_by_id(opened.record.profile_id) if opened else None
         test = opened is not None and is_test_key(opened.record.api_key_prefix)
         if opened is None or profile is None or not can_renew(state, opened, profile) or not self._post.can_send(test):
             raise RenewalRefused("This link cannot be renewed. Ask whoever sent it for a new one.")
-        decision = self._limiter.hit(_NAMESPACE + address, self._limit)
-        if not decision.allowed:
-            raise RateLimited("Too many requests for new links from here. Try again later.", headers=decision.headers())
+        self._count(opened.record.public_id, address)
         old, now = opened.record, int(self._clock())
         # Claimed first, atomically: two clicks (or two tabs) make one new link, not two.
         if not self._store.mark_renewed(old.id, self._links.now()):
@@ -85,6 +95,16 @@ class Renewals:
         self._links.note(old.public_id, "renewed", request_id, renewedBy=renewed.public_id)
         metrics.count_link("renewed")
         return renewed
+
+    def _count(self, public_id: str, address: str | None) -> None:
+        """Count the request against its link, and against its client's address when known; RateLimited if over."""
+        buckets = [(f"{_NAMESPACE}link:{public_id}", self._limits.per_link, "Too many requests to renew this link.")]
+        if address:
+            buckets.append((f"{_NAMESPACE}address:{address}", self._limits.per_address, "Too many requests from here."))
+        for key, limit, refusal in buckets:
+            decision = self._limiter.hit(key, limit)
+            if not decision.allowed:
+                raise RateLimited(f"{refusal} Try again later.", headers=decision.headers())
 
     def _make_and_send(self, opened: OpenedLink, profile: Profile, test: bool, now: int, request_id: str) -> Renewed:
         """The new link, mailed where the old one went; on a mail failure it is revoked (EmailFailed)."""

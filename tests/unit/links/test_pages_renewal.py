@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
 from service.admin import operations as admin
 from service.dev import seed as devseed
@@ -22,7 +23,8 @@ EMAIL = {"to": "babyyoda@galaxy.com", "companyName": "Tatooine Physio", "contact
 
 @pytest.fixture
 def config(config: dict[str, Any], inbox: tuple[Collector, int]) -> dict[str, Any]:
-    return {**config, "SMTP_URL": f"smtp://127.0.0.1:{inbox[1]}?from={SENDER}", "RENEWAL_LIMIT": "2/hour"}
+    smtp = f"smtp://127.0.0.1:{inbox[1]}?from={SENDER}"
+    return {**config, "SMTP_URL": smtp, "RENEWAL_LIMIT": "2/hour", "RENEWAL_LINK_LIMIT": "3/hour"}
 
 
 def _path(client: FlaskClient, creds: dict[str, Any], **body: Any) -> str:
@@ -85,6 +87,38 @@ def test_a_renewal_whose_mail_cannot_be_composed_is_a_failed_mail_and_can_be_ask
     admin.set_tenant_display_name(svc, devseed.DEV_TENANT, "Dev Physio")
     assert client.post(f"{path}/renew", headers=FROM_ITS_PAGE).status_code == 200
     assert len(inbox[0].envelopes) == 2
+
+
+def _renew_through_a_proxy(client: FlaskClient, path: str, member: str) -> TestResponse:
+    """A renewal by `member` through a proxy at 127.0.0.1 that says whom it forwards for."""
+    headers = {**FROM_ITS_PAGE, "X-Forwarded-For": member}
+    return client.post(f"{path}/renew", headers=headers, environ_base={"REMOTE_ADDR": "127.0.0.1"})
+
+
+def test_behind_a_proxy_it_does_not_trust_one_members_hammering_blocks_only_their_own_link(
+    client: FlaskClient, creds: dict[str, Any], clock: Clock, inbox: tuple[Collector, int]
+) -> None:
+    hammered, other = _path(client, creds, email=EMAIL), _path(client, creds, email=EMAIL)
+    clock.advance(61)
+    inbox[0].refuse_data = "451 4.3.0 try later"  # each try fails its mail, so the link stays renewable
+    tries = [_renew_through_a_proxy(client, hammered, "198.51.100.7") for _ in range(4)]
+    # Per link (3/hour); the proxy's address, every member's, is not counted (2/hour would have refused the third).
+    assert [answer.status_code for answer in tries] == [502, 502, 502, 429]
+    assert int(tries[-1].headers["Retry-After"]) > 0
+    assert "We have sent many new links from here recently." in tries[-1].get_data(as_text=True)
+    inbox[0].refuse_data = None
+    assert _renew_through_a_proxy(client, other, "198.51.100.8").status_code == 200
+
+
+@pytest.mark.settings(TRUSTED_PROXIES="1")
+def test_behind_a_trusted_proxy_renewals_count_per_member_address_too(
+    client: FlaskClient, creds: dict[str, Any], clock: Clock
+) -> None:
+    paths = [_path(client, creds, email=EMAIL) for _ in range(3)]
+    clock.advance(61)
+    assert [_renew_through_a_proxy(client, path, "198.51.100.7").status_code for path in paths] == [200, 200, 429]
+    # Another member behind the same proxy has an address, and a bucket, of their own.
+    assert _renew_through_a_proxy(client, paths[2], "198.51.100.8").status_code == 200
 
 
 def test_a_link_that_was_not_emailed_offers_the_refresh_url_when_expired_or_used(

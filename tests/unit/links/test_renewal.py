@@ -27,7 +27,8 @@ SENDER = "SSO%20Broker%20%3Cno-reply%40broker.test%3E"
 
 @pytest.fixture
 def config(config: dict[str, Any], inbox: tuple[Collector, int]) -> dict[str, Any]:
-    return {**config, "SMTP_URL": f"smtp://127.0.0.1:{inbox[1]}?from={SENDER}", "RENEWAL_LIMIT": "3/hour"}
+    smtp = f"smtp://127.0.0.1:{inbox[1]}?from={SENDER}"
+    return {**config, "SMTP_URL": smtp, "RENEWAL_LIMIT": "3/hour", "RENEWAL_LINK_LIMIT": "2/hour"}
 
 
 def _emailed(client: FlaskClient, creds: dict[str, Any], **body: Any) -> dict[str, Any]:
@@ -124,6 +125,25 @@ def test_renewals_are_rate_limited_per_address(
         svc.renewals.renew(secrets[3], "198.51.100.7", "r")
     assert "Retry-After" in refused.value.headers
     svc.renewals.renew(secrets[3], "203.0.113.9", "r")
+
+
+def test_renewals_are_rate_limited_per_link_and_without_an_address_per_link_only(
+    client: FlaskClient, creds: dict[str, Any], svc: Services, clock: Clock, inbox: tuple[Collector, int]
+) -> None:
+    hammered, *others = [secret_of(link_path(_emailed(client, creds))) for _ in range(5)]
+    clock.advance(61)
+    inbox[0].refuse_data = "451 4.3.0 try later"  # each try fails its mail, so the link stays renewable
+    for _ in range(2):
+        with pytest.raises(EmailFailed):
+            svc.renewals.renew(hammered, None, "r")
+    with pytest.raises(RateLimited) as refused:
+        svc.renewals.renew(hammered, None, "r")
+    assert refused.value.detail == "Too many requests to renew this link. Try again later."
+    assert "Retry-After" in refused.value.headers
+    inbox[0].refuse_data = None
+    # Four more links, past the address limit (3/hour): without a known address nothing counts one.
+    for secret in others:
+        assert svc.renewals.renew(secret, None, "r").masked_recipient == "b***@galaxy.com"
 
 
 def test_a_failed_mail_gives_the_renewal_back(
