@@ -60,7 +60,7 @@ def on_starting(server: object) -> None:
 
 def worker_exit(server: object, worker: Any) -> None:
     """Write the audit rows this worker still has queued before it goes (service/audit.py)."""
-    from service.audit import flush_all
+    from service.audit.writer import flush_all
 
     flush_all(timeout=graceful_timeout / 2)
 

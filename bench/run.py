@@ -295,7 +295,7 @@ def in_process_services(env: Mapping[str, str]) -> Iterator[Services]:
     try:
         yield svc
     finally:
-        svc.store.engine.dispose()
+        svc.db.engine.dispose()
 
 
 def seed_dev(env: Mapping[str, str], tmp: Path) -> dict[str, Any]:
@@ -311,7 +311,7 @@ def seed_dev(env: Mapping[str, str], tmp: Path) -> dict[str, Any]:
 def schedule_facts(env: Mapping[str, str]) -> tuple[int, int]:
     """How many keysets each worker refreshes, and how often: the Secrets Manager schedule's inputs."""
     with in_process_services(env) as svc:
-        return len(svc.store.list_keysets()), svc.settings.secret_refresh_seconds
+        return len(svc.stores.keysets.list_keysets()), svc.settings.secret_refresh_seconds
 
 
 def create_rs256_profile(env: Mapping[str, str]) -> str:

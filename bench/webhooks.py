@@ -39,11 +39,12 @@ from bench.run import (
 )
 from service.admin import operations as admin
 from service.db import migrate
-from service.db.models import WebhookDelivery, WebhookEvent
-from service.db.store import Store, make_engine
+from service.db.database import Database, make_engine
 from service.webhooks import signing
 from service.webhooks.endpoints import ENDPOINT_ID_PREFIX
 from service.webhooks.events import Outbox, new_id
+from service.webhooks.models import WebhookDelivery, WebhookEvent
+from service.wiring import Stores
 
 TENANTS = ("plain", "hooks")
 PAYLOAD = {"userId": "u-123"}
@@ -55,7 +56,7 @@ def prepare(env: Mapping[str, str], credentials: dict[str, Any]) -> None:
     """Two tenants with a generic query profile and a links:long key each; `hooks` gets one endpoint."""
     with in_process_services(env) as svc:
         for tenant in TENANTS:
-            svc.store.create_tenant(tenant)
+            svc.stores.tenants.create_tenant(tenant)
             profile = admin.create_profile(
                 svc, tenant, None, [], name="app", kind="generic", delivery_mode="query",
                 issuer=env["PUBLIC_BASE_URL"], audience="bench-rp", rp_url="https://rp.bench.test/landing",
@@ -66,14 +67,14 @@ def prepare(env: Mapping[str, str], credentials: dict[str, Any]) -> None:
         public_id = new_id(ENDPOINT_ID_PREFIX)
         fields = {
             "public_id": public_id,
-            "tenant_id": svc.store.tenant_by_name("hooks").id,
+            "tenant_id": svc.stores.tenants.tenant_by_name("hooks").id,
             "url": "https://hooks.bench.test/in",
             "description": "bench",
             "event_types": ["link.created"],
             "sealed_secret": signing.seal_secret(svc.settings.server_secret, public_id, signing.new_secret()),
             "created_at": dt.datetime.now(dt.UTC),
         }
-        svc.store.add_webhook_endpoint(fields, limit=10)
+        svc.stores.webhooks.add_webhook_endpoint(fields, limit=10)
 
 
 def mint(name: str, api_key: str, profile_key: str, link: bool) -> Scenario:
@@ -87,7 +88,7 @@ def mint(name: str, api_key: str, profile_key: str, link: bool) -> Scenario:
 
 
 def outbox_rows(env: Mapping[str, str]) -> tuple[int, int]:
-    with in_process_services(env) as svc, svc.store.session() as session:
+    with in_process_services(env) as svc, svc.db.session() as session:
         events = session.scalar(select(func.count()).select_from(WebhookEvent)) or 0
         deliveries = session.scalar(select(func.count()).select_from(WebhookDelivery)) or 0
     return events, deliveries
@@ -130,12 +131,13 @@ def store_cost(links: int = 2000, rounds: int = 3) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="outbox-cost-") as folder:
         url = f"sqlite:///{folder}/broker.sqlite3"
         migrate.upgrade(url)
-        store = Store(make_engine(url), cache_seconds=5)
-        keyset = store.add_keyset("k", "secret-id", "ES256", is_default=True)
+        db = Database(make_engine(url), cache_seconds=5)
+        stores = Stores.over(db)
+        keyset = stores.keysets.add_keyset("k", "secret-id", "ES256", is_default=True)
         tenants = {}
         for name in TENANTS:
-            tenant = store.create_tenant(name)
-            profile = store.add_profile(
+            tenant = stores.tenants.create_tenant(name)
+            profile = stores.profiles.add_profile(
                 tenant_id=tenant.id,
                 keyset_id=keyset.id,
                 name="app",
@@ -148,7 +150,7 @@ def store_cost(links: int = 2000, rounds: int = 3) -> dict[str, float]:
                 allowed_redirect_origins=[],
             )
             tenants[name] = (tenant.id, profile.id)
-        store.add_webhook_endpoint(
+        stores.webhooks.add_webhook_endpoint(
             {
                 "public_id": "we_bench",
                 "tenant_id": tenants["hooks"][0],
@@ -160,7 +162,7 @@ def store_cost(links: int = 2000, rounds: int = 3) -> dict[str, float]:
             },
             limit=10,
         )
-        outbox = Outbox(store, time.time)
+        outbox = Outbox(stores.webhooks, time.time)
         best = {name: float("inf") for name in TENANTS}
         for _ in range(rounds):
             for name, (tenant_id, profile_id) in tenants.items():
@@ -184,9 +186,9 @@ def store_cost(links: int = 2000, rounds: int = 3) -> dict[str, float]:
                         "renewals": 0,
                     }
                     events = outbox.link_event(tenant_id, "created", public_id, "app", "usable", "bench")
-                    store.add_link(fields, ["created"], None, events)
+                    stores.links.add_link(fields, ["created"], None, events)
                 best[name] = min(best[name], (time.process_time() - started) * 1000 / links)
-        store.engine.dispose()
+        db.engine.dispose()
     return best
 
 

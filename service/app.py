@@ -78,7 +78,7 @@ def create_app(
     app.register_blueprint(problems_views.bp)
     app.register_blueprint(testmode_views.bp)
     app.register_blueprint(webhooks_views.bp)
-    store = app.extensions[EXTENSION_KEY].store
-    metrics.init_app(app, settings.metrics_token, before_scrape=lambda: metrics.observe_webhook_backlog(store))
+    webhook_store = app.extensions[EXTENSION_KEY].stores.webhooks
+    metrics.init_app(app, settings.metrics_token, before_scrape=lambda: metrics.observe_webhook_backlog(webhook_store))
     cli.register(app)
     return app

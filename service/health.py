@@ -20,13 +20,13 @@ def readiness(svc: Services) -> tuple[bool, dict[str, Any]]:
     When not ready, `reasons` says what is missing and what to run or check, in words an operator can act on.
     """
     try:
-        svc.store.ping()
+        svc.db.ping()
     except SQLAlchemyError as error:
         log.warning("readiness: database unreachable", extra={"error_type": type(error).__name__})
         reason = "database unreachable: check DATABASE_URL and that the database accepts connections"
         return False, _detail("unreachable", {}, [reason])
     try:
-        keysets = svc.store.list_keysets()
+        keysets = svc.stores.keysets.list_keysets()
     except SQLAlchemyError as error:
         log.warning("readiness: database not migrated", extra={"error_type": type(error).__name__})
         return False, _detail("not migrated", {}, ["database not migrated: run flask --app service db upgrade"])

@@ -33,7 +33,7 @@ from service.errors import Unauthorized
 if TYPE_CHECKING:
     from flask import Flask, Response
 
-    from service.db.store import Store
+    from service.webhooks.store import WebhookStore
 
 __all__ = [
     "METRICS_PATH",
@@ -134,7 +134,7 @@ def count_webhook_attempt(outcome: str) -> None:
     WEBHOOK_ATTEMPTS.labels(outcome=outcome).inc()
 
 
-def observe_webhook_backlog(store: Store) -> None:
+def observe_webhook_backlog(store: WebhookStore) -> None:
     """Set the oldest undelivered webhook's age from the database (skipped if the database does not answer)."""
     from sqlalchemy.exc import SQLAlchemyError  # here: the rotation function loads no SQLAlchemy
 

@@ -65,11 +65,12 @@ def _keyset_names(settings: Settings) -> list[str] | None:
     # Imported here: the rotation function and the CLI's config check need no database library.
     from sqlalchemy.exc import SQLAlchemyError
 
-    from service.db.store import Store, make_engine
+    from service.db.database import Database, make_engine
+    from service.keys.store import KeysetStore
 
     engine = make_engine(settings.database_url)
     try:
-        return [keyset.name for keyset in Store(engine, 0).list_keysets()]
+        return [keyset.name for keyset in KeysetStore(Database(engine)).list_keysets()]
     except SQLAlchemyError:
         return None
     finally:

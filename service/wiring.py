@@ -12,36 +12,76 @@ from flask import Flask
 
 from service.apikeys.attempts import FailedAttempts
 from service.apikeys.rate_limits import RateLimiter
-from service.audit import Auditor, AuditWriter
-from service.audit_spool import AuditSpool
+from service.apikeys.store import ApiKeyStore
+from service.audit.spool import AuditSpool
+from service.audit.store import AuditStore
+from service.audit.writer import Auditor, AuditWriter
 from service.config import Settings
-from service.db.store import Store, make_engine
+from service.db.database import Database, make_engine
 from service.email.sender import Mailer
 from service.keys.jwks import JwksPublisher
 from service.keys.material import SecretReader
 from service.keys.secrets_manager import FreshnessHook, make_cache
 from service.keys.source import KeySource
+from service.keys.store import KeysetStore
 from service.links.csrf import LaunchForms
+from service.links.expiry import LinkExpiry
 from service.links.launch_links import LaunchLinks
 from service.links.mail import LinkPost
 from service.links.renewal import RenewalLimits, Renewals
+from service.links.store import LinkStore
+from service.profiles.store import ProfileStore
+from service.tenants.store import TenantStore
 from service.testmode.inbox import TestInbox
+from service.testmode.store import TestMailStore
 from service.tokens.delivery import Deliverer
 from service.tokens.idempotency import Idempotency
 from service.tokens.minting import Minter
+from service.tokens.store import IdempotencyStore
 from service.webhooks.dispatcher import Dispatcher
 from service.webhooks.endpoints import WebhookEndpoints
 from service.webhooks.events import Outbox
+from service.webhooks.store import WebhookStore
 from service.webhooks.sweeper import Sweeper
 from service.webhooks.targets import UrlPolicy
 
 EXTENSION_KEY = "sso_token_broker"
 
 
+@dataclasses.dataclass(frozen=True)
+class Stores:
+    """Each feature's queries over the one database (DESIGN §15): built here, handed to the services that need them."""
+
+    tenants: TenantStore
+    api_keys: ApiKeyStore
+    keysets: KeysetStore
+    profiles: ProfileStore
+    links: LinkStore
+    webhooks: WebhookStore
+    idempotency: IdempotencyStore
+    test_mails: TestMailStore
+    audit: AuditStore
+
+    @classmethod
+    def over(cls, db: Database) -> Stores:
+        return cls(
+            tenants=TenantStore(db),
+            api_keys=ApiKeyStore(db),
+            keysets=KeysetStore(db),
+            profiles=ProfileStore(db),
+            links=LinkStore(db),
+            webhooks=WebhookStore(db),
+            idempotency=IdempotencyStore(db),
+            test_mails=TestMailStore(db),
+            audit=AuditStore(db),
+        )
+
+
 @dataclasses.dataclass
 class Services:
     settings: Settings
-    store: Store
+    db: Database
+    stores: Stores
     secrets_client: Any
     key_source: KeySource
     publisher: JwksPublisher
@@ -71,7 +111,8 @@ def build_services(
     clock: Callable[[], float] = time.time,
 ) -> Services:
     """All services of one app. Without `secret_reader`, keys are read through the AWS secrets cache."""
-    store = Store(make_engine(settings.database_url), settings.lookup_cache_seconds)
+    db = Database(make_engine(settings.database_url), settings.lookup_cache_seconds)
+    stores = Stores.over(db)
     confirmed_at = None
     if secret_reader is None:
         hook = FreshnessHook(clock)
@@ -83,22 +124,25 @@ def build_services(
         max_staleness_seconds=settings.key_max_staleness_seconds,
         confirmed_at=confirmed_at,
     )
-    publisher = JwksPublisher(store, key_source)
+    publisher = JwksPublisher(stores.keysets, key_source)
     spool = AuditSpool(Path(settings.audit_spool_dir), settings.audit_spool_max_bytes)
-    auditor = Auditor(AuditWriter(store, spool=spool), settings.subject_hash_key)
-    outbox = Outbox(store, clock)
-    links = LaunchLinks(store, settings.public_base_url, clock, outbox)
+    auditor = Auditor(AuditWriter(stores.audit, spool=spool), settings.subject_hash_key)
+    outbox = Outbox(stores.webhooks, clock)
+    links = LaunchLinks(stores.links, settings.public_base_url, clock, outbox)
     url_policy = UrlPolicy(settings.is_production)
     mailer = Mailer(settings.smtp) if settings.smtp else None
     # Test keys' mails are composed as they would go out, with this sender, and kept instead of sent.
-    test_inbox = TestInbox(store, settings.server_secret, settings.smtp.sender if settings.smtp else TEST_SENDER, clock)
+    test_inbox = TestInbox(
+        stores.test_mails, settings.server_secret, settings.smtp.sender if settings.smtp else TEST_SENDER, clock
+    )
     post = LinkPost(links, mailer, test_inbox)
-    minter = Minter(store, key_source, publisher, auditor, links, Deliverer(), post, settings, clock)
+    minter = Minter(stores.profiles, key_source, publisher, auditor, links, Deliverer(), post, settings, clock)
     rate_limiter = RateLimiter(settings.redis_url)
-    idempotency = Idempotency(store, settings.server_secret, clock, settings.idempotency_lease_seconds)
+    idempotency = Idempotency(stores.idempotency, settings.server_secret, clock, settings.idempotency_lease_seconds)
     return Services(
         settings=settings,
-        store=store,
+        db=db,
+        stores=stores,
         secrets_client=secrets_client,
         key_source=key_source,
         publisher=publisher,
@@ -110,7 +154,7 @@ def build_services(
         failed_attempts=FailedAttempts(rate_limiter, settings.auth_failure_limit),
         launch_forms=LaunchForms(settings.server_secret, secure=settings.public_base_url.startswith("https://")),
         renewals=Renewals(
-            store,
+            stores.profiles,
             links,
             post,
             auditor,
@@ -120,7 +164,7 @@ def build_services(
         ),
         test_inbox=test_inbox,
         outbox=outbox,
-        webhooks=WebhookEndpoints(store, url_policy, settings.webhooks, settings.server_secret, clock),
+        webhooks=WebhookEndpoints(stores.webhooks, url_policy, settings.webhooks, settings.server_secret, clock),
         url_policy=url_policy,
         clock=clock,
     )
@@ -128,14 +172,22 @@ def build_services(
 
 def sweeper(svc: Services) -> Sweeper:
     """What announces expired links and new signing keys (the dispatcher's loop, and `keysets promote`)."""
-    return Sweeper(svc.store, svc.outbox, svc.key_source, svc.clock)
+    stores = svc.stores
+    expiry = LinkExpiry(stores.links, stores.webhooks, svc.outbox, svc.clock)
+    return Sweeper(svc.db, stores.keysets, stores.profiles, svc.outbox, svc.key_source, expiry.announce)
 
 
 def dispatcher(svc: Services) -> Dispatcher:
     """The webhook dispatcher of this app's settings (`flask --app service webhooks dispatch`)."""
     settings = svc.settings
     return Dispatcher(
-        svc.store, settings.webhooks, settings.server_secret, svc.url_policy, svc.outbox, sweeper(svc), svc.clock
+        svc.stores.webhooks,
+        settings.webhooks,
+        settings.server_secret,
+        svc.url_policy,
+        svc.outbox,
+        sweeper(svc),
+        svc.clock,
     )
 
 

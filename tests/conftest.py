@@ -136,7 +136,7 @@ def sandbox(emulator: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     seed_dev(broker, str(folder), "http://unused.test")
     with serve_wsgi(broker) as broker_base, serve_sandbox(f"{broker_base}/.well-known/jwks.json", BROKER_URL) as base:
         yield base
-    services(broker).store.engine.dispose()
+    services(broker).db.engine.dispose()
 
 
 @pytest.fixture

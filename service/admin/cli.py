@@ -17,13 +17,13 @@ from flask.cli import AppGroup
 from service.admin import operations as admin
 from service.apikeys import credentials
 from service.db import migrate as migrations
-from service.db.models import Profile
 from service.errors import BrokerError, KeyMaterialError
 from service.keys import rotation
 from service.keys.jwks import keyset_ref
 from service.keys.material import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_RSA_BITS
 from service.keys.source import KeysetRef
 from service.profiles.kinds import DELIVERY_MODES, KINDS
+from service.profiles.models import Profile
 from service.tokens.claims import MAX_TOKEN_TTL_SECONDS
 from service.tokens.schemas import LINK_LOCALES
 from service.webhooks.endpoints import EVENT_RETENTION_DAYS
@@ -97,7 +97,7 @@ def tenants_update(name: str, display_name: str) -> None:
 
 @tenants_cli.command("list")
 def tenants_list() -> None:
-    tenants = _svc().store.list_tenants()
+    tenants = _svc().stores.tenants.list_tenants()
     _echo_rows(
         [{"id": t.id, "name": t.name, "displayName": t.display_name, "createdAt": t.created_at} for t in tenants]
     )
@@ -123,7 +123,7 @@ def apikeys_create(tenant_name: str, scopes: tuple[str, ...], label: str, rate_l
 @_friendly
 def apikeys_revoke(prefix: str) -> None:
     """Revoke an API key by its prefix (the first characters, as `apikeys list` shows)."""
-    api_key = _svc().store.revoke_api_key(credentials.api_key_prefix(prefix), dt.datetime.now(dt.UTC))
+    api_key = _svc().stores.api_keys.revoke_api_key(credentials.api_key_prefix(prefix), dt.datetime.now(dt.UTC))
     click.echo(json.dumps({"prefix": api_key.prefix, "revokedAt": api_key.revoked_at}, default=str))
 
 
@@ -134,7 +134,9 @@ def apikeys_revoke(prefix: str) -> None:
 def apikeys_set_rate_limit(prefix: str, rate_limit: str) -> None:
     """Set an API key's rate limit ("600/minute"; "default" for the broker's RATE_LIMIT)."""
     svc = _svc()
-    api_key = svc.store.set_rate_limit(credentials.api_key_prefix(prefix), admin.checked_rate_limit(rate_limit))
+    api_key = svc.stores.api_keys.set_rate_limit(
+        credentials.api_key_prefix(prefix), admin.checked_rate_limit(rate_limit)
+    )
     effective = api_key.rate_limit or svc.settings.default_rate_limit
     click.echo(json.dumps({"prefix": api_key.prefix, "rateLimit": api_key.rate_limit, "effective": effective}))
 
@@ -144,7 +146,7 @@ def apikeys_set_rate_limit(prefix: str, rate_limit: str) -> None:
 @_friendly
 def apikeys_list(tenant_name: str | None) -> None:
     svc = _svc()
-    tenant_id = svc.store.tenant_by_name(tenant_name).id if tenant_name else None
+    tenant_id = svc.stores.tenants.tenant_by_name(tenant_name).id if tenant_name else None
     _echo_rows(
         [
             {
@@ -156,7 +158,7 @@ def apikeys_list(tenant_name: str | None) -> None:
                 "createdAt": k.created_at,
                 "revokedAt": k.revoked_at,
             }
-            for k in svc.store.list_api_keys(tenant_id)
+            for k in svc.stores.api_keys.list_api_keys(tenant_id)
         ]
     )
 
@@ -184,7 +186,7 @@ def keysets_create(name: str, alg: str, rsa_bits: int, secret_name: str | None, 
 def keysets_import(name: str, secret_id: str, alg: str, is_default: bool) -> None:
     """Register a keyset for an existing secret, after checking its key is usable for ALG."""
     kid = admin.check_secret(_svc(), name, secret_id, alg)
-    keyset = _svc().store.add_keyset(name, secret_id, alg, is_default)
+    keyset = _svc().stores.keysets.add_keyset(name, secret_id, alg, is_default)
     click.echo(json.dumps({"name": keyset.name, "alg": keyset.alg, "secretId": keyset.secret_id, "kid": kid}))
 
 
@@ -192,7 +194,7 @@ def keysets_import(name: str, secret_id: str, alg: str, is_default: bool) -> Non
 def keysets_list() -> None:
     svc = _svc()
     rows = []
-    for keyset in svc.store.list_keysets():
+    for keyset in svc.stores.keysets.list_keysets():
         try:
             kids = [key.kid for key in svc.key_source.published_keys(keyset_ref(keyset))]
         except BrokerError:
@@ -216,7 +218,11 @@ def _now() -> float:
 
 def _rotation_context(name: str) -> tuple[Services, KeysetRef, rotation.RotationWindows]:
     svc = _svc()
-    return svc, keyset_ref(svc.store.keyset_by_name(name)), rotation.RotationWindows.from_settings(svc.settings)
+    return (
+        svc,
+        keyset_ref(svc.stores.keysets.keyset_by_name(name)),
+        rotation.RotationWindows.from_settings(svc.settings),
+    )
 
 
 @keysets_cli.command("rotate")
@@ -254,7 +260,7 @@ def keysets_promote(name: str, force: bool) -> None:
         )
     )
     # The tenants signing with it hear of it now (the dispatcher's sweep would tell them within a round).
-    sweeper(svc).announce_signing_key(svc.store.keyset_by_name(name), result.current_kid, result.previous_kid)
+    sweeper(svc).announce_signing_key(svc.stores.keysets.keyset_by_name(name), result.current_kid, result.previous_kid)
     if result.early_seconds:
         click.secho(
             f"WARNING: --force promoted kid {result.current_kid} {result.early_seconds} s before the rotation windows "
@@ -341,8 +347,8 @@ def profiles_update(tenant_name: str, name: str, **people: Any) -> None:
 @_friendly
 def profiles_list(tenant_name: str | None) -> None:
     svc = _svc()
-    tenant_id = svc.store.tenant_by_name(tenant_name).id if tenant_name else None
-    _echo_rows([_profile_row(p) for p in svc.store.list_profiles(tenant_id)])
+    tenant_id = svc.stores.tenants.tenant_by_name(tenant_name).id if tenant_name else None
+    _echo_rows([_profile_row(p) for p in svc.stores.profiles.list_profiles(tenant_id)])
 
 
 def _profile_row(p: Profile) -> dict[str, Any]:
@@ -376,7 +382,7 @@ def _profile_row(p: Profile) -> dict[str, Any]:
 def links_list(tenant_name: str, limit: int) -> None:
     """A tenant's links, newest first: id, profile, dates, uses left, state, masked recipient."""
     svc = _svc()
-    _echo_rows(svc.links.list(svc.store.tenant_by_name(tenant_name).id, limit))
+    _echo_rows(svc.links.list(svc.stores.tenants.tenant_by_name(tenant_name).id, limit))
 
 
 @links_cli.command("revoke")
@@ -396,7 +402,7 @@ def links_purge() -> None:
     purged = {
         "linksPurged": svc.links.purge(window),
         "idempotencyRecordsPurged": svc.idempotency.purge(),
-        "webhookEventsPurged": svc.store.purge_webhook_events(events_before),
+        "webhookEventsPurged": svc.stores.webhooks.purge_webhook_events(events_before),
         "testMailsPurged": svc.test_inbox.purge(),
     }
     click.echo(json.dumps(purged))
@@ -412,7 +418,9 @@ def links_purge() -> None:
 def webhooks_create(tenant_name: str, url: str, events: tuple[str, ...], description: str) -> None:
     """Register an endpoint; its signing secret is printed once."""
     svc = _svc()
-    created = svc.webhooks.create(svc.store.tenant_by_name(tenant_name).id, url, list(events) or None, description)
+    created = svc.webhooks.create(
+        svc.stores.tenants.tenant_by_name(tenant_name).id, url, list(events) or None, description
+    )
     click.echo(json.dumps(created))
     click.echo("Store the secret now: it cannot be shown again (rotate-secret makes a new one).", err=True)
 
@@ -422,7 +430,7 @@ def webhooks_create(tenant_name: str, url: str, events: tuple[str, ...], descrip
 @_friendly
 def webhooks_list(tenant_name: str | None) -> None:
     svc = _svc()
-    _echo_rows(svc.webhooks.listing(svc.store.tenant_by_name(tenant_name).id if tenant_name else None))
+    _echo_rows(svc.webhooks.listing(svc.stores.tenants.tenant_by_name(tenant_name).id if tenant_name else None))
 
 
 @webhooks_cli.command("show")

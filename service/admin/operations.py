@@ -6,11 +6,13 @@ from typing import Any
 
 from service.apikeys import credentials
 from service.apikeys.rate_limits import normalise_rate_limit
-from service.db.models import Keyset, Profile, Tenant
 from service.errors import KeyMaterialError, ProfileNotFound, ValidationFailed
 from service.keys.material import encode_secret_string, generate_private_key_pem, parse_signing_key
+from service.keys.models import Keyset
 from service.keys.secrets_manager import create_secret
+from service.profiles.models import Profile
 from service.profiles.setup import check_display_name, check_people_settings, check_profile, normalised_origin
+from service.tenants.models import Tenant
 from service.tokens.claims import MAX_TOKEN_TTL_SECONDS
 from service.wiring import Services
 
@@ -36,9 +38,9 @@ def create_api_key(
             f"A test key may not hold {', '.join(administering)}: it would reach live links, keys and webhooks. "
             "Give test keys links:long and links:email at most."
         )
-    tenant = svc.store.tenant_by_name(tenant_name)
+    tenant = svc.stores.tenants.tenant_by_name(tenant_name)
     api_key = credentials.new_api_key(test)
-    svc.store.add_api_key(
+    svc.stores.api_keys.add_api_key(
         tenant.id,
         credentials.api_key_prefix(api_key),
         credentials.hash_api_key(api_key),
@@ -90,12 +92,12 @@ def create_keyset(
     svc: Services, name: str, alg: str, rsa_bits: int, secret_name: str | None, is_default: bool
 ) -> tuple[Keyset, str]:
     """A new keyset with a freshly generated key in a new secret; returns it and its kid."""
-    if svc.store.find_keyset(name) is not None:
+    if svc.stores.keysets.find_keyset(name) is not None:
         raise ValidationFailed(f"A keyset named {name!r} already exists.")
     secret_name = secret_name or SECRET_NAME_PREFIX + name
     _arn, kid = store_new_key(svc, name, secret_name, alg, rsa_bits)
     # The name, not the ARN: a name stays valid if the secret is ever re-created (as in the emulator).
-    return svc.store.add_keyset(name, secret_name, alg, is_default), kid
+    return svc.stores.keysets.add_keyset(name, secret_name, alg, is_default), kid
 
 
 def create_profile(
@@ -120,9 +122,11 @@ def create_profile(
     """A new profile with a fresh public profile key; `people` are what pages and mails show (see PEOPLE_FIELDS)."""
     people = {name: value for name, value in people.items() if value is not None}
     check_profile(kind, delivery_mode, rp_url, max_ttl, origins, **_checked_people(people))
-    tenant = svc.store.tenant_by_name(tenant_name)
-    keyset = svc.store.default_keyset() if keyset_name is None else svc.store.keyset_by_name(keyset_name)
-    return svc.store.add_profile(
+    tenant = svc.stores.tenants.tenant_by_name(tenant_name)
+    keyset = (
+        svc.stores.keysets.default_keyset() if keyset_name is None else svc.stores.keysets.keyset_by_name(keyset_name)
+    )
+    return svc.stores.profiles.add_profile(
         tenant_id=tenant.id,
         keyset_id=keyset.id,
         name=name,
@@ -155,15 +159,15 @@ def _checked_people(people: dict[str, Any]) -> dict[str, str | None]:
 
 def update_profile(svc: Services, tenant_name: str, name: str, **people: Any) -> Profile:
     """Change what pages and mails show of a profile; None leaves a setting as it is."""
-    profile = svc.store.find_profile(svc.store.tenant_by_name(tenant_name).id, name)
+    profile = svc.stores.profiles.find_profile(svc.stores.tenants.tenant_by_name(tenant_name).id, name)
     if profile is None:
         raise ProfileNotFound(f"No profile {name!r} in tenant {tenant_name!r}.")
     people = {field: value for field, value in people.items() if value is not None}
     errors = check_people_settings(profile.allowed_redirect_origins, **_checked_people(people))
     if errors:
         raise ValidationFailed("The profile is not valid.", errors=errors)
-    svc.store.update_profile(profile.id, **people)
-    updated = svc.store.find_profile(profile.tenant_id, name)
+    svc.stores.profiles.update_profile(profile.id, **people)
+    updated = svc.stores.profiles.find_profile(profile.tenant_id, name)
     assert updated is not None
     return updated
 
@@ -172,13 +176,13 @@ def create_tenant(svc: Services, name: str, display_name: str | None = None) -> 
     """A new tenant (a partner account); its display name checked as pages and mail headers need it."""
     if display_name is not None:
         _check_tenant_display_name(display_name)
-    return svc.store.create_tenant(name, display_name)
+    return svc.stores.tenants.create_tenant(name, display_name)
 
 
 def set_tenant_display_name(svc: Services, name: str, display_name: str) -> Tenant:
     """Change the name people see on a tenant's pages and in its mails."""
     _check_tenant_display_name(display_name)
-    return svc.store.set_tenant_display_name(name, display_name)
+    return svc.stores.tenants.set_tenant_display_name(name, display_name)
 
 
 def _check_tenant_display_name(display_name: str) -> None:

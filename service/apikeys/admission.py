@@ -6,7 +6,7 @@ from flask import Flask, Response, g, request
 
 from service import metrics
 from service.apikeys.authentication import authenticate
-from service.db.store import Caller
+from service.apikeys.caller import Caller
 from service.errors import RateLimited
 from service.wiring import Services
 
@@ -14,7 +14,7 @@ from service.wiring import Services
 def admit(broker: Services) -> Caller:
     """The authenticated caller, counted against its API key's rate limit: 401, or 429 when over it."""
     caller = authenticate(
-        broker.store, request.headers.get("Authorization"), broker.failed_attempts, request.remote_addr
+        broker.stores.api_keys, request.headers.get("Authorization"), broker.failed_attempts, request.remote_addr
     )
     g.tenant_id = caller.tenant_id
     rate_limit = caller.rate_limit or broker.settings.default_rate_limit

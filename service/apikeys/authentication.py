@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from service.apikeys.attempts import FailedAttempts
+from service.apikeys.caller import Caller
 from service.apikeys.credentials import ADMIN_SCOPES, api_key_matches, api_key_prefix, looks_like_api_key
-from service.db.store import Caller, Store
+from service.apikeys.store import ApiKeyStore
 from service.errors import InsufficientScope, RateLimited, Unauthorized
 
 _REFUSAL = "A valid API key is required as 'Authorization: Bearer <API key>'; it is missing, unknown or revoked."
 
 
 def authenticate(
-    store: Store, authorization: str | None, failures: FailedAttempts | None = None, address: str | None = None
+    store: ApiKeyStore, authorization: str | None, failures: FailedAttempts | None = None, address: str | None = None
 ) -> Caller:
     """The caller behind a Bearer API key; with `failures`, failed checks are counted against `address`."""
     scheme, _, api_key = (authorization or "").partition(" ")

@@ -13,7 +13,7 @@ from flask import Blueprint, Response, current_app
 
 from service.apikeys.admission import admit
 from service.apikeys.authentication import require_scope
-from service.db.models import ApiKey
+from service.apikeys.models import ApiKey
 from service.errors import ApiKeyNotFound
 from service.web.responses import iso_timestamp, no_store_json
 from service.wiring import Services, services
@@ -38,7 +38,9 @@ def list_api_keys() -> Response:
     broker = services(current_app)
     caller = admit(broker)
     require_scope(caller, "keys:admin")
-    return no_store_json({"apiKeys": [_summary(broker, key) for key in broker.store.list_api_keys(caller.tenant_id)]})
+    return no_store_json(
+        {"apiKeys": [_summary(broker, key) for key in broker.stores.api_keys.list_api_keys(caller.tenant_id)]}
+    )
 
 
 @bp.post("/<prefix>/revoke")
@@ -46,9 +48,9 @@ def revoke_api_key(prefix: str) -> Response:
     broker = services(current_app)
     caller = admit(broker)
     require_scope(caller, "keys:admin")
-    found = broker.store.api_key_by_prefix(prefix)
+    found = broker.stores.api_keys.api_key_by_prefix(prefix)
     if found is None or found.tenant_id != caller.tenant_id:
         # Another tenant's keys are not discoverable: the same answer as an unknown prefix.
         raise ApiKeyNotFound("No API key with that prefix for this API key's tenant.")
-    revoked = broker.store.revoke_api_key(prefix, dt.datetime.now(dt.UTC))
+    revoked = broker.stores.api_keys.revoke_api_key(prefix, dt.datetime.now(dt.UTC))
     return no_store_json(_summary(broker, revoked))

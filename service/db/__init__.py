@@ -1,1 +1,4 @@
-"""The database: tables, the store (the only module that queries), migrations and the short-lived read cache."""
+"""The database: engine, sessions, the declarative base, the read cache and migrations.
+
+Each feature keeps its own tables (`<feature>/models.py`) and queries (`<feature>/store.py`).
+"""

@@ -77,12 +77,12 @@ def _secret_exists(svc: Services, secret_id: str) -> bool:
 
 
 def _ensure_keyset(svc: Services) -> None:
-    keyset = svc.store.find_keyset(DEV_KEYSET)
+    keyset = svc.stores.keysets.find_keyset(DEV_KEYSET)
     secret_name = admin.SECRET_NAME_PREFIX + DEV_KEYSET
     if keyset is None:
         if _secret_exists(svc, secret_name):
             admin.check_secret(svc, DEV_KEYSET, secret_name, DEFAULT_ALGORITHM)
-            svc.store.add_keyset(DEV_KEYSET, secret_name, DEFAULT_ALGORITHM, is_default=True)
+            svc.stores.keysets.add_keyset(DEV_KEYSET, secret_name, DEFAULT_ALGORITHM, is_default=True)
         else:
             admin.create_keyset(svc, DEV_KEYSET, DEFAULT_ALGORITHM, DEFAULT_RSA_BITS, secret_name, is_default=True)
     elif not _secret_exists(svc, keyset.secret_id):
@@ -94,7 +94,7 @@ def _reusable_key(svc: Services, api_key: Any, scopes: set[str]) -> bool:
     if not isinstance(api_key, str):
         return False
     try:
-        caller = authenticate(svc.store, f"Bearer {api_key}")
+        caller = authenticate(svc.stores.api_keys, f"Bearer {api_key}")
     except Unauthorized:
         return False
     return caller.scopes == scopes
@@ -107,10 +107,10 @@ def _ensure_profiles(svc: Services, tenant_id: int, sandbox: str, *, test: bool 
     for base_name, (kind, mode, endpoint) in DEV_PROFILES.items():
         name = f"{base_name}-test" if test else base_name
         rp_url = f"{sandbox}/partner/{DEV_TENANT}/{endpoint}"
-        profile = svc.store.find_profile(tenant_id, name)
+        profile = svc.stores.profiles.find_profile(tenant_id, name)
         if profile is not None:
             # Another port or sandbox than last time: the same profile key, pointed at where things are now.
-            profile = svc.store.update_profile(
+            profile = svc.stores.profiles.update_profile(
                 profile.id,
                 issuer=svc.settings.public_base_url,
                 rp_url=rp_url,
@@ -177,11 +177,11 @@ def _write_document(path: Path, document: dict[str, Any]) -> None:
 def seed(svc: Services, instance_path: str, sandbox_url: str | None = None) -> dict[str, Any]:
     """Ensure the dev data exists; write and return the credentials document."""
     sandbox = (sandbox_url or os.environ.get("SANDBOX_URL") or DEFAULT_SANDBOX_URL).rstrip("/")
-    if svc.store.find_tenant(DEV_TENANT) is None:
-        svc.store.create_tenant(DEV_TENANT, DEV_TENANT_DISPLAY_NAME)
-    tenant = svc.store.tenant_by_name(DEV_TENANT)
+    if svc.stores.tenants.find_tenant(DEV_TENANT) is None:
+        svc.stores.tenants.create_tenant(DEV_TENANT, DEV_TENANT_DISPLAY_NAME)
+    tenant = svc.stores.tenants.tenant_by_name(DEV_TENANT)
     if tenant.display_name is None:  # made by an older seed
-        tenant = svc.store.set_tenant_display_name(DEV_TENANT, DEV_TENANT_DISPLAY_NAME)
+        tenant = svc.stores.tenants.set_tenant_display_name(DEV_TENANT, DEV_TENANT_DISPLAY_NAME)
     _ensure_keyset(svc)
     profile_keys = _ensure_profiles(svc, tenant.id, sandbox)
     test_profile_keys = _ensure_profiles(svc, tenant.id, sandbox, test=True)

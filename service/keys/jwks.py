@@ -8,11 +8,11 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from service.db.models import Keyset
-from service.db.store import Store
 from service.errors import KeysetNotFound, KeyUnavailable
 from service.keys.material import SigningKey
+from service.keys.models import Keyset
 from service.keys.source import KeysetRef, KeySource, KeyStatus
+from service.keys.store import KeysetStore
 
 
 def keyset_ref(keyset: Keyset) -> KeysetRef:
@@ -28,7 +28,7 @@ class PublishedJwks:
 
 
 class JwksPublisher:
-    def __init__(self, store: Store, key_source: KeySource) -> None:
+    def __init__(self, store: KeysetStore, key_source: KeySource) -> None:
         self._store = store
         self._keys = key_source
         # A kid is the thumbprint of its public key, so the same kids always make the same document.

@@ -18,11 +18,13 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from service import sealing
-from service.db.models import LaunchLink, Profile
-from service.db.store import OutboxEvent, Store
 from service.errors import LinkNotFound
+from service.links.models import LaunchLink
+from service.links.store import LinkStore
+from service.profiles.models import Profile
 from service.web.responses import iso_timestamp
 from service.webhooks.events import Outbox
+from service.webhooks.outbox import OutboxEvent
 
 SECRET_BYTES = 32
 _PUBLIC_ID_BYTES = 9
@@ -140,7 +142,7 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 class LaunchLinks:
     """Launch links, and the webhook events of what happens to them (written with each change, see webhooks)."""
 
-    def __init__(self, store: Store, public_base_url: str, clock: Callable[[], float], outbox: Outbox) -> None:
+    def __init__(self, store: LinkStore, public_base_url: str, clock: Callable[[], float], outbox: Outbox) -> None:
         self._store = store
         self._base = public_base_url
         self._clock = clock
@@ -280,6 +282,18 @@ class LaunchLinks:
         revoked = self._store.link_by_public_id(tenant_id, public_id)
         assert revoked is not None
         return self.summary(revoked)
+
+    def exists(self, tenant_id: int, public_id: str) -> bool:
+        """Whether this tenant has a link with this id (in any state)."""
+        return self._store.link_by_public_id(tenant_id, public_id) is not None
+
+    def claim_renewal(self, link_id: int) -> bool:
+        """Claim an expired, unused, unrevoked link's one renewal; of parallel claims exactly one wins."""
+        return self._store.mark_renewed(link_id, self.now())
+
+    def give_back_renewal(self, link_id: int) -> None:
+        """Give a renewal back when its new link could not be made or mailed."""
+        self._store.unmark_renewed(link_id)
 
     def purge(self, renewal_window: dt.timedelta) -> int:
         """Expired, used and revoked links lose their sealed content (a renewable one after `renewal_window`)."""

@@ -6,12 +6,12 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from service.db.models import Profile
 from service.email.message import LinkEmail
 from service.email.request import link_email_from_request
 from service.email.sender import Mailer, MailError
 from service.links.launch_links import LaunchLinks, NewLink
 from service.locales import DEFAULT_LOCALE
+from service.profiles.models import Profile
 from service.profiles.rules import display_name, sender_name, time_zone
 from service.testmode.inbox import TestInbox
 

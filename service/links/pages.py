@@ -11,12 +11,12 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.wrappers import Response as BaseResponse  # what flask.redirect returns
 
 from service import locales, metrics
-from service.db.models import Profile
 from service.errors import BrokerError, EmailFailed, RateLimited, RenewalRefused
 from service.links.csrf import COOKIE_MAX_AGE_SECONDS, FORM_FIELD, LaunchForms
 from service.links.launch_links import LinkState, OpenedLink
 from service.links.renewal import can_renew
 from service.locales import N_
+from service.profiles.models import Profile
 from service.profiles.rules import display_name, sender_name, time_zone
 from service.tokens.delivery import FormPost, origin_of, relying_party_origins
 from service.web.problems import DATABASE_RETRY_AFTER_SECONDS
@@ -92,7 +92,7 @@ def _link_locale(secret: str) -> str:
     _, opened = svc.links.open(secret)
     if opened is None:
         return _locale()
-    return _locale_of(opened, svc.store.profile_by_id(opened.record.profile_id))
+    return _locale_of(opened, svc.stores.profiles.profile_by_id(opened.record.profile_id))
 
 
 def _locale_of(opened: OpenedLink, profile: Profile) -> str:
@@ -159,7 +159,7 @@ def show(secret: str) -> Response:
     state, opened = svc.links.open(secret)
     if opened is None:
         return _state_page(state, _locale())
-    profile = svc.store.profile_by_id(opened.record.profile_id)
+    profile = svc.stores.profiles.profile_by_id(opened.record.profile_id)
     g.profile_id = profile.id
     locale = _locale_of(opened, profile)
     if state is not LinkState.USABLE:
@@ -275,7 +275,7 @@ def renew(secret: str) -> Response:
     if not _from_its_page(secret):
         return _not_from_its_page()
     _, opened = svc.links.open(secret)
-    profile = svc.store.profile_by_id(opened.record.profile_id) if opened else None
+    profile = svc.stores.profiles.profile_by_id(opened.record.profile_id) if opened else None
     names = _names(opened, profile) if opened and profile else {}
     locale = _locale_of(opened, profile) if opened and profile else _locale()
     try:

@@ -15,13 +15,13 @@ from collections.abc import Callable
 from service import metrics
 from service.apikeys.credentials import is_test_key
 from service.apikeys.rate_limits import RateLimiter
-from service.audit import AuditContext, Auditor
-from service.db.models import Profile
-from service.db.store import Store
+from service.audit.writer import AuditContext, Auditor
 from service.email.sender import MailError
 from service.errors import EmailFailed, RateLimited, RenewalRefused
 from service.links.launch_links import LaunchLinks, LinkSpec, LinkState, OpenedLink, Owner, mask_address
 from service.links.mail import LinkPost
+from service.profiles.models import Profile
+from service.profiles.store import ProfileStore
 
 _NAMESPACE = "link-renewals:"
 
@@ -53,7 +53,7 @@ def can_renew(state: LinkState, opened: OpenedLink | None, profile: Profile) -> 
 class Renewals:
     def __init__(
         self,
-        store: Store,
+        profiles: ProfileStore,
         links: LaunchLinks,
         post: LinkPost,
         auditor: Auditor,
@@ -61,7 +61,7 @@ class Renewals:
         limits: RenewalLimits,
         clock: Callable[[], float],
     ) -> None:
-        self._store = store
+        self._profiles = profiles
         self._links = links
         self._post = post
         self._auditor = auditor
@@ -75,14 +75,14 @@ class Renewals:
         `address` is the client's, or None when only a proxy's is known (service/web/proxies.client_address).
         """
         state, opened = self._links.open(secret)
-        profile = self._store.profile_by_id(opened.record.profile_id) if opened else None
+        profile = self._profiles.profile_by_id(opened.record.profile_id) if opened else None
         test = opened is not None and is_test_key(opened.record.api_key_prefix)
         if opened is None or profile is None or not can_renew(state, opened, profile) or not self._post.can_send(test):
             raise RenewalRefused("This link cannot be renewed. Ask whoever sent it for a new one.")
         self._count(opened.record.public_id, address)
         old, now = opened.record, int(self._clock())
         # Claimed first, atomically: two clicks (or two tabs) make one new link, not two.
-        if not self._store.mark_renewed(old.id, self._links.now()):
+        if not self._links.claim_renewal(old.id):
             raise RenewalRefused("A new link was already sent for this one. Look for it in your inbox.")
         assert opened.email is not None  # can_renew checked it
         try:
@@ -90,7 +90,7 @@ class Renewals:
         except BaseException:
             # Whatever failed after the claim (the mail, the database, the process being stopped), the member
             # may ask again: a claim that sent nothing must not use up the renewal.
-            self._store.unmark_renewed(old.id)
+            self._links.give_back_renewal(old.id)
             raise
         self._links.note(old.public_id, "renewed", request_id, renewedBy=renewed.public_id)
         metrics.count_link("renewed")

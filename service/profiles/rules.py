@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from service.apikeys.caller import Caller
 from service.apikeys.credentials import looks_like_api_key
-from service.db.models import Profile
-from service.db.store import Caller, Store
 from service.errors import ApiKeyAsProfileKey, BadRequest, ProfileNotFound, RedirectNotAllowed
+from service.profiles.models import Profile
+from service.profiles.store import ProfileStore
 from service.tokens.claims import MAX_TOKEN_TTL_SECONDS
 from service.tokens.delivery import origin_of
 
 
-def resolve_profile(store: Store, caller: Caller, body_key: str | None, header_key: str | None) -> Profile:
+def resolve_profile(store: ProfileStore, caller: Caller, body_key: str | None, header_key: str | None) -> Profile:
     """The profile the request names (body or Profile-Key header), if it belongs to the caller's tenant."""
     if body_key and header_key and body_key != header_key:
         raise BadRequest("profileKey in the body and the Profile-Key header differ; send one.")

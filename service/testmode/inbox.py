@@ -13,8 +13,8 @@ from email.message import EmailMessage
 from typing import Any
 
 from service import sealing
-from service.db.store import Store
 from service.email.message import LinkEmail, compose
+from service.testmode.store import TestMailStore
 
 RETENTION = dt.timedelta(hours=24)
 _PURPOSE = b"test inbox mail"
@@ -26,7 +26,7 @@ class TestInbox:
 
     __test__ = False  # not a pytest test class, despite its name
 
-    def __init__(self, store: Store, server_secret: str, sender: str, clock: Callable[[], float]) -> None:
+    def __init__(self, store: TestMailStore, server_secret: str, sender: str, clock: Callable[[], float]) -> None:
         self._store = store
         self._secret = server_secret.encode()
         self._sender = sender

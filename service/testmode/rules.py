@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from service.db.models import Profile
-from service.db.store import Caller
+from service.apikeys.caller import Caller
 from service.errors import ModeMismatch
+from service.profiles.models import Profile
 
 
 def check_mode(caller: Caller, profile: Profile) -> None:

@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from service.db.store import Caller
+from service.apikeys.caller import Caller
 from service.links.qr import qr_svg
 from service.tokens import idempotency
 from service.tokens.idempotency import Idempotency

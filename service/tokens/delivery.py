@@ -13,8 +13,8 @@ import logging
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from service.db.models import Profile
 from service.errors import RelyingPartyError
+from service.profiles.models import Profile
 
 if TYPE_CHECKING:
     import requests

@@ -20,8 +20,8 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from service import sealing
-from service.db.store import Store
 from service.errors import BadRequest, IdempotencyInProgress, IdempotencyKeyReused
+from service.tokens.store import IdempotencyStore
 
 RETENTION = dt.timedelta(hours=24)
 _KEY_PATTERN = re.compile(r"^[\x21-\x7e]{1,255}$")
@@ -51,7 +51,9 @@ def fingerprint(body: Any, profile_header: str | None) -> str:
 
 
 class Idempotency:
-    def __init__(self, store: Store, server_secret: str, clock: Callable[[], float], lease_seconds: int) -> None:
+    def __init__(
+        self, store: IdempotencyStore, server_secret: str, clock: Callable[[], float], lease_seconds: int
+    ) -> None:
         self._store = store
         self._secret = server_secret.encode()
         self._clock = clock

@@ -13,10 +13,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from service import metrics
 from service.apikeys.authentication import require_scope
-from service.audit import AuditContext, Auditor
+from service.apikeys.caller import Caller
+from service.audit.writer import AuditContext, Auditor
 from service.config import Settings
-from service.db.models import Profile
-from service.db.store import Caller, Store
 from service.email.sender import MailError
 from service.errors import (
     BrokerError,
@@ -30,7 +29,9 @@ from service.keys.source import KeySource
 from service.links.launch_links import LaunchLinks, LinkSpec, LinkState, NewLink, Owner
 from service.links.mail import LinkPost
 from service.profiles import kinds
+from service.profiles.models import Profile
 from service.profiles.rules import check_redirect, resolve_profile, token_ttl
+from service.profiles.store import ProfileStore
 from service.testmode.rules import check_mode
 from service.tokens import schemas, verifier
 from service.tokens.claims import MintedToken, mint
@@ -134,7 +135,7 @@ class Launch:
 class Minter:
     def __init__(
         self,
-        store: Store,
+        profiles: ProfileStore,
         key_source: KeySource,
         publisher: JwksPublisher,
         auditor: Auditor,
@@ -144,7 +145,7 @@ class Minter:
         settings: Settings,
         clock: Callable[[], float],
     ) -> None:
-        self._store = store
+        self._profiles = profiles
         self._keys = key_source
         self._publisher = publisher
         self._auditor = auditor
@@ -224,7 +225,7 @@ class Minter:
     def authorise(self, caller: Caller, body: Mapping[str, Any], header_profile_key: str | None) -> MintRequest:
         """The request checked against its schema, its profile's rules and the caller's scopes."""
         request = schemas.load_request(body)
-        profile = resolve_profile(self._store, caller, request.get("profileKey"), header_profile_key)
+        profile = resolve_profile(self._profiles, caller, request.get("profileKey"), header_profile_key)
         check_mode(caller, profile)
         payload = kinds.load_payload(
             profile.kind, request["payload"], profile.check_ssn, self._settings.max_payload_bytes
@@ -251,7 +252,7 @@ class Minter:
             require_scope(caller, "links:long")
         if mint_request.replaces is not None:
             require_scope(caller, "links:admin")
-            if self._store.link_by_public_id(caller.tenant_id, mint_request.replaces) is None:
+            if not self._links.exists(caller.tenant_id, mint_request.replaces):
                 raise LinkNotFound("replaces names no link of this API key's tenant; nothing was made.")
         if email is not None:
             require_scope(caller, "links:email")
@@ -336,7 +337,7 @@ class Minter:
         state, opened = self._links.open(secret)
         if opened is None or state is not LinkState.USABLE:
             return Launch(state)
-        profile = self._store.profile_by_id(opened.record.profile_id)
+        profile = self._profiles.profile_by_id(opened.record.profile_id)
         # Minted before the use is taken, so a key outage does not burn the link.
         try:
             minted = self._mint(profile, opened.payload, opened.redirect, token_ttl(profile, 5), int(self._clock()))

@@ -7,7 +7,7 @@ import json
 from flask import Blueprint, Response, current_app, g, jsonify, request
 
 from service.apikeys.admission import admit
-from service.db.store import Caller
+from service.apikeys.caller import Caller
 from service.errors import UnsupportedMediaType, ValidationFailed
 from service.profiles.rules import resolve_profile
 from service.tokens import inspector
@@ -68,7 +68,7 @@ def _keys_and_expectations(
     header_key = request.headers.get("Profile-Key")
     profile = None
     if asked.profile_key or header_key:
-        profile = resolve_profile(broker.store, caller, asked.profile_key, header_key)
+        profile = resolve_profile(broker.stores.profiles, caller, asked.profile_key, header_key)
         g.profile_id = profile.id
     if asked.jwks is not None:
         keys = inspector.Keys(asked.jwks, "request")

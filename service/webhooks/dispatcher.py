@@ -4,7 +4,7 @@ At least once: a delivery stays pending until an attempt gets a 2xx, retried wit
 jitter until it is `retry_window_seconds` old (one last attempt then), and then it has failed. A dispatcher
 that dies mid-attempt (SIGKILL) loses nothing: the lease ends and the next attempt goes out with the same
 `webhook-id`. Several dispatchers (threads, processes, instances) never claim the same attempt
-(`Store.claim_deliveries`); only a dispatcher that dies after sending and before recording causes a
+(`WebhookStore.claim_deliveries`); only a dispatcher that dies after sending and before recording causes a
 duplicate, which receivers drop by `webhook-id`.
 """
 
@@ -21,11 +21,12 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from service import metrics
-from service.db.store import ClaimedDelivery, DeliveryOutcome, OutboxEvent, Store
 from service.webhooks import signing
 from service.webhooks.events import WEBHOOK_DISABLED, Outbox
+from service.webhooks.outbox import OutboxEvent
 from service.webhooks.sender import Attempt, send
 from service.webhooks.settings import WebhookSettings
+from service.webhooks.store import ClaimedDelivery, DeliveryOutcome, WebhookStore
 from service.webhooks.sweeper import Sweeper
 from service.webhooks.targets import AddressRefused, UrlPolicy
 
@@ -52,7 +53,7 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 class Dispatcher:
     def __init__(
         self,
-        store: Store,
+        store: WebhookStore,
         settings: WebhookSettings,
         server_secret: str,
         policy: UrlPolicy,

@@ -7,13 +7,13 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from service.db.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
-from service.db.store import Store
 from service.errors import DeliveryNotFound, ValidationFailed, WebhookDisabled, WebhookNotFound
 from service.web.responses import iso_timestamp
 from service.webhooks import signing
 from service.webhooks.events import DELIVERY_ID_PREFIX, new_id
+from service.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from service.webhooks.settings import WebhookSettings
+from service.webhooks.store import WebhookStore
 from service.webhooks.targets import UrlPolicy
 
 ENDPOINT_ID_PREFIX = "we_"
@@ -60,7 +60,7 @@ def event_summary(event: WebhookEvent) -> dict[str, Any]:
 class WebhookEndpoints:
     def __init__(
         self,
-        store: Store,
+        store: WebhookStore,
         policy: UrlPolicy,
         settings: WebhookSettings,
         server_secret: str,

@@ -13,8 +13,9 @@ import secrets
 from collections.abc import Callable
 from typing import Any
 
-from service.db.models import Profile
-from service.db.store import OutboxEvent, Store
+from service.profiles.models import Profile
+from service.webhooks.outbox import OutboxEvent
+from service.webhooks.store import WebhookStore
 
 LINK_EVENT_TYPES = (
     "link.created",
@@ -40,7 +41,7 @@ def new_id(prefix: str) -> str:
 class Outbox:
     """Builds the outbox rows of a change for the endpoints that receive them; the store writes them."""
 
-    def __init__(self, store: Store, clock: Callable[[], float]) -> None:
+    def __init__(self, store: WebhookStore, clock: Callable[[], float]) -> None:
         self._store = store
         self._clock = clock
 

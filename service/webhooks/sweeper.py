@@ -7,45 +7,48 @@ transaction, so two sweepers (two dispatchers) announce each thing once.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
 
-from service.db.models import Keyset
-from service.db.store import Store
+from service.db.database import Database
 from service.keys.jwks import keyset_ref
 from service.keys.material import SIGNING_STAGE
+from service.keys.models import Keyset
 from service.keys.rotation import PREVIOUS_STAGE
 from service.keys.source import KeySource
-from service.links.launch_links import LinkState
+from service.keys.store import KeysetStore
+from service.profiles.store import ProfileStore
 from service.webhooks.events import KEYSET_ROTATED, Outbox
+from service.webhooks.outbox import add_outbox
 
 log = logging.getLogger(__name__)
 
-# Links announced per sweep; the rest go in the next one.
-BATCH = 200
-
 
 class Sweeper:
-    def __init__(self, store: Store, outbox: Outbox, key_source: KeySource, clock: Callable[[], float]) -> None:
-        self._store = store
+    """Runs each announcement; `link_expiry` (the links feature's `LinkExpiry.announce`) announces expired links."""
+
+    def __init__(
+        self,
+        db: Database,
+        keysets: KeysetStore,
+        profiles: ProfileStore,
+        outbox: Outbox,
+        key_source: KeySource,
+        link_expiry: Callable[[], int],
+    ) -> None:
+        self._db = db
+        self._keysets = keysets
+        self._profiles = profiles
         self._outbox = outbox
         self._keys = key_source
-        self._clock = clock
+        self._link_expiry = link_expiry
 
     def sweep(self) -> int:
         """Announce expired links and new signing keys; how many announcements were written."""
         return self.announce_expired_links() + self.announce_signing_keys()
 
     def announce_expired_links(self) -> int:
-        now = dt.datetime.fromtimestamp(self._clock(), dt.UTC)
-        announced = 0
-        for link in self._store.expired_links_to_announce("link.expired", now, BATCH):
-            events = self._outbox.link_event(
-                link.tenant_id, "expired", link.public_id, link.profile, LinkState.EXPIRED.value, None
-            )
-            announced += self._store.announce_link_expired(link.id, now, events)
-        return announced
+        return self._link_expiry()
 
     def announce_signing_keys(self) -> int:
         """Announce keysets whose signing key changed since the last announcement, as this process sees them.
@@ -56,7 +59,7 @@ class Sweeper:
         two rotations in a row (they are at least the publish and retire windows apart, far more than a sweep).
         """
         announced = 0
-        for keyset in self._store.list_keysets():
+        for keyset in self._keysets.list_keysets():
             stages = self._keys.kids_by_stage(keyset_ref(keyset))
             current, before = stages.get(SIGNING_STAGE), keyset.announced_kid
             if current is None or current == before:
@@ -76,9 +79,13 @@ class Sweeper:
         events = []
         if previous_kid is not None:
             data = {"keyset": keyset.name, "kid": kid, "previousKid": previous_kid, "requestId": None}
-            for tenant_id in self._store.tenants_of_keyset(keyset.id):
+            for tenant_id in self._profiles.tenants_of_keyset(keyset.id):
                 events += self._outbox.event(tenant_id, KEYSET_ROTATED, data)
-        done = self._store.announce_signing_kid(keyset.id, before, kid, events)
+        # The keyset's note and the tenants' events commit together: of two sweepers, one announces.
+        with self._db.session() as session:
+            done = KeysetStore.claim_announcement_in(session, keyset.id, before, kid)
+            if done:
+                add_outbox(session, events)
         if done and previous_kid is not None:
             log.info("keyset rotation announced", extra={"keyset": keyset.name, "kid": kid, "tenants": len(events)})
         return done and previous_kid is not None

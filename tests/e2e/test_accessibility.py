@@ -14,9 +14,9 @@ import requests
 from playwright.sync_api import Browser, Page
 
 from service.admin import operations as admin
-from service.db.models import LaunchLink
 from service.dev import seed as devseed
 from service.email.message import compose
+from service.links.models import LaunchLink
 from service.wiring import Services
 from tests.support.accessibility import VIEWPORTS, audited_page, contrast, keep_screenshot, serious_violations
 from tests.support.faults import lost_connection
@@ -54,7 +54,7 @@ def _public_id(svc: Services, url: str) -> str:
 
 
 def _expire(svc: Services, url: str) -> None:
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         session.query(LaunchLink).filter_by(public_id=_public_id(svc, url)).update(
             {"expires_at": dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)}
         )

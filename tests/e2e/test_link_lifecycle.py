@@ -103,7 +103,7 @@ def test_an_emailed_bokmal_link_reads_norwegian_and_renews_once_by_mail(live: di
     expect(page.get_by_test_id("renew")).to_have_count(0)
     context.close()
 
-    dump = database_dump(svc.store.engine)
+    dump = database_dump(svc.db.engine)
     secrets = [first.rsplit("/", 1)[1], second.rsplit("/", 1)[1]]
     for value in (*SEED_PERSONAL_DATA, *CLINIC.values(), *secrets, "Baby Yoda"):
         assert value not in dump, value

@@ -40,13 +40,13 @@ def test_a_connection_cut_mid_request_is_retried_on_a_fresh_one(
             admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
         terminated.append(pid)
 
-    event.listen(svc.store.engine, "before_cursor_execute", cut_once)
+    event.listen(svc.db.engine, "before_cursor_execute", cut_once)
     try:
-        with caplog.at_level(logging.WARNING, logger="service.db.store"):
+        with caplog.at_level(logging.WARNING, logger="service.db.database"):
             response = client.post("/api/v1/generateJWT", json=body, headers=bearer(creds["apiKey"]))
     finally:
-        event.remove(svc.store.engine, "before_cursor_execute", cut_once)
-        svc.store.engine.dispose()
+        event.remove(svc.db.engine, "before_cursor_execute", cut_once)
+        svc.db.engine.dispose()
     assert terminated, "the test never cut a connection"
     assert response.status_code == 200, response.get_data(as_text=True)
     WATCH.watch(response.get_json()["token"])

@@ -269,7 +269,7 @@ def cluster(private_redis: PrivateRedis, secrets_manager: Emulator, tmp_path: Pa
         )
         app = build_app(settings)
         creds = seed_dev(app, str(tmp_path), PUBLIC_URL)
-        services(app).store.engine.dispose()
+        services(app).db.engine.dispose()
         with broker_cluster(settings, tmp_path) as servers:
             try:
                 yield Cluster(

@@ -69,7 +69,7 @@ def _serve(database_url: str, emulator: str, tmp_path: Path) -> Iterator[dict[st
     # A sandbox relying party that verifies against this broker's JWKS, for the exchange profile.
     with serve_sandbox(f"{base}/.well-known/jwks.json", PUBLIC_BASE_URL) as sandbox:
         creds = seed_dev(app, str(tmp_path), sandbox)
-        services(app).store.engine.dispose()
+        services(app).db.engine.dispose()
         log_path = tmp_path / "gunicorn.log"
         with run_gunicorn(env, log_path):
             yield {"base": base, "creds": creds, "log": log_path}

@@ -81,7 +81,7 @@ def _gunicorn(emulator: str, tmp_path: Path, metrics_dir: Path | None) -> Iterat
     app = build_app(settings)
     # The generic profile delivers by URL: nothing calls the relying party, so its address is a dummy.
     creds = seed_dev(app, str(tmp_path), "http://127.0.0.1:9")
-    services(app).store.engine.dispose()
+    services(app).db.engine.dispose()
     env = {**os.environ, **settings, "PORT": str(port), "WEB_CONCURRENCY": str(WORKERS)}
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)
     env.pop("BROKER_OWNS_METRICS_DIR", None)

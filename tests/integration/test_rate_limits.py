@@ -25,7 +25,7 @@ def test_two_apps_on_one_redis_share_the_count(
     assert statuses == [200] * 4 + [429] * 4
     for app in apps:
         assert services(app).rate_limiter.shared
-        services(app).store.engine.dispose()
+        services(app).db.engine.dispose()
 
 
 def test_the_limiter_goes_back_to_redis_when_it_returns(private_redis: PrivateRedis) -> None:

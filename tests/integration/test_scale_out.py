@@ -56,7 +56,7 @@ def cluster(emulator: str, redis_url: str, tmp_path_factory: pytest.TempPathFact
         creds = seed_dev(app, str(tmp_path), PUBLIC_URL)
         limited = admin.create_api_key(svc, devseed.DEV_TENANT, [], "limited", SHARED_LIMIT)
         victim = admin.create_api_key(svc, devseed.DEV_TENANT, [], "victim")
-        svc.store.engine.dispose()
+        svc.db.engine.dispose()
         WATCH.watch(limited, victim)
         with broker_cluster(common, tmp_path) as servers:
             bases = [server.base for server in servers]

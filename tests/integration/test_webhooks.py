@@ -21,7 +21,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from service.db import migrate as migrations
-from service.db.models import WebhookDelivery
+from service.webhooks.models import WebhookDelivery
 from service.wiring import Services, services
 from tests.support.api import generate
 from tests.support.apps import build_app, seed_dev
@@ -38,7 +38,7 @@ FAST = {"WEBHOOK_POLL_SECONDS": "0.05", "WEBHOOK_RETRY_BASE_SECONDS": "0.2", "WE
 
 
 def _deliveries(svc: Services) -> list[WebhookDelivery]:
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         return list(session.scalars(select(WebhookDelivery).order_by(WebhookDelivery.id)))
 
 
@@ -118,7 +118,7 @@ def webhook_cluster(emulator: str, redis_url: str, tmp_path: Path) -> Iterator[d
         svc = services(app)
         creds = seed_dev(app, str(tmp_path), PUBLIC_URL)
         receiver = Receiver()
-        tenant = svc.store.tenant_by_name("dev").id
+        tenant = svc.stores.tenants.tenant_by_name("dev").id
         endpoint = svc.webhooks.create(tenant, receiver.url, ["link.created", "link.used"])
         WATCH.watch(endpoint["secret"])
         with (
@@ -129,7 +129,7 @@ def webhook_cluster(emulator: str, redis_url: str, tmp_path: Path) -> Iterator[d
         ):
             yield {"bases": [s.base for s in servers], "creds": creds, "svc": svc, "receiver": receiver,
                    "endpoint": endpoint}  # fmt: skip
-        svc.store.engine.dispose()
+        svc.db.engine.dispose()
 
 
 def test_two_instances_and_two_dispatchers_on_postgresql_deliver_each_event_once(

@@ -26,7 +26,7 @@ def seed_dev(app: Flask, folder: str, sandbox_url: str) -> dict[str, Any]:
 
 def set_rate_limit(svc: Services, creds: dict[str, Any], rate_limit: str, key: str = "apiKey") -> None:
     """Give one of the dev seed's API keys (`key` names it in `creds`) its own rate limit."""
-    svc.store.set_rate_limit(credentials.api_key_prefix(creds[key]), rate_limit)
+    svc.stores.api_keys.set_rate_limit(credentials.api_key_prefix(creds[key]), rate_limit)
 
 
 def build_app(config: Mapping[str, Any], *, clock: Callable[[], float] | None = None) -> Flask:

@@ -17,8 +17,8 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from service.db import migrate as migrations
-from service.db.models import Base
-from service.db.store import make_engine
+from service.db.migrations.tables import metadata
+from service.db.database import make_engine
 from tests.support.ports import free_port
 from tests.support.waiting import wait_until
 
@@ -105,7 +105,7 @@ def migrations_round_trip(url: str) -> None:
     try:
         assert set(inspect(engine).get_table_names()) == MIGRATED_TABLES
         with engine.connect() as connection:
-            diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+            diff = compare_metadata(MigrationContext.configure(connection), metadata)
         assert diff == [], f"models and migrations differ: {diff}"
         migrations.downgrade(url, "base")
         assert set(inspect(engine).get_table_names()) == {"alembic_version"}

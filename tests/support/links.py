@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from flask.testing import FlaskClient
 
-from service.db.models import LaunchLink
+from service.links.models import LaunchLink
 from service.wiring import Services
 from tests.support.api import BROKER_URL, generate
 from tests.support.privacy import WATCH
@@ -39,5 +39,5 @@ def secret_of(path: str) -> str:
 
 def launch_links(svc: Services) -> list[LaunchLink]:
     """Every launch link in the broker's database."""
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         return list(session.query(LaunchLink).all())

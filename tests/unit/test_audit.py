@@ -8,14 +8,14 @@ from typing import Any
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from service.audit import AuditWriter
-from service.db.models import AuditEvent
+from service.audit.models import AuditEvent
+from service.audit.writer import AuditWriter
 from service.wiring import Services
 from tests.support.api import generate
 
 
 def _count(svc: Services) -> int:
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         return int(session.scalar(select(func.count()).select_from(AuditEvent)) or 0)
 
 
@@ -27,9 +27,9 @@ def test_requests_do_not_write_audit_rows_themselves(
     client: FlaskClient, creds: dict[str, Any], svc: Services, monkeypatch: Any
 ) -> None:
     writers: list[str] = []
-    real = svc.store.record_audits
+    real = svc.stores.audit.record_audits
     monkeypatch.setattr(
-        svc.store, "record_audits", lambda rows: (writers.append(threading.current_thread().name), real(rows))
+        svc.stores.audit, "record_audits", lambda rows: (writers.append(threading.current_thread().name), real(rows))
     )
     for _ in range(5):
         assert generate(client, creds).status_code == 200
@@ -40,7 +40,7 @@ def test_requests_do_not_write_audit_rows_themselves(
 
 def test_a_full_queue_makes_the_request_write_its_own_row(svc: Services, monkeypatch: Any) -> None:
     gate, writing = threading.Event(), threading.Event()
-    real = svc.store.record_audits
+    real = svc.stores.audit.record_audits
     callers: list[str] = []
 
     def slow(rows: list[dict[str, Any]]) -> None:
@@ -50,8 +50,8 @@ def test_a_full_queue_makes_the_request_write_its_own_row(svc: Services, monkeyp
             gate.wait(10)
         real(rows)
 
-    monkeypatch.setattr(svc.store, "record_audits", slow)
-    writer = AuditWriter(svc.store, max_queued=1)
+    monkeypatch.setattr(svc.stores.audit, "record_audits", slow)
+    writer = AuditWriter(svc.stores.audit, max_queued=1)
     writer.submit(_row(1))  # taken by the thread, which now blocks
     assert writing.wait(10), "the writer thread never took the first row"
     writer.submit(_row(2))  # fills the queue
@@ -63,7 +63,7 @@ def test_a_full_queue_makes_the_request_write_its_own_row(svc: Services, monkeyp
 
 
 def test_a_failed_batch_is_retried(svc: Services, monkeypatch: Any) -> None:
-    real = svc.store.record_audits
+    real = svc.stores.audit.record_audits
     failures = iter([RuntimeError("database restarting")])
 
     def flaky(rows: list[dict[str, Any]]) -> None:
@@ -71,8 +71,8 @@ def test_a_failed_batch_is_retried(svc: Services, monkeypatch: Any) -> None:
             raise failure
         real(rows)
 
-    monkeypatch.setattr(svc.store, "record_audits", flaky)
-    writer = AuditWriter(svc.store)
+    monkeypatch.setattr(svc.stores.audit, "record_audits", flaky)
+    writer = AuditWriter(svc.stores.audit)
     for n in range(3):
         writer.submit(_row(n))
     assert writer.flush()

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from service.audit import AuditWriter
-from service.audit_spool import AuditSpool
+from service.audit.spool import AuditSpool
+from service.audit.writer import AuditWriter
 from tests.support.waiting import wait_until
 
 
@@ -45,7 +45,7 @@ def test_rows_the_database_refused_wait_on_disk_and_go_in_in_order(
     spool = AuditSpool(tmp_path / "spool", max_bytes=1024 * 1024)
     writer = AuditWriter(store, spool=spool)  # type: ignore[arg-type]
     store.down = True
-    with caplog.at_level(logging.WARNING, logger="service.audit_spool"):
+    with caplog.at_level(logging.WARNING, logger="service.audit.spool"):
         for n in range(5):
             writer.submit(_row(n))
         assert writer.flush(timeout=20)
@@ -102,7 +102,7 @@ def test_a_replay_that_fails_midway_keeps_the_rest_in_order(tmp_path: Path) -> N
 
 def test_only_a_full_spool_loses_rows_and_says_so_loudly(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     spool = AuditSpool(tmp_path / "spool", max_bytes=1024)
-    with caplog.at_level(logging.CRITICAL, logger="service.audit_spool"):
+    with caplog.at_level(logging.CRITICAL, logger="service.audit.spool"):
         assert spool.append([_row(1)])
         assert not spool.append([_row(n) for n in range(20)])
     assert "audit.spool_full rows_lost=20" in caplog.text

@@ -12,8 +12,8 @@ from flask.testing import FlaskClient
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from service import metrics
-from service.db.models import LaunchLink
 from service.errors import KeyUnavailable
+from service.links.models import LaunchLink
 from service.wiring import Services
 from tests.support.api import generate
 from tests.support.aws import secrets_client
@@ -92,7 +92,7 @@ def test_launch_links_made_used_and_refused_by_state(client: FlaskClient, creds:
     assert client.post(used, headers=FROM_ITS_PAGE).status_code == 410
     assert client.get("/l/" + "A" * 43).status_code == 404
     expired = link_path(generate(client, creds, "exorlive-main"))
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         session.query(LaunchLink).filter(LaunchLink.uses == 0).update(
             {"expires_at": dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)}
         )

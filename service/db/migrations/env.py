@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from alembic import context
 
-from service.db.models import Base
-from service.db.store import make_engine
+from service.db.database import make_engine
+from service.db.migrations.tables import metadata
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = metadata
 
 
 def run_migrations_online() -> None:

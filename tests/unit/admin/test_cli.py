@@ -17,12 +17,12 @@ from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 
 from service.apikeys import credentials
-from service.db.models import LaunchLink
 from service.keys.rotation import (
     CURRENT_STAGE,
     PENDING_STAGE,
     PREVIOUS_STAGE,
 )
+from service.links.models import LaunchLink
 from service.wiring import Services
 from tests.support.api import bearer, generate
 from tests.support.clock import Clock
@@ -59,7 +59,7 @@ def test_tenant_key_keyset_profile_lifecycle(app: Flask, svc: Services) -> None:
     assert listed[0]["prefix"] == api_key[:12]
     assert listed[0]["scopes"] == ["links:email"]
     assert api_key not in json.dumps(listed)
-    stored = svc.store.api_key_by_prefix(api_key[:12])
+    stored = svc.stores.api_keys.api_key_by_prefix(api_key[:12])
     assert stored is not None
     assert stored.key_hash != api_key
     assert api_key[12:] not in stored.key_hash
@@ -101,7 +101,7 @@ def test_keyset_import_checks_the_key(app: Flask, svc: Services) -> None:
     assert "weak" in result.output
     assert "2048" in result.output
     assert "BEGIN" not in result.output
-    assert svc.store.find_keyset("weak") is None
+    assert svc.stores.keysets.find_keyset("weak") is None
 
     strong = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     raw_pem = strong.private_bytes(
@@ -237,7 +237,7 @@ def test_cli_lists_revokes_and_purges(app: Flask, client: FlaskClient, creds: di
     assert sorted(link["state"] for link in listed) == ["usable", "used"]
     purged = json.loads(runner.invoke(args=["links", "purge"]).stdout.splitlines()[-1])
     assert purged["linksPurged"] == 1
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         sealed = {row.uses: row.sealed_payload for row in session.query(LaunchLink)}
     assert sealed[1] is None
     assert sealed[0] is not None

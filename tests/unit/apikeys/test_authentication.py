@@ -40,7 +40,7 @@ def test_revoked_key_gets_the_same_401(client: FlaskClient, creds: dict[str, Any
 
     before = generate(client, creds)
     assert before.status_code == 200
-    svc.store.revoke_api_key(credentials.api_key_prefix(creds["apiKey"]), dt.datetime.now(dt.UTC))
+    svc.stores.api_keys.revoke_api_key(credentials.api_key_prefix(creds["apiKey"]), dt.datetime.now(dt.UTC))
     after = generate(client, creds)
     assert (
         problem(after, 401, "unauthorized")["detail"]

@@ -33,9 +33,9 @@ def queries(svc: Services) -> Iterator[list[str]]:
         if "api_keys" in statement:
             seen.append(statement)
 
-    event.listen(svc.store.engine, "before_cursor_execute", count)
+    event.listen(svc.db.engine, "before_cursor_execute", count)
     yield seen
-    event.remove(svc.store.engine, "before_cursor_execute", count)
+    event.remove(svc.db.engine, "before_cursor_execute", count)
 
 
 def _mint_from(client: FlaskClient, key: str, address: str, creds: dict[str, Any]) -> Any:

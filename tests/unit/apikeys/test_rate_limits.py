@@ -110,4 +110,4 @@ def test_when_redis_is_down_each_process_counts_alone(
     assert not services(app).rate_limiter.shared
     assert "redis_unreachable" in caplog.text
     assert "redis-password-never-logged" not in caplog.text
-    services(app).store.engine.dispose()
+    services(app).db.engine.dispose()

@@ -48,7 +48,7 @@ def test_a_key_needs_the_scope(client: FlaskClient, creds: dict[str, Any]) -> No
 
 
 def test_another_tenants_key_is_not_found(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
-    svc.store.create_tenant("other")
+    svc.stores.tenants.create_tenant("other")
     other = admin.create_api_key(svc, "other", [], "theirs")
     prefix = credentials.api_key_prefix(other)
     problem(

@@ -11,16 +11,16 @@ from flask.testing import FlaskClient
 from sqlalchemy import update
 
 from service.apikeys import credentials
-from service.db.models import ApiKey
+from service.apikeys.models import ApiKey
+from service.db.database import Database, make_engine
 from service.db.read_cache import ReadCache
-from service.db.store import Store, make_engine
-from service.wiring import Services
+from service.wiring import Services, Stores
 from tests.support.api import generate, problem
 
 
-def _another_instance(svc: Services) -> Store:
-    """A second Store on the same database, as another broker instance would have."""
-    return Store(make_engine(str(svc.store.engine.url)), cache_seconds=0)
+def _another_instance(svc: Services) -> Stores:
+    """Second stores on the same database, as another broker instance would have."""
+    return Stores.over(Database(make_engine(str(svc.db.engine.url)), cache_seconds=0))
 
 
 @pytest.mark.settings(LOOKUP_CACHE_SECONDS="1")
@@ -29,7 +29,7 @@ def test_a_key_revoked_by_another_instance_is_refused_within_the_bound(
 ) -> None:
     assert generate(client, creds).status_code == 200
     revoked_at = time.monotonic()
-    _another_instance(svc).revoke_api_key(credentials.api_key_prefix(creds["apiKey"]), dt.datetime.now(dt.UTC))
+    _another_instance(svc).api_keys.revoke_api_key(credentials.api_key_prefix(creds["apiKey"]), dt.datetime.now(dt.UTC))
     # Within the bound the cached key may still pass; past it, it never does.
     while True:
         # Timed when sent: the lookup happens after this, so an acceptance proves the entry was still fresh.
@@ -47,7 +47,7 @@ def test_this_instances_own_revocation_takes_effect_at_once(
     client: FlaskClient, creds: dict[str, Any], svc: Services
 ) -> None:
     assert generate(client, creds).status_code == 200
-    svc.store.revoke_api_key(credentials.api_key_prefix(creds["apiKey"]), dt.datetime.now(dt.UTC))
+    svc.stores.api_keys.revoke_api_key(credentials.api_key_prefix(creds["apiKey"]), dt.datetime.now(dt.UTC))
     problem(generate(client, creds), 401, "unauthorized")
 
 
@@ -55,9 +55,9 @@ def test_this_instances_own_revocation_takes_effect_at_once(
 def test_a_profile_change_here_is_seen_at_once(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
     redirect = f"{creds['sandboxUrl']}/home"
     assert generate(client, creds, "generic", redirect=redirect).status_code == 200
-    profile = svc.store.find_profile(1, "generic")
+    profile = svc.stores.profiles.find_profile(1, "generic")
     assert profile is not None
-    svc.store.update_profile(profile.id, allowed_redirect_origins=[])
+    svc.stores.profiles.update_profile(profile.id, allowed_redirect_origins=[])
     body = generate(client, creds, "generic", redirect=redirect)
     problem(body, 422, "redirect_not_allowed")
 
@@ -65,7 +65,7 @@ def test_a_profile_change_here_is_seen_at_once(client: FlaskClient, creds: dict[
 @pytest.mark.settings(LOOKUP_CACHE_SECONDS="0")
 def test_zero_turns_the_cache_off(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
     assert generate(client, creds).status_code == 200
-    with _another_instance(svc).session() as session:
+    with Database(make_engine(str(svc.db.engine.url))).session() as session:
         session.execute(update(ApiKey).values(revoked_at=dt.datetime.now(dt.UTC)))
     problem(generate(client, creds), 401, "unauthorized")
 
@@ -86,7 +86,7 @@ def test_within_the_bound_the_database_is_not_asked_again(
     client: FlaskClient, creds: dict[str, Any], svc: Services
 ) -> None:
     assert generate(client, creds).status_code == 200
-    with _another_instance(svc).session() as session:
+    with Database(make_engine(str(svc.db.engine.url))).session() as session:
         session.execute(update(ApiKey).values(revoked_at=dt.datetime.now(dt.UTC)))
     # The documented staleness: another instance's revocation is not seen yet.
     assert generate(client, creds).status_code == 200

@@ -7,7 +7,7 @@ import logging
 import pytest
 from sqlalchemy.exc import DBAPIError
 
-from service.db.store import retried_once
+from service.db.database import retried_once
 
 
 def _failure(invalidated: bool) -> DBAPIError:
@@ -24,7 +24,7 @@ def test_a_dropped_connection_is_retried_once(caplog: pytest.LogCaptureFixture) 
             raise _failure(invalidated=True)
         return "row"
 
-    with caplog.at_level(logging.WARNING, logger="service.db.store"):
+    with caplog.at_level(logging.WARNING, logger="service.db.database"):
         assert read() == "row"
     assert len(calls) == 2
     assert [r.__dict__["operation"] for r in caplog.records] == ["read"]

@@ -302,7 +302,7 @@ def rotating(
     app = build_app({**config, "SECRET_REFRESH_SECONDS": 1, "KEY_MAX_STALENESS_SECONDS": 1000}, clock=clock)
     app.instance_path = str(tmp_path / "instance")
     svc = services(app)
-    svc.store.create_tenant("rotation")
+    svc.stores.tenants.create_tenant("rotation")
     api_key = admin.create_api_key(svc, "rotation", [], "rotation test")
     WATCH.watch(api_key)
     keyset, _first_kid = admin.create_keyset(svc, f"rot-{uuid.uuid4().hex[:8]}", "ES256", 2048, None, is_default=False)
@@ -323,7 +323,7 @@ def rotating(
                     "api_key": api_key,
                 }
     finally:
-        svc.store.engine.dispose()
+        svc.db.engine.dispose()
 
 
 def test_a_rotation_never_fails_a_relying_party(rotating: dict[str, Any], clock: Clock) -> None:

@@ -74,13 +74,15 @@ def test_previous_stage_is_published_after_a_rotation(
 
 
 def test_no_usable_key_is_503_never_an_empty_set(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
-    svc.store.add_keyset("ghost", "sso-token-broker/keysets/does-not-exist", "ES256", is_default=False)
+    svc.stores.keysets.add_keyset("ghost", "sso-token-broker/keysets/does-not-exist", "ES256", is_default=False)
     body = problem(client.get("/keysets/ghost/jwks.json"), 503, "key_unavailable")
     assert "ghost" in body["detail"]
 
 
 def test_minting_with_a_missing_secret_is_503(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
-    keyset = svc.store.add_keyset("ghost", "sso-token-broker/keysets/does-not-exist", "ES256", is_default=False)
+    keyset = svc.stores.keysets.add_keyset(
+        "ghost", "sso-token-broker/keysets/does-not-exist", "ES256", is_default=False
+    )
     profile = admin.create_profile(
         svc, "dev", keyset.name, [], name="ghostly", kind="generic", delivery_mode="query",
         issuer="i", audience="a", rp_url="https://rp.test/landing",
@@ -92,7 +94,7 @@ def test_an_unreadable_secret_is_503_and_names_only_the_keyset(
     client: FlaskClient, creds: dict[str, Any], svc: Services
 ) -> None:
     svc.secrets_client.create_secret(Name="sso-token-broker/keysets/garbled", SecretString="not-a-key" * 10)
-    svc.store.add_keyset("garbled", "sso-token-broker/keysets/garbled", "ES256", is_default=False)
+    svc.stores.keysets.add_keyset("garbled", "sso-token-broker/keysets/garbled", "ES256", is_default=False)
     body = problem(client.get("/keysets/garbled/jwks.json"), 503, "key_unavailable")
     assert "not-a-key" not in body["detail"]
 

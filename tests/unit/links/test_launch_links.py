@@ -11,8 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from flask.testing import FlaskClient
 
-from service.db.models import LaunchLink
 from service.links.launch_links import LinkState, secret_hash
+from service.links.models import LaunchLink
 from service.tokens.verifier import Expectations, StaticKeys, verify
 from service.wiring import Services
 from tests.support.api import BROKER_URL, generate
@@ -50,7 +50,7 @@ def test_expire_in_beyond_the_token_makes_a_link_valid_that_long(
 
 def test_a_tampered_sealed_payload_opens_nothing(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
     path = link_path(generate(client, creds, "exorlive-main").get_json())
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         row = session.query(LaunchLink).one()
         row.sealed_payload = row.sealed_payload[:-1] + bytes([row.sealed_payload[-1] ^ 1])  # type: ignore[index]
     assert client.post(path, headers=FROM_ITS_PAGE).status_code == 404

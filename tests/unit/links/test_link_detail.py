@@ -108,7 +108,7 @@ def test_replaces_needs_links_admin(client: FlaskClient, creds: dict[str, Any], 
 
 def test_replacing_another_tenants_link_is_not_found(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
     old = _link(client, creds)
-    svc.store.create_tenant("other")
+    svc.stores.tenants.create_tenant("other")
     other_key = admin.create_api_key(svc, "other", ["links:admin", "links:long"], "other")
     WATCH.watch(other_key)
     profile = admin.create_profile(

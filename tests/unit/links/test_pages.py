@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from service.db.models import LaunchLink
+from service.links.models import LaunchLink
 from service.wiring import Services
 from tests.support.api import SEED_MAIN_PAYLOAD, generate
 from tests.support.links import FROM_ITS_PAGE, launch_links, link_path, secret_of
@@ -116,7 +116,7 @@ def test_unknown_and_malformed_links_are_404_pages(client: FlaskClient, creds: d
 
 def test_expired_link_is_gone(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
     path = link_path(generate(client, creds, "exorlive-main").get_json())
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         session.query(LaunchLink).update({"expires_at": dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)})
     for response in (client.get(path), client.post(path, headers=FROM_ITS_PAGE)):
         assert response.status_code == 410
@@ -125,14 +125,14 @@ def test_expired_link_is_gone(client: FlaskClient, creds: dict[str, Any], svc: S
 
 def test_revoked_link_is_gone(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
     path = link_path(generate(client, creds, "exorlive-main").get_json())
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         session.query(LaunchLink).update({"revoked_at": dt.datetime.now(dt.UTC)})
     assert 'data-state="revoked"' in client.post(path, headers=FROM_ITS_PAGE).get_data(as_text=True)
 
 
 def test_a_profile_may_allow_more_uses(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
-    with svc.store.session() as session:
-        from service.db.models import Profile
+    with svc.db.session() as session:
+        from service.profiles.models import Profile
 
         session.query(Profile).update({"link_max_uses": 3})
     path = link_path(generate(client, creds, "exorlive-main").get_json())
@@ -158,12 +158,12 @@ def test_a_key_outage_at_use_does_not_burn_the_link(
 
 
 def test_use_is_audited_without_personal_data(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
-    from service.db.models import AuditEvent
+    from service.audit.models import AuditEvent
 
     path = link_path(generate(client, creds, "exorlive-main").get_json())
     client.post(path, headers=FROM_ITS_PAGE)
     assert svc.auditor.flush()
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         rows = session.query(AuditEvent).order_by(AuditEvent.id).all()
         assert [(r.action, r.outcome) for r in rows] == [("token.minted", "ok"), ("link.used", "ok")]
         link_id = launch_links(svc)[0].public_id

@@ -20,7 +20,7 @@ def test_a_database_failure_is_a_503_page_and_the_link_still_works(
 ) -> None:
     path = link_path(generate(client, creds, "generic", key="adminApiKey", expireIn=60).get_json())
     with monkeypatch.context() as patch:
-        patch.setattr(svc.store, "link_by_hash", lost_connection)
+        patch.setattr(svc.stores.links, "link_by_hash", lost_connection)
         response = client.open(path, method=method, headers=FROM_ITS_PAGE)
     assert response.status_code == 503
     assert response.mimetype == "text/html"

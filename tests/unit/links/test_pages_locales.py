@@ -10,9 +10,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from service.db.models import LaunchLink
 from service.errors import KeyUnavailable
 from service.links import pages
+from service.links.models import LaunchLink
 from service.locales import format_datetime
 from service.wiring import Services
 from tests.support.api import generate
@@ -66,7 +66,7 @@ def test_an_expired_link_says_so_in_the_readers_language(
     client: FlaskClient, creds: dict[str, Any], svc: Services, headers: dict[str, str], locale: str, heading: str
 ) -> None:
     path = _long_link(client, creds)
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         session.query(LaunchLink).update({"expires_at": dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)})
     for response in (client.get(path, headers=headers), client.post(path, headers={**headers, **FROM_ITS_PAGE})):
         assert response.status_code == 410
@@ -84,7 +84,7 @@ def test_status_pages_in_nynorsk(client: FlaskClient, creds: dict[str, Any], svc
     assert "Loggar deg inn …" in _html(client.post(path, headers={**NN, **FROM_ITS_PAGE}), "nn")
     assert "Denne lenkja er allereie brukt" in _html(client.post(path, headers={**NN, **FROM_ITS_PAGE}), "nn")
     path = _long_link(client, creds)
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         session.query(LaunchLink).update({"revoked_at": dt.datetime.now(dt.UTC)})
     assert "Denne lenkja er trekt tilbake" in _html(client.get(path, headers=NN), "nn")
 
@@ -106,7 +106,7 @@ def test_failures_get_a_translated_page_that_never_shows_the_internal_detail(
     assert "Lenken din virker fortsatt" in html
     assert "cache" not in html
     with monkeypatch.context() as patched:
-        patched.setattr(svc.store, "link_by_hash", lost_connection)
+        patched.setattr(svc.stores.links, "link_by_hash", lost_connection)
         down = client.get(path, headers=NN)
     assert down.status_code == 503
     assert 'data-state="unavailable">Vi klarte ikkje å logge deg inn akkurat no</h1>' in _html(down, "nn")

@@ -79,7 +79,7 @@ def test_a_renewal_whose_mail_cannot_be_composed_is_a_failed_mail_and_can_be_ask
 ) -> None:
     path = _path(client, creds, email={"to": EMAIL["to"]})  # no companyName: the tenant's display name is used
     clock.advance(61)
-    svc.store.set_tenant_display_name(devseed.DEV_TENANT, "Dev\r\nBcc: x@evil.example")
+    svc.stores.tenants.set_tenant_display_name(devseed.DEV_TENANT, "Dev\r\nBcc: x@evil.example")
     assert client.post(f"{path}/renew", headers=FROM_ITS_PAGE).status_code == 502
     (made,) = [link for link in launch_links(svc) if link.renewals == 1]
     assert made.revoked_at is not None  # nothing usable that nobody received

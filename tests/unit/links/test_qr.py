@@ -49,7 +49,7 @@ def test_a_replay_draws_the_code_again_and_the_stored_answer_has_none(
     assert second.headers["Idempotent-Replayed"] == "true"
     assert second.get_json() == first
     link_path(first)
-    tenant_id = svc.store.tenant_by_name(devseed.DEV_TENANT).id
+    tenant_id = svc.stores.tenants.tenant_by_name(devseed.DEV_TENANT).id
     stored = svc.idempotency.begin(tenant_id, "qr-once", idempotency.fingerprint(body, None))
     assert isinstance(stored, Replay)
     assert "qrSvg" not in stored.body

@@ -86,7 +86,7 @@ def test_the_renewed_link_offers_no_second_renewal_at_the_default_count(
     clock.advance(61)
     state, opened = svc.links.open(new_secret)
     assert opened is not None
-    assert not can_renew(state, opened, svc.store.profile_by_id(opened.record.profile_id))
+    assert not can_renew(state, opened, svc.stores.profiles.profile_by_id(opened.record.profile_id))
     with pytest.raises(RenewalRefused):
         svc.renewals.renew(new_secret, "198.51.100.7", "req-2")
 

@@ -9,7 +9,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from service.apikeys import credentials
-from service.db.models import TestMail
+from service.testmode.models import TestMail
 from service.wiring import Services
 from tests.support.api import SEED_PAYLOADS, bearer, problem
 from tests.support.clock import Clock
@@ -69,13 +69,13 @@ def test_a_test_keys_mail_waits_in_the_test_inbox_sealed_and_is_never_sent(
     assert url in mail["html"]
     # The kept link works like any other.
     assert client.post(url.removeprefix("http://broker.test"), headers=FROM_ITS_PAGE).status_code == 303
-    dump = database_dump(svc.store.engine)
+    dump = database_dump(svc.db.engine)
     assert MEMBER not in dump
     assert url.rsplit("/", 1)[1] not in dump
     clock.advance(24 * 3600 + 1)
     assert client.get("/api/v1/test-inbox", headers=bearer(test_key)).get_json()["messages"] == []
     assert svc.test_inbox.purge() == 1
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         assert session.query(TestMail).count() == 0
 
 
@@ -105,8 +105,8 @@ def test_a_test_key_never_administers_live_links_keys_or_webhooks(
         admin.create_api_key(svc, devseed.DEV_TENANT, ["links:admin"], "t", test=True)
     # A key given an admin scope some other way is still refused it.
     key = credentials.new_api_key(test=True)
-    svc.store.add_api_key(
-        svc.store.tenant_by_name(devseed.DEV_TENANT).id,
+    svc.stores.api_keys.add_api_key(
+        svc.stores.tenants.tenant_by_name(devseed.DEV_TENANT).id,
         credentials.api_key_prefix(key),
         credentials.hash_api_key(key),
         sorted(credentials.ADMIN_SCOPES),
@@ -131,7 +131,7 @@ def test_webhook_events_of_test_links_say_livemode_false(
 ) -> None:
     from sqlalchemy import select
 
-    from service.db.models import WebhookEvent
+    from service.webhooks.models import WebhookEvent
 
     admin_key = bearer(creds["adminApiKey"])
     made = client.post("/api/v1/webhooks", json={"url": "http://127.0.0.1:9/hooks"}, headers=admin_key)
@@ -140,6 +140,6 @@ def test_webhook_events_of_test_links_say_livemode_false(
     live_link = _mint(client, creds["adminApiKey"], creds["profiles"]["exorlive-go"], expireIn=60).get_json()
     for answer in (test_link, live_link):
         WATCH.watch(answer["token"], answer["url"].rsplit("/", 1)[1])
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         created = {event.data["linkId"]: event.data["livemode"] for event in session.scalars(select(WebhookEvent))}
     assert created == {test_link["linkId"]: False, live_link["linkId"]: True}

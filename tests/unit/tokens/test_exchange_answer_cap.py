@@ -36,8 +36,8 @@ class HugeAnswer:
 
 
 def _point_go_profile_at(svc: Services, creds: dict[str, Any], url: str) -> None:
-    profile = svc.store.profile_by_key(creds["profiles"]["exorlive-go"])
-    svc.store.update_profile(profile.id, rp_url=url, allowed_redirect_origins=[url.rsplit("/", 1)[0]])
+    profile = svc.stores.profiles.profile_by_key(creds["profiles"]["exorlive-go"])
+    svc.stores.profiles.update_profile(profile.id, rp_url=url, allowed_redirect_origins=[url.rsplit("/", 1)[0]])
 
 
 def test_an_answer_over_the_cap_is_502_and_is_not_read_whole(

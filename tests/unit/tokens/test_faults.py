@@ -9,7 +9,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
-from service.db.models import AuditEvent, LaunchLink
+from service.audit.models import AuditEvent
+from service.links.models import LaunchLink
 from service.tokens.idempotency import fingerprint
 from service.tokens.minting import NOT_DELIVERED
 from service.wiring import Services
@@ -24,7 +25,7 @@ def _lost_connection(*_: Any, **__: Any) -> None:
 
 def _outcomes(svc: Services) -> list[str]:
     assert svc.auditor.flush()
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         return [row.outcome for row in session.scalars(select(AuditEvent).order_by(AuditEvent.id))]
 
 
@@ -63,12 +64,12 @@ def test_when_the_answer_cannot_be_stored_the_key_is_freed_and_the_link_revoked(
 ) -> None:
     headers = {**bearer(creds["adminApiKey"]), "Idempotency-Key": "finish-fails-1"}
     with monkeypatch.context() as patch:
-        patch.setattr(svc.store, "finish_idempotency", _lost_connection)
+        patch.setattr(svc.stores.idempotency, "finish_idempotency", _lost_connection)
         failed = client.post("/api/v1/generateJWT", json=_link_body(creds), headers=headers)
     problem(failed, 503, "database_unavailable")
     assert int(failed.headers["Retry-After"]) >= 1
     # The link made for the answer nobody received was revoked, and its audit row does not say "ok".
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         [made] = session.scalars(select(LaunchLink)).all()
     assert made.revoked_at is not None
     assert _outcomes(svc) == [NOT_DELIVERED]
@@ -82,7 +83,7 @@ def test_when_the_answer_cannot_be_stored_the_key_is_freed_and_the_link_revoked(
 def test_a_database_that_does_not_answer_is_503_with_retry_after(
     client: FlaskClient, creds: dict[str, Any], svc: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(svc.store, "profile_by_key", _lost_connection)
+    monkeypatch.setattr(svc.stores.profiles, "profile_by_key", _lost_connection)
     body = {"profileKey": creds["profiles"]["generic"], "payload": {"userId": "u-1"}}
     response = client.post("/api/v1/generateJWT", json=body, headers=bearer(creds["apiKey"]))
     detail = problem(response, 503, "database_unavailable")["detail"]

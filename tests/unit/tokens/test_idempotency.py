@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from service.db.models import IdempotencyRecord, LaunchLink
+from service.links.models import LaunchLink
+from service.tokens.models import IdempotencyRecord
 from service.wiring import Services
 from tests.support.api import bearer, problem
 from tests.support.privacy import WATCH
@@ -36,7 +37,7 @@ def test_the_same_key_and_body_return_the_first_response(
     assert second.get_json() == first.get_json()
     assert second.headers["Idempotent-Replayed"] == "true"
     assert "Idempotent-Replayed" not in first.headers
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         assert session.query(LaunchLink).count() == 1
         record = session.query(IdempotencyRecord).one()
         assert "order-42" not in record.key_hash
@@ -52,7 +53,7 @@ def test_keys_are_per_tenant_and_expire_after_24_hours(
     client: FlaskClient, creds: dict[str, Any], svc: Services
 ) -> None:
     first = _idempotent(client, creds, "k-2").get_json()
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         session.query(IdempotencyRecord).update({"created_at": dt.datetime.now(dt.UTC) - dt.timedelta(hours=25)})
     again = _idempotent(client, creds, "k-2")
     assert again.status_code == 200

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from service.db.models import AuditEvent
+from service.audit.models import AuditEvent
 from service.keys.material import SigningKey, generate_private_key_pem, parse_signing_key
 from service.keys.source import KeysetRef
 from service.wiring import Services
@@ -59,7 +59,7 @@ def test_audit_rows_record_the_mint_without_personal_data(
 ) -> None:
     token = generate(client, creds, "exorlive-main").get_json()["token"]
     assert svc.auditor.flush()
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         rows = session.query(AuditEvent).all()
         dumped = json.dumps(
             [{c.name: getattr(row, c.name) for c in AuditEvent.__table__.columns} for row in rows], default=str
@@ -79,7 +79,7 @@ def test_the_subject_hash_is_keyed(client: FlaskClient, creds: dict[str, Any], s
 
     generate(client, creds, "exorlive-main")
     assert svc.auditor.flush()
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         subject_hash = session.query(AuditEvent).one().subject_hash
     ids = "\x1f".join(["ace615c2", "2f3fb098", "2f3fb098"]).encode()
     assert subject_hash != hashlib.sha256(ids).hexdigest()

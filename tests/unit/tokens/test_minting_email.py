@@ -145,7 +145,7 @@ def test_a_mail_that_cannot_be_composed_is_a_failed_mail_not_a_500(
     client: FlaskClient, creds: dict[str, Any], svc: Services, inbox: tuple[Collector, int], caplog: Any
 ) -> None:
     # A name stored before display names were checked: a line break cannot go into the Subject header.
-    svc.store.set_tenant_display_name(devseed.DEV_TENANT, "Dev\r\nBcc: x@evil.example")
+    svc.stores.tenants.set_tenant_display_name(devseed.DEV_TENANT, "Dev\r\nBcc: x@evil.example")
     email = {key: value for key, value in EMAIL.items() if key != "companyName"}  # the tenant's name stands in
     body = problem(_email(client, creds, email=email), 502, "email_failed")
     assert "revoked" in body["detail"]

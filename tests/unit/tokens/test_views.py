@@ -73,8 +73,8 @@ def test_exchange_profiles_get_the_url_the_relying_party_answered(client: FlaskC
 def test_an_unreachable_exchange_relying_party_is_502_without_a_token(
     client: FlaskClient, creds: dict[str, Any], svc: Services
 ) -> None:
-    profile = svc.store.profile_by_key(creds["profiles"]["exorlive-go"])
-    svc.store.update_profile(profile.id, rp_url="http://127.0.0.1:9/partner/dev/url")
+    profile = svc.stores.profiles.profile_by_key(creds["profiles"]["exorlive-go"])
+    svc.stores.profiles.update_profile(profile.id, rp_url="http://127.0.0.1:9/partner/dev/url")
     body = problem(generate(client, creds, "exorlive-go"), 502, "relying_party_error")
     assert "token" not in body
 
@@ -132,7 +132,7 @@ def test_unknown_profile_is_404(client: FlaskClient, creds: dict[str, Any]) -> N
 def test_another_tenants_profile_is_404(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
     from service.admin import operations as admin
 
-    svc.store.create_tenant("other")
+    svc.stores.tenants.create_tenant("other")
     other = admin.create_profile(
         svc, "other", None, [], name="p", kind="generic", delivery_mode="query",
         issuer="i", audience="a", rp_url="https://rp.test/landing",

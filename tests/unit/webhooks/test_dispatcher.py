@@ -12,8 +12,8 @@ from flask.testing import FlaskClient
 from standardwebhooks import Webhook
 from standardwebhooks.webhooks import WebhookVerificationError
 
-from service.db.store import DeliveryOutcome
 from service.webhooks.dispatcher import Dispatcher
+from service.webhooks.store import DeliveryOutcome
 from service.webhooks.targets import UrlPolicy
 from service.wiring import Services, dispatcher, sweeper
 from tests.support.api import bearer, generate
@@ -185,19 +185,21 @@ def test_leases_hand_each_attempt_to_one_dispatcher(
     generate(client, creds, "exorlive-main", expireIn=120, key="adminApiKey")
     now = dt.datetime.fromtimestamp(clock(), dt.UTC)
     lease = now + dt.timedelta(seconds=60)
-    (first,) = svc.store.claim_deliveries(now, lease, 10)
-    assert svc.store.claim_deliveries(now, lease, 10) == []  # held
+    (first,) = svc.stores.webhooks.claim_deliveries(now, lease, 10)
+    assert svc.stores.webhooks.claim_deliveries(now, lease, 10) == []  # held
     later = now + dt.timedelta(seconds=61)  # the first dispatcher died: its lease ended
-    (second,) = svc.store.claim_deliveries(later, later + dt.timedelta(seconds=60), 10)
+    (second,) = svc.stores.webhooks.claim_deliveries(later, later + dt.timedelta(seconds=60), 10)
     assert (first.attempt, second.attempt) == (1, 2)
     delivered = DeliveryOutcome("delivered", 200, None, later)
-    assert not svc.store.finish_attempt(first, delivered, now)  # the dead dispatcher's attempt records nothing
-    (delivery,) = svc.store.list_webhook_deliveries(first.endpoint_id, 10)
+    assert not svc.stores.webhooks.finish_attempt(
+        first, delivered, now
+    )  # the dead dispatcher's attempt records nothing
+    (delivery,) = svc.stores.webhooks.list_webhook_deliveries(first.endpoint_id, 10)
     assert (delivery.state, delivery.attempts) == ("pending", 2)
-    svc.store.finish_attempt(second, delivered, now)
-    (delivery,) = svc.store.list_webhook_deliveries(first.endpoint_id, 10)
+    svc.stores.webhooks.finish_attempt(second, delivered, now)
+    (delivery,) = svc.stores.webhooks.list_webhook_deliveries(first.endpoint_id, 10)
     assert (delivery.state, delivery.attempts, delivery.lease_until) == ("delivered", 2, None)
-    assert svc.store.claim_deliveries(later, lease, 10) == []
+    assert svc.stores.webhooks.claim_deliveries(later, lease, 10) == []
 
 
 def test_in_production_an_address_turned_internal_is_refused_at_delivery(
@@ -209,7 +211,13 @@ def test_in_production_an_address_turned_internal_is_refused_at_delivery(
     # The name resolved to a public address at registration; now it points at the broker's own loopback.
     policy = UrlPolicy(production=True, resolver=lambda host, port: ["127.0.0.1"])
     worker = Dispatcher(
-        svc.store, svc.settings.webhooks, svc.settings.server_secret, policy, svc.outbox, sweeper(svc), svc.clock
+        svc.stores.webhooks,
+        svc.settings.webhooks,
+        svc.settings.server_secret,
+        policy,
+        svc.outbox,
+        sweeper(svc),
+        svc.clock,
     )
     with receiver.serving():
         assert worker.run_once() == 1

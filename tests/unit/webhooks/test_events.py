@@ -9,9 +9,9 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from service.db import store as store_module
-from service.db.models import WebhookDelivery, WebhookEvent
+from service.links import store as link_store_module
 from service.links.launch_links import LinkState
+from service.webhooks.models import WebhookDelivery, WebhookEvent
 from service.wiring import Services
 from tests.support.api import bearer, generate
 from tests.support.apps import build_app
@@ -30,12 +30,12 @@ def config(config: dict[str, Any], inbox: tuple[Collector, int]) -> dict[str, An
 
 
 def _events(svc: Services) -> list[WebhookEvent]:
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         return list(session.scalars(select(WebhookEvent).order_by(WebhookEvent.id)))
 
 
 def _deliveries(svc: Services) -> list[WebhookDelivery]:
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         return list(session.scalars(select(WebhookDelivery).order_by(WebhookDelivery.id)))
 
 
@@ -73,10 +73,10 @@ def test_each_link_change_writes_its_event_with_ids_and_states_only(
         ("link.revoked", {**events[6][1], "linkId": answer["linkId"], "replacedBy": replacement["linkId"]}),
     ]
     assert events[6][1]["state"] == "revoked"
-    endpoint_id = svc.store.webhook_endpoint(None, endpoint["id"]).id  # type: ignore[union-attr]
+    endpoint_id = svc.stores.webhooks.webhook_endpoint(None, endpoint["id"]).id  # type: ignore[union-attr]
     assert {delivery.endpoint_id for delivery in _deliveries(svc)} == {endpoint_id}
     assert len(_deliveries(svc)) == len(events)
-    dump = database_dump(svc.store.engine)
+    dump = database_dump(svc.db.engine)
     assert not [value for value in SEED_PERSONAL_DATA if value in dump.split("webhook_events", 1)[-1]]
 
 
@@ -113,9 +113,9 @@ def test_a_use_and_its_event_commit_together_or_not_at_all(
         raise RuntimeError("the outbox insert failed")
 
     (link,) = launch_links(svc)
-    monkeypatch.setattr(store_module, "_add_outbox", broken)
+    monkeypatch.setattr(link_store_module, "add_outbox", broken)
     with pytest.raises(RuntimeError):
-        svc.links.consume(link, svc.store.profile_by_id(link.profile_id))
+        svc.links.consume(link, svc.stores.profiles.profile_by_id(link.profile_id))
     monkeypatch.undo()
     (link,) = launch_links(svc)
     assert (link.uses, svc.links.state(link_path(answer).rsplit("/", 1)[1])) == (0, LinkState.USABLE)
@@ -126,7 +126,7 @@ def test_a_use_given_back_withdraws_its_unsent_event(client: FlaskClient, creds:
     register(client, creds, "https://hooks.example.com/x", ["link.used"])
     _link(client, creds)
     (link,) = launch_links(svc)
-    used = svc.links.consume(link, svc.store.profile_by_id(link.profile_id), "req-1")
+    used = svc.links.consume(link, svc.stores.profiles.profile_by_id(link.profile_id), "req-1")
     assert used is not None
     assert used.event_id is not None
     assert [event.type for event in _events(svc)] == ["link.used"]

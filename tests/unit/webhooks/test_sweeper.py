@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from service.admin import operations as admin
-from service.db.models import WebhookEvent
+from service.webhooks.models import WebhookEvent
 from service.webhooks.sweeper import Sweeper
 from service.wiring import Services, sweeper
 from tests.support.api import bearer, generate
@@ -22,7 +22,7 @@ from tests.support.webhooks import register
 
 
 def _events(svc: Services) -> list[tuple[str, dict[str, Any]]]:
-    with svc.store.session() as session:
+    with svc.db.session() as session:
         return [(event.type, event.data) for event in session.scalars(select(WebhookEvent).order_by(WebhookEvent.id))]
 
 
@@ -101,7 +101,8 @@ def test_a_rotation_made_elsewhere_is_announced_when_this_process_sees_it(
 ) -> None:
     register(client, creds, "https://hooks.example.com/x", ["keyset.rotated"])
     keys = _Keys({"dev-es256": {"AWSCURRENT": "kid-1"}})
-    sweep = Sweeper(svc.store, svc.outbox, keys, svc.clock)  # type: ignore[arg-type]
+    stores = svc.stores
+    sweep = Sweeper(svc.db, stores.keysets, stores.profiles, svc.outbox, keys, lambda: 0)  # type: ignore[arg-type]
     assert sweep.announce_signing_keys() == 0
     keys.stages["dev-es256"] = {"AWSCURRENT": "kid-1", "AWSPENDING": "kid-2"}
     assert sweep.announce_signing_keys() == 0

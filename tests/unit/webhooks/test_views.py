@@ -107,7 +107,7 @@ def test_delete_and_unknown_ids(client: FlaskClient, creds: dict[str, Any]) -> N
 
 def test_another_tenants_endpoint_is_not_found(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
     created = register(client, creds, "https://a.example/x")
-    svc.store.create_tenant("other")
+    svc.stores.tenants.create_tenant("other")
     other_key = admin.create_api_key(svc, "other", ["webhooks:admin"], "other-admin")
     WATCH.watch(other_key)
     problem(client.get(f"{API}/{created['id']}", headers=bearer(other_key)), 404, "webhook_not_found")

@@ -23,8 +23,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from service.apikeys.credentials import subject_hash
-from service.audit_spool import AuditSpool
-from service.db.store import Store
+from service.audit.spool import AuditSpool
+from service.audit.store import AuditStore
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class AuditContext:
 class AuditWriter:
     """Inserts queued audit rows in batches from a background thread."""
 
-    def __init__(self, store: Store, max_queued: int = MAX_QUEUED, spool: AuditSpool | None = None) -> None:
+    def __init__(self, store: AuditStore, max_queued: int = MAX_QUEUED, spool: AuditSpool | None = None) -> None:
         self._store = store
         self._spool = spool
         self._replayed_at = float("-inf")

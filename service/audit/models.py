@@ -1,0 +1,34 @@
+"""The audit_events table: who minted what for which profile and when; subjects as keyed hashes only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Integer,
+    String,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from service.db.base import Base, utcnow
+
+
+class AuditEvent(Base):
+    """Who minted what for which profile and when; subjects only as keyed hashes, never names or tokens."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    action: Mapped[str] = mapped_column(String(50))
+    outcome: Mapped[str] = mapped_column(String(30))
+    request_id: Mapped[str] = mapped_column(String(64), default="")
+    tenant_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    api_key_prefix: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    profile_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    kid: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    subject_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -1,0 +1,297 @@
+"""Queries of the launch_links and link_events tables. A link's change and its webhook events (the outbox)
+commit in one transaction: each method that changes a link takes the events and adds them in its session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select, update
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from service.db.database import Database, retried_once
+from service.errors import LinkAlreadyReplaced, LinkNotFound
+from service.links.models import LaunchLink, LinkEvent
+from service.profiles.store import ProfileStore
+from service.webhooks.outbox import OutboxEvent, add_outbox, withdraw_event
+
+
+def link_state_condition(state: str, now: dt.datetime) -> ColumnElement[bool]:
+    """SQL for one link state, exactly as `links.launch_links.state_of` decides it (revoked, used, expired first)."""
+    live = LaunchLink.revoked_at.is_(None)
+    unused = LaunchLink.uses < LaunchLink.max_uses
+    conditions: dict[str, ColumnElement[bool]] = {
+        "revoked": LaunchLink.revoked_at.is_not(None),
+        "used": and_(live, LaunchLink.uses >= LaunchLink.max_uses),
+        "expired": and_(live, unused, LaunchLink.expires_at <= now),
+        "usable": and_(live, unused, LaunchLink.expires_at > now),
+    }
+    return conditions[state]
+
+
+class LinkStore:
+    """Launch links: made (with their first events), used, released, revoked, replaced, renewed, purged."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add_link(
+        self,
+        fields: dict[str, Any],
+        events: list[str],
+        replaces: tuple[int, str] | None = None,
+        outbox: Sequence[OutboxEvent] = (),
+        outbox_if_replaced: Sequence[OutboxEvent] = (),
+    ) -> LaunchLink:
+        """A new link with its first events; with `replaces` (tenant id, public id), the old one revoked with it.
+
+        One transaction: an admin re-sending an invitation is left with exactly one working link, or, when
+        the old link is not the tenant's, with no new one (LinkNotFound). A link is replaced at most once:
+        replacing it again would leave its first successor working beside the second, so that is refused
+        (LinkAlreadyReplaced, naming the newest link of the chain) and nothing is made; of parallel
+        replacements of one link exactly one succeeds. The webhook events (`outbox`, and
+        `outbox_if_replaced` when the old link was still live) commit with it.
+        """
+        with self._db.session() as session:
+            add_outbox(session, outbox)
+            old = None
+            if replaces is not None:
+                tenant_id, public_id = replaces
+                # Locked on PostgreSQL, so a parallel replacement waits here and then sees `replaced_by_id`.
+                old = session.scalar(
+                    select(LaunchLink)
+                    .where(LaunchLink.tenant_id == tenant_id, LaunchLink.public_id == public_id)
+                    .with_for_update()
+                )
+                if old is None:
+                    raise LinkNotFound("No link with that id for this API key's tenant; nothing was made.")
+                if old.replaced_by_id is not None:
+                    raise self._already_replaced(session, old)
+            link = LaunchLink(**fields)
+            session.add(link)
+            session.flush()
+            # Core inserts: the ORM's relationship bookkeeping cost a fifth of a link mint.
+            at = fields["created_at"]
+            session.execute(insert(LinkEvent), [{"link_id": link.id, "at": at, "kind": kind} for kind in events])
+            if old is not None:
+                self._replace(session, old, link.id, at, outbox_if_replaced)
+            return link
+
+    @staticmethod
+    def _replace(
+        session: Session, old: LaunchLink, new_id: int, at: dt.datetime, outbox_if_live: Sequence[OutboxEvent]
+    ) -> None:
+        """Mark `old` replaced by `new_id` and revoke it; the conditional UPDATE decides a race (SQLite has no
+        row locks): the loser's transaction rolls back and makes nothing."""
+        claimed = session.execute(
+            update(LaunchLink)
+            .where(LaunchLink.id == old.id, LaunchLink.replaced_by_id.is_(None))
+            .values(replaced_by_id=new_id, revoked_at=func.coalesce(LaunchLink.revoked_at, at))
+            .execution_options(synchronize_session=False)
+        )
+        if claimed.rowcount != 1:  # type: ignore[attr-defined]
+            session.expire(old)
+            raise LinkStore._already_replaced(session, old)
+        if old.revoked_at is None:
+            add_outbox(session, outbox_if_live)
+        session.add(LinkEvent(link_id=old.id, at=at, kind="replaced"))
+
+    @staticmethod
+    def _already_replaced(session: Session, old: LaunchLink) -> LinkAlreadyReplaced:
+        """The refusal for replacing `old` again, naming the newest link of its chain (the one to replace)."""
+        newest, seen = old, {old.id}
+        while newest.replaced_by_id is not None and newest.replaced_by_id not in seen:
+            successor = session.get(LaunchLink, newest.replaced_by_id)
+            if successor is None:
+                break
+            newest = successor
+            seen.add(newest.id)
+        return LinkAlreadyReplaced(
+            f"Link {old.public_id} was already replaced; the newest link of its chain is {newest.public_id}. "
+            f"To send again, replace {newest.public_id}. Nothing was made."
+        )
+
+    def add_link_event(self, link_id: int, kind: str, at: dt.datetime, outbox: Sequence[OutboxEvent] = ()) -> None:
+        with self._db.session() as session:
+            session.add(LinkEvent(link_id=link_id, at=at, kind=kind))
+            add_outbox(session, outbox)
+
+    def mark_renewed(self, link_id: int, now: dt.datetime) -> bool:
+        """Claim an expired, unused, unrevoked link's one renewal; of parallel claims exactly one wins."""
+        with self._db.session() as session:
+            result = session.execute(
+                update(LaunchLink)
+                .where(
+                    LaunchLink.id == link_id,
+                    LaunchLink.renewed_at.is_(None),
+                    LaunchLink.revoked_at.is_(None),
+                    LaunchLink.uses < LaunchLink.max_uses,
+                    LaunchLink.expires_at <= now,
+                )
+                .values(renewed_at=now)
+            )
+            return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+    def unmark_renewed(self, link_id: int) -> None:
+        """Give a renewal back when its mail could not be sent."""
+        with self._db.session() as session:
+            session.execute(update(LaunchLink).where(LaunchLink.id == link_id).values(renewed_at=None))
+
+    @retried_once
+    def link_with_events(self, tenant_id: int, public_id: str) -> LaunchLink | None:
+        with self._db.session() as session:
+            return session.scalar(
+                select(LaunchLink)
+                .options(joinedload(LaunchLink.profile), selectinload(LaunchLink.events))
+                .where(LaunchLink.tenant_id == tenant_id, LaunchLink.public_id == public_id)
+            )
+
+    @retried_once
+    def link_by_hash(self, secret_hash: str) -> LaunchLink | None:
+        with self._db.session() as session:
+            return session.scalar(select(LaunchLink).where(LaunchLink.secret_hash == secret_hash))
+
+    def consume_link(self, link_id: int, now: dt.datetime, outbox: Sequence[OutboxEvent] = ()) -> bool:
+        """One conditional UPDATE: the database, not the application, decides who gets the last use.
+
+        The `link.used` webhook event (`outbox`) commits with the use, or neither does.
+        """
+        with self._db.session() as session:
+            result = session.execute(
+                update(LaunchLink)
+                .where(
+                    LaunchLink.id == link_id,
+                    LaunchLink.uses < LaunchLink.max_uses,
+                    LaunchLink.revoked_at.is_(None),
+                    LaunchLink.expires_at > now,
+                )
+                .values(uses=LaunchLink.uses + 1, last_used_at=now)
+            )
+            won = bool(result.rowcount == 1)  # type: ignore[attr-defined]
+            if won:
+                session.add(LinkEvent(link_id=link_id, at=now, kind="used"))
+                add_outbox(session, outbox)
+            return won
+
+    def release_link_use(self, link_id: int, used_event: str | None = None) -> None:
+        """Give back a use, and forget its `used` event; `used_event` (its webhook event) too if not yet sent."""
+        with self._db.session() as session:
+            if used_event is not None:
+                withdraw_event(session, used_event)
+            session.execute(
+                update(LaunchLink).where(LaunchLink.id == link_id, LaunchLink.uses > 0).values(uses=LaunchLink.uses - 1)
+            )
+            last_use = (
+                select(LinkEvent.id)
+                .where(LinkEvent.link_id == link_id, LinkEvent.kind == "used")
+                .order_by(LinkEvent.id.desc())
+                .limit(1)
+                .scalar_subquery()
+            )
+            session.execute(delete(LinkEvent).where(LinkEvent.id == last_use))
+
+    @retried_once
+    def list_links(
+        self, tenant_id: int, limit: int, state: str | None = None, now: dt.datetime | None = None
+    ) -> list[LaunchLink]:
+        """A tenant's newest links, only those in `state` (usable, expired, used, revoked) if given."""
+        query = (
+            select(LaunchLink)
+            .options(joinedload(LaunchLink.profile))
+            .where(LaunchLink.tenant_id == tenant_id)
+            .order_by(LaunchLink.id.desc())
+            .limit(limit)
+        )
+        if state is not None:
+            # In SQL, before the limit: filtering the newest `limit` links afterwards could answer [] while
+            # older links in that state exist.
+            query = query.where(link_state_condition(state, now or dt.datetime.now(dt.UTC)))
+        with self._db.session() as session:
+            return list(session.scalars(query))
+
+    @retried_once
+    def link_by_public_id(self, tenant_id: int | None, public_id: str) -> LaunchLink | None:
+        with self._db.session() as session:
+            query = select(LaunchLink).options(joinedload(LaunchLink.profile)).where(LaunchLink.public_id == public_id)
+            if tenant_id is not None:
+                query = query.where(LaunchLink.tenant_id == tenant_id)
+            return session.scalar(query)
+
+    @retried_once
+    def revoke_link(self, link_id: int, now: dt.datetime, outbox: Sequence[OutboxEvent] = ()) -> None:
+        """Revoke a live link and note it (and its webhook event); a second run (a retry, a second admin) changes
+        nothing."""
+        with self._db.session() as session:
+            result = session.execute(
+                update(LaunchLink)
+                .where(LaunchLink.id == link_id, LaunchLink.revoked_at.is_(None))
+                .values(revoked_at=now)
+            )
+            if result.rowcount == 1:  # type: ignore[attr-defined]
+                session.add(LinkEvent(link_id=link_id, at=now, kind="revoked"))
+                add_outbox(session, outbox)
+
+    def purge_links(self, now: dt.datetime, renewal_window: dt.timedelta) -> int:
+        """Drop the sealed content of every link that can no longer be used; returns how many.
+
+        An expired emailed link its member may still renew keeps it for `renewal_window` after it expired:
+        the renewal needs the address, sealed under the link's secret.
+        """
+        renewable = and_(
+            LaunchLink.recipient_masked.is_not(None),
+            LaunchLink.renewed_at.is_(None),
+            LaunchLink.expires_at > now - renewal_window,
+            ProfileStore.allows_renewal(LaunchLink.profile_id, LaunchLink.renewals),
+        )
+        with self._db.session() as session:
+            result = session.execute(
+                update(LaunchLink)
+                .where(
+                    LaunchLink.sealed_payload.is_not(None),
+                    (LaunchLink.uses >= LaunchLink.max_uses)
+                    | LaunchLink.revoked_at.is_not(None)
+                    | and_(LaunchLink.expires_at <= now, ~renewable),
+                )
+                .values(sealed_payload=None)
+            )
+            return int(result.rowcount)  # type: ignore[attr-defined]
+
+    def announce_link_expired(self, link_id: int, now: dt.datetime, outbox: Sequence[OutboxEvent]) -> bool:
+        """Mark a link's expiry announced and write its events, once: of two sweepers one does it."""
+        with self._db.session() as session:
+            result = session.execute(
+                update(LaunchLink)
+                .where(LaunchLink.id == link_id, LaunchLink.expiry_announced_at.is_(None))
+                .values(expiry_announced_at=now)
+            )
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                return False
+            add_outbox(session, outbox)
+            return True
+
+    @retried_once
+    def expired_links_to_announce(
+        self, since: dict[int, dt.datetime], now: dt.datetime, limit: int
+    ) -> list[LaunchLink]:
+        """Links that expired unused and unrevoked and were not yet announced, of the tenants in `since`, and only
+        those that expired after the tenant's `since` (when it first had an endpoint wanting `link.expired`)."""
+        if not since:
+            return []
+        conditions = [
+            and_(LaunchLink.tenant_id == tenant_id, LaunchLink.expires_at > start) for tenant_id, start in since.items()
+        ]
+        with self._db.session() as session:
+            return list(
+                session.scalars(
+                    select(LaunchLink)
+                    .options(joinedload(LaunchLink.profile))
+                    .where(
+                        or_(*conditions),
+                        link_state_condition("expired", now),
+                        LaunchLink.expiry_announced_at.is_(None),
+                    )
+                    .order_by(LaunchLink.expires_at)
+                    .limit(limit)
+                )
+            )
