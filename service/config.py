@@ -6,12 +6,13 @@ import dataclasses
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from service.apikeys.rate_limits import normalise_rate_limit
+from service.apikeys.settings import rate_limit_setting
 from service.email.settings import SmtpSettings, parse_smtp_url
 from service.errors import ConfigError
-from service.webhooks.settings import DAY_SECONDS, WebhookSettings
+from service.settings_values import integer
+from service.webhooks.settings import WebhookSettings, load_webhook_settings
 
 ENVIRONMENTS = ("development", "test", "production")
 
@@ -87,70 +88,12 @@ class Settings:
         return self.environment == "production"
 
 
-_Number = TypeVar("_Number", int, float)
-
-
-def _number(
-    source: Mapping[str, Any], name: str, default: _Number, bounds: tuple[_Number, _Number], kind: type[_Number]
-) -> _Number:
-    raw = source.get(name, default)
-    try:
-        value = kind(raw)
-    except (TypeError, ValueError):
-        what = "an integer" if kind is int else "a number"
-        raise ConfigError(f"{name} must be {what}, got {raw!r}") from None
-    low, high = bounds
-    if not low <= value <= high:
-        raise ConfigError(f"{name} must be between {low} and {high}, got {value}")
-    return value
-
-
-def _int(source: Mapping[str, Any], name: str, default: int, low: int, high: int) -> int:
-    return _number(source, name, default, (low, high), int)
-
-
-def _seconds(source: Mapping[str, Any], name: str, default: float, low: float, high: float) -> float:
-    return _number(source, name, default, (low, high), float)
-
-
-def _webhook_settings(source: Mapping[str, Any]) -> WebhookSettings:
-    """WEBHOOK_* settings; tests shrink the timings, production keeps retries for at least a day."""
-    timeout = _seconds(source, "WEBHOOK_TIMEOUT_SECONDS", 5, 0.1, 30)
-    lease = _seconds(source, "WEBHOOK_LEASE_SECONDS", 60, 0.5, 3600)
-    # Connect and read may each take the timeout: a lease shorter than that could end mid-attempt.
-    if lease <= 2 * timeout:
-        raise ConfigError(
-            f"WEBHOOK_LEASE_SECONDS ({lease:g}) must be more than twice WEBHOOK_TIMEOUT_SECONDS ({timeout:g})"
-        )
-    return WebhookSettings(
-        timeout_seconds=timeout,
-        retry_base_seconds=_seconds(source, "WEBHOOK_RETRY_BASE_SECONDS", 5, 0.01, 3600),
-        retry_max_seconds=_seconds(source, "WEBHOOK_RETRY_MAX_SECONDS", 3600, 0.01, DAY_SECONDS),
-        retry_window_seconds=_seconds(source, "WEBHOOK_RETRY_WINDOW_SECONDS", DAY_SECONDS, 0.1, 30 * DAY_SECONDS),
-        lease_seconds=lease,
-        disable_after_seconds=_seconds(source, "WEBHOOK_DISABLE_AFTER_SECONDS", 5 * DAY_SECONDS, 1, 90 * DAY_SECONDS),
-        poll_seconds=_seconds(source, "WEBHOOK_POLL_SECONDS", 1, 0.01, 60),
-        sweep_seconds=_seconds(source, "WEBHOOK_SWEEP_SECONDS", 30, 0.05, 3600),
-        concurrency=_int(source, "WEBHOOK_CONCURRENCY", 4, 1, 64),
-        secret_overlap_seconds=_seconds(source, "WEBHOOK_SECRET_OVERLAP_SECONDS", DAY_SECONDS, 0, 7 * DAY_SECONDS),
-        max_endpoints=_int(source, "WEBHOOK_MAX_ENDPOINTS", 10, 1, 100),
-    )
-
-
 def _redis_url(raw: Any) -> str | None:
     if not raw:
         return None
     if not str(raw).startswith(("redis://", "rediss://", "unix://")):
         raise ConfigError("REDIS_URL must be a redis://, rediss:// or unix:// URL")
     return str(raw)
-
-
-def _rate_limit(source: Mapping[str, Any], name: str, default: str) -> str:
-    raw = str(source.get(name, default))
-    try:
-        return normalise_rate_limit(raw)
-    except ValueError as error:
-        raise ConfigError(f"{name}: {error}") from None
 
 
 def _database_url(source: Mapping[str, Any], production: bool, instance: Path) -> str:
@@ -208,8 +151,8 @@ def _log_level(source: Mapping[str, Any]) -> str:
 
 def key_freshness(source: Mapping[str, Any]) -> tuple[int, int]:
     """(SECRET_REFRESH_SECONDS, KEY_MAX_STALENESS_SECONDS): keys may not be trusted for less than a refresh."""
-    refresh = _int(source, "SECRET_REFRESH_SECONDS", 300, 1, 86_400)
-    staleness = _int(source, "KEY_MAX_STALENESS_SECONDS", 3600, 1, 7 * 86_400)
+    refresh = integer(source, "SECRET_REFRESH_SECONDS", 300, 1, 86_400)
+    staleness = integer(source, "KEY_MAX_STALENESS_SECONDS", 3600, 1, 7 * 86_400)
     if staleness < refresh:
         raise ConfigError(
             f"KEY_MAX_STALENESS_SECONDS ({staleness}) must be at least SECRET_REFRESH_SECONDS ({refresh})"
@@ -236,22 +179,22 @@ def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str
         secrets_endpoint_url=source.get("AWS_ENDPOINT_URL_SECRETS_MANAGER") or None,
         secret_refresh_seconds=refresh,
         key_max_staleness_seconds=staleness,
-        max_body_bytes=_int(source, "MAX_BODY_BYTES", 64 * 1024, 1024, 10 * 1024 * 1024),
-        max_payload_bytes=_int(source, "MAX_PAYLOAD_BYTES", 8 * 1024, 256, 1024 * 1024),
-        jwks_max_age_seconds=_int(source, "JWKS_MAX_AGE_SECONDS", 300, 0, 86_400),
+        max_body_bytes=integer(source, "MAX_BODY_BYTES", 64 * 1024, 1024, 10 * 1024 * 1024),
+        max_payload_bytes=integer(source, "MAX_PAYLOAD_BYTES", 8 * 1024, 256, 1024 * 1024),
+        jwks_max_age_seconds=integer(source, "JWKS_MAX_AGE_SECONDS", 300, 0, 86_400),
         log_level=_log_level(source),
-        lookup_cache_seconds=_int(source, "LOOKUP_CACHE_SECONDS", 5, 0, 300),
+        lookup_cache_seconds=integer(source, "LOOKUP_CACHE_SECONDS", 5, 0, 300),
         redis_url=_redis_url(source.get("REDIS_URL")),
-        default_rate_limit=_rate_limit(source, "RATE_LIMIT", "600/minute"),
+        default_rate_limit=rate_limit_setting(source, "RATE_LIMIT", "600/minute"),
         smtp=parse_smtp_url(str(source["SMTP_URL"])) if source.get("SMTP_URL") else None,
         metrics_token=str(source["METRICS_TOKEN"]) if source.get("METRICS_TOKEN") else None,
-        trusted_proxies=_int(source, "TRUSTED_PROXIES", 0, 0, 5),
-        auth_failure_limit=_rate_limit(source, "AUTH_FAILURE_LIMIT", "30/minute"),
+        trusted_proxies=integer(source, "TRUSTED_PROXIES", 0, 0, 5),
+        auth_failure_limit=rate_limit_setting(source, "AUTH_FAILURE_LIMIT", "30/minute"),
         audit_spool_dir=str(source.get("AUDIT_SPOOL_DIR") or Path(instance_path or "instance") / "audit-spool"),
-        audit_spool_max_bytes=_int(source, "AUDIT_SPOOL_MAX_BYTES", 100 * 1024 * 1024, 1024, 1024**4),
-        link_renewal_days=_int(source, "LINK_RENEWAL_DAYS", 14, 0, 365),
-        renewal_link_limit=_rate_limit(source, "RENEWAL_LINK_LIMIT", "5/hour"),
-        renewal_limit=_rate_limit(source, "RENEWAL_LIMIT", "30/hour"),
-        idempotency_lease_seconds=_int(source, "IDEMPOTENCY_LEASE_SECONDS", 60, 1, 86_400),
-        webhooks=_webhook_settings(source),
+        audit_spool_max_bytes=integer(source, "AUDIT_SPOOL_MAX_BYTES", 100 * 1024 * 1024, 1024, 1024**4),
+        link_renewal_days=integer(source, "LINK_RENEWAL_DAYS", 14, 0, 365),
+        renewal_link_limit=rate_limit_setting(source, "RENEWAL_LINK_LIMIT", "5/hour"),
+        renewal_limit=rate_limit_setting(source, "RENEWAL_LIMIT", "30/hour"),
+        idempotency_lease_seconds=integer(source, "IDEMPOTENCY_LEASE_SECONDS", 60, 1, 86_400),
+        webhooks=load_webhook_settings(source),
     )

@@ -20,12 +20,12 @@ from service.db import migrate as migrations
 from service.errors import BrokerError, KeyMaterialError
 from service.keys import rotation
 from service.keys.jwks import keyset_ref
+from service.keys.lifetimes import MAX_TOKEN_TTL_SECONDS
 from service.keys.material import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_RSA_BITS
 from service.keys.source import KeysetRef
+from service.locales import LOCALES
 from service.profiles.kinds import DELIVERY_MODES, KINDS
 from service.profiles.models import Profile
-from service.tokens.claims import MAX_TOKEN_TTL_SECONDS
-from service.tokens.schemas import LINK_LOCALES
 from service.webhooks.endpoints import EVENT_RETENTION_DAYS
 from service.webhooks.events import EVENT_TYPES
 from service.wiring import Services, dispatcher, services, sweeper
@@ -300,7 +300,7 @@ def _people_options(command: Callable[..., Any]) -> Callable[..., Any]:
             type=click.IntRange(0, 10),
             help="How often a member may have an expired emailed link mailed again (default 1; 0 disables).",
         ),
-        click.option("--locale", type=click.Choice(LINK_LOCALES), help="Default locale of pages and mails."),
+        click.option("--locale", type=click.Choice(LOCALES), help="Default locale of pages and mails."),
         click.option("--time-zone", help="IANA zone of times on pages and mails (default: Europe/Oslo for ExorLive)."),
     ]
     for option in reversed(options):

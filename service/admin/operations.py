@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from service.apikeys import credentials
-from service.apikeys.rate_limits import normalise_rate_limit
+from service.apikeys.settings import normalise_rate_limit
 from service.errors import KeyMaterialError, ProfileNotFound, ValidationFailed
+from service.keys.lifetimes import MAX_TOKEN_TTL_SECONDS
 from service.keys.material import encode_secret_string, generate_private_key_pem, parse_signing_key
 from service.keys.models import Keyset
 from service.keys.secrets_manager import create_secret
 from service.profiles.models import Profile
-from service.profiles.setup import check_display_name, check_people_settings, check_profile, normalised_origin
+from service.profiles.origins import normalised_origin
+from service.profiles.setup import check_display_name, check_people_settings, check_profile
 from service.tenants.models import Tenant
-from service.tokens.claims import MAX_TOKEN_TTL_SECONDS
 from service.wiring import Services
 
 SECRET_NAME_PREFIX = "sso-token-broker/keysets/"  # noqa: S105 - a name prefix, not a secret

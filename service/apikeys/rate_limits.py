@@ -25,22 +25,9 @@ from service import metrics
 
 log = logging.getLogger(__name__)
 
-UNITS = ("second", "minute", "hour", "day")
 _NAMESPACE = "broker:ratelimit"
 # Short: a request must never wait long on a limiter; a slow Redis counts as an unreachable one.
 REDIS_TIMEOUT_SECONDS = 0.25
-
-
-def normalise_rate_limit(text: str) -> str:
-    """'600/minute' style text, checked and in canonical form; ValueError says what is wrong."""
-    count, _, unit = text.strip().partition("/")
-    unit = unit.strip().lower().removesuffix("s")
-    if not count.strip().isdigit() or unit not in UNITS or not 1 <= int(count) <= 1_000_000:
-        raise ValueError(
-            f"a rate limit is '<count>/<unit>' with a count from 1 to 1000000 and a unit of "
-            f"{', '.join(UNITS)} (for example '600/minute'), got {text!r}"
-        )
-    return f"{int(count)}/{unit}"
 
 
 @dataclasses.dataclass(frozen=True)

@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from service.config import Settings
 from service.errors import ConfigError, KeyMaterialError, RotationNotReady, RotationRefused
+from service.keys.lifetimes import LEEWAY_SECONDS, MAX_TOKEN_TTL_SECONDS
 from service.keys.material import (
     DEFAULT_RSA_BITS,
     SIGNING_STAGE,
@@ -45,8 +46,6 @@ from service.keys.material import (
     parse_signing_key,
 )
 from service.keys.source import KeysetRef
-from service.tokens.claims import MAX_TOKEN_TTL_SECONDS
-from service.tokens.verifier import LEEWAY_SECONDS
 
 __all__ = [
     "CURRENT_STAGE",

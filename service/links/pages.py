@@ -12,13 +12,14 @@ from werkzeug.wrappers import Response as BaseResponse  # what flask.redirect re
 
 from service import locales, metrics
 from service.errors import BrokerError, EmailFailed, RateLimited, RenewalRefused
+from service.links.browser import FormPost
 from service.links.csrf import COOKIE_MAX_AGE_SECONDS, FORM_FIELD, LaunchForms
 from service.links.launch_links import LinkState, OpenedLink
 from service.links.renewal import can_renew
 from service.locales import N_
 from service.profiles.models import Profile
+from service.profiles.origins import origin_of, relying_party_origins
 from service.profiles.rules import display_name, sender_name, time_zone
-from service.tokens.delivery import FormPost, origin_of, relying_party_origins
 from service.web.problems import DATABASE_RETRY_AFTER_SECONDS
 from service.web.proxies import client_address
 from service.wiring import services

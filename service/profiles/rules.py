@@ -5,10 +5,10 @@ from __future__ import annotations
 from service.apikeys.caller import Caller
 from service.apikeys.credentials import looks_like_api_key
 from service.errors import ApiKeyAsProfileKey, BadRequest, ProfileNotFound, RedirectNotAllowed
+from service.keys.lifetimes import MAX_TOKEN_TTL_SECONDS
 from service.profiles.models import Profile
+from service.profiles.origins import origin_of
 from service.profiles.store import ProfileStore
-from service.tokens.claims import MAX_TOKEN_TTL_SECONDS
-from service.tokens.delivery import origin_of
 
 
 def resolve_profile(store: ProfileStore, caller: Caller, body_key: str | None, header_key: str | None) -> Profile:

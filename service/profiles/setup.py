@@ -5,10 +5,10 @@ from __future__ import annotations
 import zoneinfo
 
 from service.errors import ValidationFailed
+from service.keys.lifetimes import MAX_TOKEN_TTL_SECONDS
+from service.locales import LOCALES
 from service.profiles.kinds import DELIVERY_MODES, KINDS
-from service.tokens.claims import MAX_TOKEN_TTL_SECONDS
-from service.tokens.delivery import origin_of
-from service.tokens.schemas import LINK_LOCALES
+from service.profiles.origins import normalised_origin, origin_of
 from service.web.validation import control_characters
 
 MAX_DISPLAY_NAME = 100  # the column's width (tenants.display_name, profiles.display_name)
@@ -23,11 +23,6 @@ def check_display_name(value: str) -> list[str]:
     if len(value) > MAX_DISPLAY_NAME:
         return [f"At most {MAX_DISPLAY_NAME} characters."]
     return []
-
-
-def normalised_origin(origin: str) -> str:
-    """An origin as profiles store it: no trailing slash, lower case."""
-    return origin.rstrip("/").lower()
 
 
 def check_profile(
@@ -77,8 +72,8 @@ def check_people_settings(
         local = origin_of(refresh_url).startswith(("http://localhost", "http://127.0.0.1"))
         if not (refresh_url.startswith("https://") or local) or origin_of(refresh_url) not in allowed:
             errors["refreshUrl"] = ["An https URL on one of the profile's allowed origins (--allow-origin)."]
-    if locale is not None and locale not in LINK_LOCALES:
-        errors["locale"] = [f"One of {', '.join(LINK_LOCALES)}."]
+    if locale is not None and locale not in LOCALES:
+        errors["locale"] = [f"One of {', '.join(LOCALES)}."]
     if time_zone is not None:
         try:
             zoneinfo.ZoneInfo(time_zone)

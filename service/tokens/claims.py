@@ -9,10 +9,9 @@ from typing import Any
 
 from joserfc import jwt
 
+from service.keys.lifetimes import MAX_TOKEN_TTL_SECONDS
 from service.keys.material import SigningKey
 
-# The relying party refuses tokens that live longer than five minutes.
-MAX_TOKEN_TTL_SECONDS = 300
 # 18 random bytes: 144 bits, above the 128 the design asks of a CSPRNG nonce, and 24 base64url chars.
 _NONCE_BYTES = 18
 

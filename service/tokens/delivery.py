@@ -7,14 +7,15 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import logging
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from service.errors import RelyingPartyError
+from service.links.browser import FormPost, Redirect
 from service.profiles.models import Profile
+from service.profiles.origins import origin_of
 
 if TYPE_CHECKING:
     import requests
@@ -26,25 +27,6 @@ EXCHANGE_TIMEOUT_SECONDS = (2.0, 5.0)
 _MAX_ANSWER_BYTES = 8 * 1024
 
 
-@dataclasses.dataclass(frozen=True)
-class FormPost:
-    """A page that form-POSTs the token as `payload` to `action`."""
-
-    action: str
-    token: str
-
-
-@dataclasses.dataclass(frozen=True)
-class Redirect:
-    url: str
-
-
-def origin_of(url: str) -> str:
-    """scheme://host[:port], lower-cased, as browsers compare origins."""
-    parts = urlsplit(url)
-    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
-
-
 def query_url(rp_url: str, token: str, domain: str | None) -> str:
     """The RP URL with `domain` (if the profile has one) and `jwt` added to its query, Ayrshare style."""
     parts = urlsplit(rp_url)
@@ -53,13 +35,6 @@ def query_url(rp_url: str, token: str, domain: str | None) -> str:
         query.append(("domain", domain))
     query.append(("jwt", token))
     return urlunsplit(parts._replace(query=urlencode(query)))
-
-
-def relying_party_origins(profile: Profile) -> list[str]:
-    """Where a browser may be sent for this profile: the RP endpoint's origin and the allowed origins."""
-    origins = [origin_of(profile.rp_url)]
-    origins.extend(o for o in profile.allowed_redirect_origins if o not in origins)
-    return origins
 
 
 def _capped_body(response: requests.Response) -> bytes | None:

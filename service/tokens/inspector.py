@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from service.errors import TokenRejected, ValidationFailed
+from service.keys.lifetimes import LEEWAY_SECONDS
 from service.tokens import verifier
 
 PASS, FAIL, UNCHECKED = "pass", "fail", "unchecked"
@@ -138,7 +139,7 @@ def _claim_rules(report: _Report, claims: Mapping[str, Any], expect: verifier.Ex
         except TokenRejected as rejected:
             report.fail(name, rejected.detail)
     iat, nbf, exp = times.get("iat"), times.get("nbf"), times.get("exp")
-    leeway = verifier.LEEWAY_SECONDS
+    leeway = LEEWAY_SECONDS
     if iat is not None:
         report.run(
             "iat", lambda: verifier.check_issued(iat, now), f"Issued {now - iat} s ago (at most {leeway} s ahead)."
@@ -211,7 +212,7 @@ def inspect(token: str, keys: Keys, expect: verifier.Expectations | None, now: i
         "claims": dict(claims) if claims is not None else None,
         "signatureVerified": verified is not None,
         "checkedAt": now,
-        "leewaySeconds": verifier.LEEWAY_SECONDS,
+        "leewaySeconds": LEEWAY_SECONDS,
         "expected": {"iss": expect.issuer, "aud": expect.audience} if expect else None,
         "keys": {"source": keys.source, "keyset": keys.keyset, "kids": sorted(verifier.parse_jwks(keys.document))},
         "rules": rules,

@@ -26,6 +26,7 @@ from service.errors import (
 )
 from service.keys.jwks import JwksPublisher, keyset_ref
 from service.keys.source import KeySource
+from service.links.browser import FormPost, Redirect
 from service.links.launch_links import LaunchLinks, LinkSpec, LinkState, NewLink, Owner
 from service.links.mail import LinkPost
 from service.profiles import kinds
@@ -35,7 +36,7 @@ from service.profiles.store import ProfileStore
 from service.testmode.rules import check_mode
 from service.tokens import schemas, verifier
 from service.tokens.claims import MintedToken, mint
-from service.tokens.delivery import Deliverer, FormPost, Redirect
+from service.tokens.delivery import Deliverer
 
 log = logging.getLogger(__name__)
 

@@ -12,10 +12,9 @@ from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, valida
 
 from service.email.request import EmailRequest
 from service.errors import ValidationFailed
+from service.locales import LOCALES
 from service.web.validation import flatten_errors
 
-# The locales of launch pages and mails.
-LINK_LOCALES = ("nb", "nn", "en")
 MAX_EXPIRE_IN_MINUTES = 2880  # 48 hours, as in the Ayrshare generateJWT contract.
 DEFAULT_EXPIRE_IN_MINUTES = 5
 
@@ -94,7 +93,7 @@ class GenerateJWTRequest(Schema):
     # Launch links: revoke this link of yours with the new one; a QR code of the link; the locale of its pages.
     replaces = fields.String(validate=validate.Length(min=1, max=32))
     qr = StrictBoolean()
-    locale = fields.String(validate=validate.OneOf(LINK_LOCALES))
+    locale = fields.String(validate=validate.OneOf(LOCALES))
     # With `email`, the answer leaves the member's token out unless this is true.
     includeToken = StrictBoolean()
 

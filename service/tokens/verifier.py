@@ -22,6 +22,7 @@ from joserfc.errors import JoseError
 from joserfc.jwk import ECKey, RSAKey
 
 from service.errors import TokenRejected
+from service.keys.lifetimes import LEEWAY_SECONDS
 
 if TYPE_CHECKING:
     import requests
@@ -33,8 +34,6 @@ ACCEPTED_ALGORITHMS = frozenset({"RS256", "PS256", "ES256"})
 _FORBIDDEN_HEADERS = ("jku", "x5u", "jwk", "x5c", "crit")
 # The spec: exp at most five minutes after issue.
 MAX_LIFETIME_SECONDS = 300
-# Clocks of partner and relying party differ a little; more than this is an error, not drift.
-LEEWAY_SECONDS = 30
 # An unknown kid triggers at most one JWKS refetch per this many seconds, so junk tokens cannot
 # make the relying party hammer the partner's JWKS endpoint.
 REFETCH_COOLDOWN_SECONDS = 30

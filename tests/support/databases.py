@@ -17,8 +17,8 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from service.db import migrate as migrations
-from service.db.migrations.tables import metadata
 from service.db.database import make_engine
+from service.db.migrations.tables import metadata
 from tests.support.ports import free_port
 from tests.support.waiting import wait_until
 

@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 
 from service import create_app
 from service.apikeys import credentials
-from service.apikeys.rate_limits import normalise_rate_limit
+from service.apikeys.settings import normalise_rate_limit
 from service.errors import ConfigError
 from service.wiring import Services, services
 from tests.support.api import bearer, generate, problem

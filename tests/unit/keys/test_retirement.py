@@ -9,10 +9,9 @@ import pytest
 from service.config import load_settings
 from service.errors import KeyUnavailable, RotationNotReady
 from service.keys import rotation
+from service.keys.lifetimes import LEEWAY_SECONDS, MAX_TOKEN_TTL_SECONDS
 from service.keys.rotation import RotationWindows
 from service.keys.source import KeySource
-from service.tokens.claims import MAX_TOKEN_TTL_SECONDS
-from service.tokens.verifier import LEEWAY_SECONDS
 from tests.support.clock import Clock
 from tests.support.keysets import kid_at, new_keyset, stages_of
 

@@ -21,6 +21,7 @@ from service.config import load_settings
 from service.errors import TokenRejected
 from service.keys import rotation
 from service.keys.jwks import keyset_ref
+from service.keys.lifetimes import LEEWAY_SECONDS
 from service.keys.material import encode_secret_string, generate_private_key_pem
 from service.keys.rotation import (
     CURRENT_STAGE,
@@ -34,7 +35,7 @@ from service.keys.rotation import (
     RotationWindows,
 )
 from service.keys.source import KeysetRef
-from service.tokens.verifier import LEEWAY_SECONDS, Expectations, PublishedKey, StaticKeys, parse_jwks, verify
+from service.tokens.verifier import Expectations, PublishedKey, StaticKeys, parse_jwks, verify
 from service.wiring import Services, services
 from tests.support.api import bearer
 from tests.support.apps import build_app
