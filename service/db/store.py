@@ -26,6 +26,8 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
 
@@ -700,10 +702,14 @@ class Store:
 
     # --- audit ---------------------------------------------------------------------------------
     def record_audits(self, rows: list[dict[str, Any]]) -> None:
-        """Insert audit rows in one statement (executemany)."""
+        """Insert audit rows in one statement (executemany); a row whose event id is already in goes in no more."""
         # Core, not ORM: the rows are plain dicts, and the ORM's per-row bookkeeping would be pure overhead.
+        # A row replayed from a killed worker's journal may be in already (it died between insert and
+        # removing the file): skipping it by its event id makes writing a row again harmless.
+        dialect_insert = postgresql_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
+        statement = dialect_insert(AuditEvent).on_conflict_do_nothing(index_elements=[AuditEvent.event_id])
         with self.engine.begin() as connection:
-            connection.execute(insert(AuditEvent), rows)
+            connection.execute(statement, rows)
 
     # --- webhooks ------------------------------------------------------------------------------
     @retried_once
