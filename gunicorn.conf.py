@@ -58,8 +58,15 @@ def on_starting(server: object) -> None:
         leftover.unlink()
 
 
+def post_worker_init(worker: Any) -> None:
+    """Start this worker's audit writer now: it inserts the rows a killed worker left on disk (service/audit)."""
+    from service.audit.writer import start_all
+
+    start_all()
+
+
 def worker_exit(server: object, worker: Any) -> None:
-    """Write the audit rows this worker still has queued before it goes (service/audit.py)."""
+    """Write the audit rows this worker still has queued before it goes (service/audit/writer.py)."""
     from service.audit.writer import flush_all
 
     flush_all(timeout=graceful_timeout / 2)

@@ -32,3 +32,5 @@ class AuditEvent(Base):
     kid: Mapped[str | None] = mapped_column(String(100), nullable=True)
     subject_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Given when the row is made (service/audit/writer.py); a row written again after a crash is then skipped.
+    event_id: Mapped[str | None] = mapped_column(String(32), nullable=True, unique=True, index=True)

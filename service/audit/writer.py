@@ -1,11 +1,16 @@
 """Audit events: who minted what for which profile and when; subjects only as keyed hashes.
 
-Rows are written off the request path: a request queues its row (already stripped to hashes and ids) and
-one background thread per process inserts them in batches. None is dropped: when the queue is full the
-request writes its row itself; a failed batch is retried, then kept in an on-disk spool (service/audit_spool)
-and inserted, in order, when the database is back; a worker that exits (gunicorn's worker_exit, or
-interpreter exit) first writes what is queued. Only a killed process (SIGKILL, OOM) loses its queue,
-which holds at most the last LINGER_SECONDS (0.1 s) of rows, and only a full spool or disk loses rows.
+No answer without its row: a request's row (already stripped to hashes and ids) is appended to its process's
+journal file (service/audit/spool.py) before the request answers, so it survives the process being killed
+(SIGKILL, out of memory). That costs about 10 µs of CPU a row (docs/operations.md). One background thread per
+process then inserts the rows in batches, in order, and removes the file; a failed batch is retried, then
+kept in the on-disk spool and inserted, in order, when the database is back; a worker that exits
+(gunicorn's worker_exit, or interpreter exit) first writes what it holds. What a killed process left is
+inserted by the next worker of the instance (gunicorn's post_worker_init starts its writer at once). Every
+row carries an event id the table keeps unique, so a row written twice (its process died between the insert
+and removing the file) is kept once: at least once, and once in the table.
+When a row cannot be kept on disk (the writer is stuck with MAX_QUEUED rows, the spool is full, the disk
+fails), the request inserts its own row and fails if the database refuses it.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import dataclasses
 import datetime as dt
 import logging
 import os
-import queue
+import secrets
 import threading
 import time
 import weakref
@@ -30,11 +35,11 @@ log = logging.getLogger(__name__)
 
 MAX_QUEUED = 10_000
 MAX_BATCH = 500
-# How often the writer inserts what has gathered; also about the most a killed process can lose.
+# How often the writer inserts what has gathered.
 LINGER_SECONDS = 0.1
 # A failed batch is retried this often before it goes to the spool (about 1.6 s of trying).
 _RETRY_SECONDS = (0.1, 0.5, 1.0)
-# How often rows in the spool are offered to the database again.
+# How often rows in the spool, and files that dead processes left, are offered to the database again.
 _REPLAY_EVERY_SECONDS = 1.0
 # Every live writer, so process exit can flush them all without keeping one alive.
 _WRITERS: weakref.WeakSet[AuditWriter] = weakref.WeakSet()
@@ -55,31 +60,49 @@ class AuditContext:
     payload: Mapping[str, Any] | None = None
 
 
+def new_event_id() -> str:
+    """A row's own id: 128 random bits as 32 hex digits (uuid4 costs three times as much, on the request path)."""
+    return secrets.token_hex(16)
+
+
 class AuditWriter:
-    """Inserts queued audit rows in batches from a background thread."""
+    """Keeps each row on disk before its request answers, and inserts them in batches from a background thread."""
 
     def __init__(self, store: AuditStore, max_queued: int = MAX_QUEUED, spool: AuditSpool | None = None) -> None:
         self._store = store
         self._spool = spool
+        self._max_queued = max_queued
         self._replayed_at = float("-inf")
-        self._queue: queue.Queue[dict[str, Any]] = queue.Queue(max_queued)
+        # Rows submitted since the last batch, in order: the same rows as the current journal file.
+        self._pending: list[dict[str, Any]] = []
+        # Rows submitted and not yet inserted or spooled (what `flush` waits for).
+        self._unfinished = 0
+        self._lock = threading.Lock()
+        # One batch at a time, from the thread or from `flush`: rows go in in the order they came.
+        self._shipping = threading.Lock()
         self._thread: threading.Thread | None = None
         self._thread_pid = 0
-        self._lock = threading.Lock()
+        self._thread_lock = threading.Lock()
         _WRITERS.add(self)
 
     def submit(self, row: dict[str, Any]) -> None:
-        self._ensure_thread()
-        try:
-            self._queue.put_nowait(row)
-        except queue.Full:
-            # Back-pressure instead of loss: this request waits for its own insert.
-            self._store.record_audits([row])
+        """Keep a row: written to this process's journal when this returns (no fsync), inserted soon after."""
+        if not row.get("event_id"):
+            row = {**row, "event_id": new_event_id()}
+        self.start()
+        with self._lock:
+            if len(self._pending) < self._max_queued and (self._spool is None or self._spool.journal(row)):
+                self._pending.append(row)
+                self._unfinished += 1
+                return
+        # Back-pressure instead of loss: this request waits for its own insert, and fails if the database
+        # refuses it too, rather than answer without its row.
+        self._store.record_audits([row])
 
     def flush(self, timeout: float = 10.0) -> bool:
-        """Wait until every queued row is written; False if that took longer than `timeout`."""
+        """Wait until every submitted row is written (or spooled); False if that took longer than `timeout`."""
         deadline = time.monotonic() + timeout
-        while self._queue.unfinished_tasks:
+        while self._unfinished:
             if time.monotonic() > deadline:
                 return False
             if self._thread is None or not self._thread.is_alive():
@@ -87,11 +110,12 @@ class AuditWriter:
             time.sleep(0.005)
         return True
 
-    def _ensure_thread(self) -> None:
+    def start(self) -> None:
+        """Start the writer's thread, if this process has none yet; its first round replays dead workers' files."""
         # Threads do not survive fork: a process that inherited this writer starts its own thread.
         if self._thread is not None and self._thread_pid == os.getpid() and self._thread.is_alive():
             return
-        with self._lock:
+        with self._thread_lock:
             if self._thread is None or self._thread_pid != os.getpid() or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, args=(weakref.ref(self),), daemon=True)
                 self._thread_pid = os.getpid()
@@ -100,8 +124,8 @@ class AuditWriter:
 
     @staticmethod
     def _run(ref: weakref.ref[AuditWriter]) -> None:
-        # Polls rather than waits on the queue: a request's put then never has a sleeping thread to wake
-        # (waking it on every row cost more CPU than the insert), and rows gather into real batches.
+        # Polls rather than waits: a request then never has a sleeping thread to wake (waking it on every
+        # row cost more CPU than the insert), and rows gather into real batches.
         while True:
             time.sleep(LINGER_SECONDS)
             writer = ref()
@@ -110,42 +134,47 @@ class AuditWriter:
             writer._write_pending()
             del writer  # no strong reference while sleeping, so an unused writer can be collected
 
-    def _next_batch(self) -> list[dict[str, Any]]:
-        batch: list[dict[str, Any]] = []
-        while len(batch) < MAX_BATCH:
+    def _write_pending(self) -> None:
+        with self._shipping:
+            self._replay_spool()
+            with self._lock:
+                rows, self._pending = self._pending, []
+                journal = self._spool.rotate() if self._spool is not None else None
+            shipped = False
             try:
-                batch.append(self._queue.get_nowait())
-            except queue.Empty:
-                break
-        return batch
+                # Every batch is tried (a list, not a short-circuit): one refused does not hold back the rest.
+                written = [self._write(rows[start : start + MAX_BATCH]) for start in range(0, len(rows), MAX_BATCH)]
+                shipped = all(written)
+            finally:
+                # Whatever went wrong, the file is then left (unlocked) to a replay: its rows are not lost.
+                if journal is not None:
+                    assert self._spool is not None
+                    self._spool.release(journal, shipped=shipped)
+                with self._lock:
+                    self._unfinished -= len(rows)
 
-    def _write(self, batch: list[dict[str, Any]]) -> None:
+    def _write(self, batch: list[dict[str, Any]]) -> bool:
+        """Insert a batch, or keep it in the spool; whether it is in one of them."""
         if self._spool is not None and self._spool.holds_own_rows():
             # Older rows wait in the spool: these go behind them, so the table gets them in order.
-            self._spool.append(batch)
-        else:
-            self._insert(batch)
-        for _ in batch:
-            self._queue.task_done()
+            return self._spool.append(batch)
+        return self._insert(batch)
 
-    def _insert(self, batch: list[dict[str, Any]]) -> None:
+    def _insert(self, batch: list[dict[str, Any]]) -> bool:
         for attempt, pause in enumerate((*_RETRY_SECONDS, None)):
             try:
                 self._store.record_audits(batch)
-                return
+                return True
             except Exception as error:  # noqa: BLE001 - a database outage must not end the thread
                 if pause is None:
                     break
                 log.warning("audit.write_retry attempt=%d error=%s", attempt + 1, type(error).__name__)
                 time.sleep(pause)
-        if self._spool is None or not self._spool.append(batch):
-            # No spool, or it is full: say so, loudly, without content.
-            log.error("audit.write_failed rows=%d", len(batch))
-
-    def _write_pending(self) -> None:
-        self._replay_spool()
-        while batch := self._next_batch():
-            self._write(batch)
+        if self._spool is not None:
+            return self._spool.append(batch)
+        # No spool (only tests build a writer without one): say so, loudly, without content.
+        log.error("audit.write_failed rows=%d", len(batch))
+        return False
 
     def _replay_spool(self) -> None:
         if self._spool is None or time.monotonic() - self._replayed_at < _REPLAY_EVERY_SECONDS:
@@ -159,6 +188,12 @@ def flush_all(timeout: float = 10.0) -> None:
     """Write every process-local queued audit row (gunicorn's worker_exit and interpreter exit call it)."""
     for writer in list(_WRITERS):
         writer.flush(timeout)
+
+
+def start_all() -> None:
+    """Start every writer's thread now (gunicorn's post_worker_init): what a killed worker left goes in at once."""
+    for writer in list(_WRITERS):
+        writer.start()
 
 
 atexit.register(flush_all)
@@ -195,5 +230,6 @@ class Auditor:
                 "kid": context.kid,
                 "subject_hash": subject_hash(self._hash_key, *ids) if ids else None,
                 "detail": dict(detail or {}),
+                "event_id": new_event_id(),
             }
         )

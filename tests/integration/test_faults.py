@@ -349,8 +349,8 @@ def _kill_a_worker_mid_request(cluster: Cluster, load: Load, faults: Faults) -> 
     caller.start()
     wait_until(lambda: cluster.mailbox.held, timeout=REQUEST_TIMEOUT, what="the mail of the request to kill to hang")
     [victim] = connected_to(cluster.servers[0].workers(), cluster.smtp_port)
-    # A killed process loses the audit rows it has queued (at most 0.1 s of them): let the answers so far go in.
-    wait_until(lambda: _all_audited(load, cluster), timeout=10, what="the audit rows of the answers so far")
+    # No wait for the rows of the answers so far: they are on disk (service/audit/writer.py), and the next worker
+    # inserts what this one could not; the check at the end finds the row of every 200.
     with faults.window("worker killed"):
         os.kill(victim, signal.SIGKILL)
         caller.join(REQUEST_TIMEOUT)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import threading
+from pathlib import Path
 from typing import Any
 
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from service.audit.models import AuditEvent
+from service.audit.spool import AuditSpool
 from service.audit.writer import AuditWriter
 from service.wiring import Services
 from tests.support.api import generate
@@ -77,3 +80,15 @@ def test_a_failed_batch_is_retried(svc: Services, monkeypatch: Any) -> None:
         writer.submit(_row(n))
     assert writer.flush()
     assert _count(svc) == 3
+
+
+def test_rows_written_again_after_a_crash_are_kept_once(svc: Services, tmp_path: Path) -> None:
+    # A worker killed between inserting a batch and removing its journal file: the next one replays the file.
+    rows = [{**_row(n), "event_id": f"{n:032x}"} for n in range(3)]
+    svc.stores.audit.record_audits(rows[:2])
+    directory = tmp_path / "spool"
+    directory.mkdir()
+    (directory / "audit-999999-dead-000001.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows))
+    assert AuditSpool(directory, max_bytes=1024 * 1024).replay(svc.stores.audit.record_audits) == 3
+    assert _count(svc) == 3
+    assert not (directory / "audit-999999-dead-000001.jsonl").exists()

@@ -1,4 +1,5 @@
-"""Audit rows the database will not take wait on disk, in order, and go in when it is back: none is lost."""
+"""Audit rows on disk: kept before their request answers, waiting in order while the database will not take them,
+and going in when it is back: none is lost."""
 
 from __future__ import annotations
 
@@ -100,10 +101,62 @@ def test_a_replay_that_fails_midway_keeps_the_rest_in_order(tmp_path: Path) -> N
     assert _ids(store.rows) == ["r0", "r1", "r2"]
 
 
-def test_only_a_full_spool_loses_rows_and_says_so_loudly(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_full_spool_keeps_rows_in_their_journal_and_requests_insert_their_own(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = FlakyStore()
+    store.down = True
     spool = AuditSpool(tmp_path / "spool", max_bytes=1024)
+    writer = AuditWriter(store, spool=spool)  # type: ignore[arg-type]
     with caplog.at_level(logging.CRITICAL, logger="service.audit.spool"):
-        assert spool.append([_row(1)])
-        assert not spool.append([_row(n) for n in range(20)])
-    assert "audit.spool_full rows_lost=20" in caplog.text
-    assert spool.rows() == 1
+        writer.submit(_row(0))
+        assert writer.flush(timeout=20)  # spooled
+        for n in range(1, 6):
+            writer.submit(_row(n))
+        assert writer.flush(timeout=20)  # more than the spool takes: they stay in their journal file
+    assert "audit.spool_full rows=" in caplog.text
+    assert spool.rows() == 6
+    # No room on disk: the request inserts its own row, and fails while the database is away.
+    with pytest.raises(ConnectionError):
+        writer.submit(_row(6))
+    store.down = False
+    wait_until(lambda: spool.rows() == 0, timeout=10, what="the spool and the journal file to be replayed")
+    writer.submit(_row(7))
+    assert writer.flush(timeout=20)
+    assert sorted(_ids(store.rows)) == [f"r{n}" for n in (0, 1, 2, 3, 4, 5, 7)]
+
+
+def test_a_row_is_on_disk_before_submit_returns_and_gone_once_inserted(tmp_path: Path) -> None:
+    store = FlakyStore()
+    spool = AuditSpool(tmp_path / "spool", max_bytes=1024 * 1024)
+    writer = AuditWriter(store, spool=spool)  # type: ignore[arg-type]
+    writer.submit(_row(1))
+    # What a process killed now would leave: the row in a journal file whose lock its death frees.
+    [journal] = (tmp_path / "spool").glob("audit-*.jsonl")
+    [line] = journal.read_text().splitlines()
+    assert json.loads(line)["request_id"] == "r1"
+    assert json.loads(line)["event_id"]
+    assert writer.flush()
+    assert _ids(store.rows) == ["r1"]
+    assert list((tmp_path / "spool").glob("audit-*.jsonl")) == []
+
+
+def test_a_live_workers_journal_is_left_to_it(tmp_path: Path) -> None:
+    owner = AuditSpool(tmp_path / "spool", max_bytes=1024 * 1024)
+    assert owner.journal(_row(1))
+    store = FlakyStore()
+    assert AuditSpool(tmp_path / "spool", max_bytes=1024 * 1024).replay(store.record_audits) == 0
+    assert store.rows == []
+
+
+def test_a_torn_line_is_skipped_and_the_rest_replayed(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    directory = tmp_path / "spool"
+    directory.mkdir()
+    whole = [json.dumps({**_row(n), "at": dt.datetime.now(dt.UTC).isoformat()}) for n in range(2)]
+    # A write a full disk cut short, which its request was told about (it inserted its row itself).
+    (directory / "audit-999999-dead-000001.jsonl").write_text(f"{whole[0]}\n{whole[1][:20]}\n{whole[1]}\n")
+    store = FlakyStore()
+    with caplog.at_level(logging.ERROR, logger="service.audit.spool"):
+        assert AuditSpool(directory, max_bytes=1024 * 1024).replay(store.record_audits) == 2
+    assert _ids(store.rows) == ["r0", "r1"]
+    assert "audit.spool_unreadable_lines lines=1" in caplog.text
