@@ -5,6 +5,7 @@ Only fixtures and hooks live here; helpers are in tests/support.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -18,11 +19,13 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from service.db import migrate as migrations
-from service.wiring import Services, services
+from service.db.database import Database, make_engine
+from service.wiring import Services, Stores, services
 from tests.support.api import BROKER_URL
 from tests.support.apps import build_app, seed_dev
 from tests.support.aws import Emulator, use_emulator_credentials
 from tests.support.clock import Clock
+from tests.support.databases import postgres_database
 from tests.support.privacy import WATCH
 from tests.support.servers import serve_sandbox, serve_wsgi
 from tests.support.smtp import Collector, smtp_server
@@ -143,3 +146,21 @@ def sandbox(emulator: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
 def creds(app: Flask, svc: Services, sandbox: str) -> dict[str, Any]:
     """The dev seed's credentials (dev tenant, ES256 keyset, three profiles, two API keys)."""
     return seed_dev(app, app.instance_path, sandbox)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database(request: pytest.FixtureRequest, db_url: str) -> Iterator[Database]:
+    """A migrated database, once on SQLite and once on PostgreSQL (their row locks differ)."""
+    with contextlib.ExitStack() as stack:
+        url = db_url if request.param == "sqlite" else stack.enter_context(postgres_database())
+        if request.param == "postgres":
+            migrations.upgrade(url)
+        db = Database(make_engine(url))
+        stack.callback(db.engine.dispose)
+        yield db
+
+
+@pytest.fixture
+def stores(database: Database) -> Stores:
+    """Every feature's store over `database`."""
+    return Stores.over(database)

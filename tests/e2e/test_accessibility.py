@@ -94,7 +94,7 @@ def _open(page: Page, state: str, live: dict[str, Any], stale: dict[str, str], m
         response = navigation.value
     elif state == "unavailable":
         with monkeypatch.context() as patched:
-            patched.setattr(live["svc"].store, "link_by_hash", lost_connection)
+            patched.setattr(live["svc"].stores.links, "link_by_hash", lost_connection)
             response = page.goto(_link(live))
     elif state == "cross_site":
         # A form on a page that is not the link's own (about:blank: another origin) posts to the link.

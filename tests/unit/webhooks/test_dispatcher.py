@@ -13,7 +13,6 @@ from standardwebhooks import Webhook
 from standardwebhooks.webhooks import WebhookVerificationError
 
 from service.webhooks.dispatcher import Dispatcher
-from service.webhooks.store import DeliveryOutcome
 from service.webhooks.targets import UrlPolicy
 from service.wiring import Services, dispatcher, sweeper
 from tests.support.api import bearer, generate
@@ -176,30 +175,6 @@ def test_an_endpoint_failing_too_long_is_disabled_and_the_tenant_told(
     assert len(_deliveries(client, creds, broken)) == 1  # nothing new for a disabled endpoint
     redeliver = f"{API}/{broken['id']}/deliveries/{delivery['id']}/redeliver"
     assert client.post(redeliver, headers=bearer(creds["adminApiKey"])).get_json()["code"] == "webhook_disabled"
-
-
-def test_leases_hand_each_attempt_to_one_dispatcher(
-    client: FlaskClient, creds: dict[str, Any], svc: Services, clock: Clock
-) -> None:
-    register(client, creds, Receiver().url, ["link.created"])
-    generate(client, creds, "exorlive-main", expireIn=120, key="adminApiKey")
-    now = dt.datetime.fromtimestamp(clock(), dt.UTC)
-    lease = now + dt.timedelta(seconds=60)
-    (first,) = svc.stores.webhooks.claim_deliveries(now, lease, 10)
-    assert svc.stores.webhooks.claim_deliveries(now, lease, 10) == []  # held
-    later = now + dt.timedelta(seconds=61)  # the first dispatcher died: its lease ended
-    (second,) = svc.stores.webhooks.claim_deliveries(later, later + dt.timedelta(seconds=60), 10)
-    assert (first.attempt, second.attempt) == (1, 2)
-    delivered = DeliveryOutcome("delivered", 200, None, later)
-    assert not svc.stores.webhooks.finish_attempt(
-        first, delivered, now
-    )  # the dead dispatcher's attempt records nothing
-    (delivery,) = svc.stores.webhooks.list_webhook_deliveries(first.endpoint_id, 10)
-    assert (delivery.state, delivery.attempts) == ("pending", 2)
-    svc.stores.webhooks.finish_attempt(second, delivered, now)
-    (delivery,) = svc.stores.webhooks.list_webhook_deliveries(first.endpoint_id, 10)
-    assert (delivery.state, delivery.attempts, delivery.lease_until) == ("delivered", 2, None)
-    assert svc.stores.webhooks.claim_deliveries(later, lease, 10) == []
 
 
 def test_in_production_an_address_turned_internal_is_refused_at_delivery(
