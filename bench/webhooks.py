@@ -37,9 +37,10 @@ from bench.run import (
     measure,
     running_broker,
 )
-from service.admin import operations as admin
+from service.apikeys.issuing import create_api_key
 from service.db import migrate
 from service.db.database import Database, make_engine
+from service.profiles.setup import create_profile
 from service.webhooks import signing
 from service.webhooks.endpoints import ENDPOINT_ID_PREFIX
 from service.webhooks.events import Outbox, new_id
@@ -57,11 +58,11 @@ def prepare(env: Mapping[str, str], credentials: dict[str, Any]) -> None:
     with in_process_services(env) as svc:
         for tenant in TENANTS:
             svc.stores.tenants.create_tenant(tenant)
-            profile = admin.create_profile(
+            profile = create_profile(
                 svc, tenant, None, [], name="app", kind="generic", delivery_mode="query",
                 issuer=env["PUBLIC_BASE_URL"], audience="bench-rp", rp_url="https://rp.bench.test/landing",
             )  # fmt: skip
-            key = admin.create_api_key(svc, tenant, ["links:long"], "bench", "1000000/second")
+            key = create_api_key(svc, tenant, ["links:long"], "bench", "1000000/second")
             credentials[tenant] = {"apiKey": key, "profileKey": profile.profile_key}
         # Straight into the store: the production URL policy would resolve the host, and nothing is sent here.
         public_id = new_id(ENDPOINT_ID_PREFIX)

@@ -14,18 +14,21 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from service.admin import operations as admin
 from service.apikeys import credentials
+from service.apikeys.issuing import checked_rate_limit, create_api_key
 from service.db import migrate as migrations
 from service.errors import BrokerError, KeyMaterialError
 from service.keys import rotation
 from service.keys.jwks import keyset_ref
 from service.keys.lifetimes import MAX_TOKEN_TTL_SECONDS
 from service.keys.material import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_RSA_BITS
+from service.keys.setup import check_secret, create_keyset
 from service.keys.source import KeysetRef
 from service.locales import LOCALES
 from service.profiles.kinds import DELIVERY_MODES, KINDS
 from service.profiles.models import Profile
+from service.profiles.setup import create_profile, update_profile
+from service.tenants.accounts import create_tenant, set_tenant_display_name
 from service.webhooks.endpoints import EVENT_RETENTION_DAYS
 from service.webhooks.events import EVENT_TYPES
 from service.wiring import Services, dispatcher, services, sweeper
@@ -81,7 +84,7 @@ def db_upgrade() -> None:
 @_friendly
 def tenants_create(name: str, display_name: str | None) -> None:
     """Create a tenant."""
-    tenant = admin.create_tenant(_svc(), name, display_name)
+    tenant = create_tenant(_svc(), name, display_name)
     click.echo(json.dumps({"id": tenant.id, "name": tenant.name, "displayName": tenant.display_name}))
 
 
@@ -91,7 +94,7 @@ def tenants_create(name: str, display_name: str | None) -> None:
 @_friendly
 def tenants_update(name: str, display_name: str) -> None:
     """Change a tenant's display name."""
-    tenant = admin.set_tenant_display_name(_svc(), name, display_name)
+    tenant = set_tenant_display_name(_svc(), name, display_name)
     click.echo(json.dumps({"id": tenant.id, "name": tenant.name, "displayName": tenant.display_name}))
 
 
@@ -113,7 +116,7 @@ def tenants_list() -> None:
 @_friendly
 def apikeys_create(tenant_name: str, scopes: tuple[str, ...], label: str, rate_limit: str | None, test: bool) -> None:
     """Create an API key; it is printed once and stored only as a hash."""
-    api_key = admin.create_api_key(_svc(), tenant_name, list(scopes), label, rate_limit, test=test)
+    api_key = create_api_key(_svc(), tenant_name, list(scopes), label, rate_limit, test=test)
     click.echo(api_key)
     click.echo("Store this key now: it cannot be shown again.", err=True)
 
@@ -134,9 +137,7 @@ def apikeys_revoke(prefix: str) -> None:
 def apikeys_set_rate_limit(prefix: str, rate_limit: str) -> None:
     """Set an API key's rate limit ("600/minute"; "default" for the broker's RATE_LIMIT)."""
     svc = _svc()
-    api_key = svc.stores.api_keys.set_rate_limit(
-        credentials.api_key_prefix(prefix), admin.checked_rate_limit(rate_limit)
-    )
+    api_key = svc.stores.api_keys.set_rate_limit(credentials.api_key_prefix(prefix), checked_rate_limit(rate_limit))
     effective = api_key.rate_limit or svc.settings.default_rate_limit
     click.echo(json.dumps({"prefix": api_key.prefix, "rateLimit": api_key.rate_limit, "effective": effective}))
 
@@ -173,7 +174,7 @@ def apikeys_list(tenant_name: str | None) -> None:
 @_friendly
 def keysets_create(name: str, alg: str, rsa_bits: int, secret_name: str | None, is_default: bool) -> None:
     """Generate a key and store it (base64 PEM) as a new Secrets Manager secret."""
-    keyset, kid = admin.create_keyset(_svc(), name, alg, rsa_bits, secret_name, is_default)
+    keyset, kid = create_keyset(_svc(), name, alg, rsa_bits, secret_name, is_default)
     click.echo(json.dumps({"name": keyset.name, "alg": keyset.alg, "secretId": keyset.secret_id, "kid": kid}))
 
 
@@ -185,7 +186,7 @@ def keysets_create(name: str, alg: str, rsa_bits: int, secret_name: str | None, 
 @_friendly
 def keysets_import(name: str, secret_id: str, alg: str, is_default: bool) -> None:
     """Register a keyset for an existing secret, after checking its key is usable for ALG."""
-    kid = admin.check_secret(_svc(), name, secret_id, alg)
+    kid = check_secret(_svc(), name, secret_id, alg)
     keyset = _svc().stores.keysets.add_keyset(name, secret_id, alg, is_default)
     click.echo(json.dumps({"name": keyset.name, "alg": keyset.alg, "secretId": keyset.secret_id, "kid": kid}))
 
@@ -327,7 +328,7 @@ def _people_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @_friendly
 def profiles_create(tenant_name: str, keyset_name: str | None, origins: tuple[str, ...], **fields: Any) -> None:
     """Create a profile and print its profile key."""
-    profile = admin.create_profile(_svc(), tenant_name, keyset_name, list(origins), **fields)
+    profile = create_profile(_svc(), tenant_name, keyset_name, list(origins), **fields)
     click.echo(json.dumps({"name": profile.name, "profileKey": profile.profile_key}))
 
 
@@ -338,7 +339,7 @@ def profiles_create(tenant_name: str, keyset_name: str | None, origins: tuple[st
 @_friendly
 def profiles_update(tenant_name: str, name: str, **people: Any) -> None:
     """Change what pages and mails show of a profile (only the options given)."""
-    profile = admin.update_profile(_svc(), tenant_name, name, **people)
+    profile = update_profile(_svc(), tenant_name, name, **people)
     click.echo(json.dumps(_profile_row(profile)))
 
 

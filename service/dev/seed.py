@@ -14,11 +14,13 @@ import os
 from pathlib import Path
 from typing import Any
 
-from service.admin import operations as admin
 from service.apikeys.authentication import authenticate
 from service.apikeys.credentials import SCOPES
+from service.apikeys.issuing import create_api_key
 from service.errors import Unauthorized
 from service.keys.material import DEFAULT_ALGORITHM, DEFAULT_RSA_BITS
+from service.keys.setup import SECRET_NAME_PREFIX, check_secret, create_keyset, store_new_key
+from service.profiles.setup import create_profile
 from service.wiring import Services
 
 log = logging.getLogger(__name__)
@@ -78,16 +80,16 @@ def _secret_exists(svc: Services, secret_id: str) -> bool:
 
 def _ensure_keyset(svc: Services) -> None:
     keyset = svc.stores.keysets.find_keyset(DEV_KEYSET)
-    secret_name = admin.SECRET_NAME_PREFIX + DEV_KEYSET
+    secret_name = SECRET_NAME_PREFIX + DEV_KEYSET
     if keyset is None:
         if _secret_exists(svc, secret_name):
-            admin.check_secret(svc, DEV_KEYSET, secret_name, DEFAULT_ALGORITHM)
+            check_secret(svc, DEV_KEYSET, secret_name, DEFAULT_ALGORITHM)
             svc.stores.keysets.add_keyset(DEV_KEYSET, secret_name, DEFAULT_ALGORITHM, is_default=True)
         else:
-            admin.create_keyset(svc, DEV_KEYSET, DEFAULT_ALGORITHM, DEFAULT_RSA_BITS, secret_name, is_default=True)
+            create_keyset(svc, DEV_KEYSET, DEFAULT_ALGORITHM, DEFAULT_RSA_BITS, secret_name, is_default=True)
     elif not _secret_exists(svc, keyset.secret_id):
         log.warning("dev keyset secret missing (emulator restarted); generating a new dev key")
-        admin.store_new_key(svc, DEV_KEYSET, keyset.secret_id, DEFAULT_ALGORITHM, DEFAULT_RSA_BITS)
+        store_new_key(svc, DEV_KEYSET, keyset.secret_id, DEFAULT_ALGORITHM, DEFAULT_RSA_BITS)
 
 
 def _reusable_key(svc: Services, api_key: Any, scopes: set[str]) -> bool:
@@ -118,7 +120,7 @@ def _ensure_profiles(svc: Services, tenant_id: int, sandbox: str, *, test: bool 
                 display_name=DEV_DISPLAY_NAMES[base_name],
             )
         else:
-            profile = admin.create_profile(
+            profile = create_profile(
                 svc,
                 DEV_TENANT,
                 DEV_KEYSET,
@@ -153,7 +155,7 @@ def _ensure_api_keys(svc: Services, previous: dict[str, Any]) -> tuple[str, str,
     for field, (scopes, label, test) in wanted.items():
         key = previous.get(field)
         if not (isinstance(key, str) and _reusable_key(svc, key, scopes)):
-            key = admin.create_api_key(svc, DEV_TENANT, sorted(scopes), label, test=test)
+            key = create_api_key(svc, DEV_TENANT, sorted(scopes), label, test=test)
         keys.append(key)
     return keys[0], keys[1], keys[2]
 

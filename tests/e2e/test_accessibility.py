@@ -13,10 +13,10 @@ import pytest
 import requests
 from playwright.sync_api import Browser, Page
 
-from service.admin import operations as admin
 from service.dev import seed as devseed
 from service.email.message import compose
 from service.links.models import LaunchLink
+from service.profiles.setup import update_profile
 from service.wiring import Services
 from tests.support.accessibility import VIEWPORTS, audited_page, contrast, keep_screenshot, serious_violations
 from tests.support.faults import lost_connection
@@ -70,7 +70,7 @@ def _renewable(live: dict[str, Any]) -> str:
 def _stale_links(live: dict[str, Any]) -> dict[str, str]:
     """One expired (whose page offers the profile's refresh URL), one used and one revoked link: URLs by state."""
     svc: Services = live["svc"]
-    admin.update_profile(svc, devseed.DEV_TENANT, "exorlive-main", refresh_url=f"{live['sandbox']}/start")
+    update_profile(svc, devseed.DEV_TENANT, "exorlive-main", refresh_url=f"{live['sandbox']}/start")
     expired, used, revoked = _link(live), _link(live, "generic"), _link(live)
     _expire(svc, expired)
     svc.links.revoke(None, _public_id(svc, revoked))

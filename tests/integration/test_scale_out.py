@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 import requests
 
-from service.admin import operations as admin
 from service.apikeys import credentials
+from service.apikeys.issuing import create_api_key
 from service.db import migrate as migrations
 from service.dev import seed as devseed
 from service.wiring import services
@@ -54,8 +54,8 @@ def cluster(emulator: str, redis_url: str, tmp_path_factory: pytest.TempPathFact
         app = build_app(common)
         svc = services(app)
         creds = seed_dev(app, str(tmp_path), PUBLIC_URL)
-        limited = admin.create_api_key(svc, devseed.DEV_TENANT, [], "limited", SHARED_LIMIT)
-        victim = admin.create_api_key(svc, devseed.DEV_TENANT, [], "victim")
+        limited = create_api_key(svc, devseed.DEV_TENANT, [], "limited", SHARED_LIMIT)
+        victim = create_api_key(svc, devseed.DEV_TENANT, [], "victim")
         svc.db.engine.dispose()
         WATCH.watch(limited, victim)
         with broker_cluster(common, tmp_path) as servers:

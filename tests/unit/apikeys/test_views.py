@@ -7,8 +7,8 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
-from service.admin import operations as admin
 from service.apikeys import credentials
+from service.apikeys.issuing import create_api_key
 from service.wiring import Services
 from tests.support.api import bearer, generate, problem
 
@@ -49,7 +49,7 @@ def test_a_key_needs_the_scope(client: FlaskClient, creds: dict[str, Any]) -> No
 
 def test_another_tenants_key_is_not_found(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
     svc.stores.tenants.create_tenant("other")
-    other = admin.create_api_key(svc, "other", [], "theirs")
+    other = create_api_key(svc, "other", [], "theirs")
     prefix = credentials.api_key_prefix(other)
     problem(
         client.post(f"/api/v1/api-keys/{prefix}/revoke", headers=bearer(creds["adminApiKey"])), 404, "api_key_not_found"

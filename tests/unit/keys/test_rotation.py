@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import requests
 
-from service.admin import operations as admin
+from service.apikeys.issuing import create_api_key
 from service.config import load_settings
 from service.errors import TokenRejected
 from service.keys import rotation
@@ -34,7 +34,9 @@ from service.keys.rotation import (
     RotationRefused,
     RotationWindows,
 )
+from service.keys.setup import create_keyset
 from service.keys.source import KeysetRef
+from service.profiles.setup import create_profile
 from service.tokens.verifier import Expectations, PublishedKey, StaticKeys, parse_jwks, verify
 from service.wiring import Services, services
 from tests.support.api import bearer
@@ -304,14 +306,14 @@ def rotating(
     app.instance_path = str(tmp_path / "instance")
     svc = services(app)
     svc.stores.tenants.create_tenant("rotation")
-    api_key = admin.create_api_key(svc, "rotation", [], "rotation test")
+    api_key = create_api_key(svc, "rotation", [], "rotation test")
     WATCH.watch(api_key)
-    keyset, _first_kid = admin.create_keyset(svc, f"rot-{uuid.uuid4().hex[:8]}", "ES256", 2048, None, is_default=False)
+    keyset, _first_kid = create_keyset(svc, f"rot-{uuid.uuid4().hex[:8]}", "ES256", 2048, None, is_default=False)
     try:
         with serve_wsgi(app) as base:
             jwks_url = f"{base}/keysets/{keyset.name}/jwks.json"
             with serve_sandbox(jwks_url, ISSUER, clock=clock) as sandbox:
-                profile = admin.create_profile(
+                profile = create_profile(
                     svc, "rotation", keyset.name, [sandbox], name="rotating", kind="generic", delivery_mode="query",
                     issuer=ISSUER, audience=AUDIENCE, rp_url=f"{sandbox}/partner/dev/landing",
                 )  # fmt: skip

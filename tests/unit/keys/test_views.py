@@ -7,15 +7,16 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
-from service.admin import operations as admin
 from service.keys.material import encode_secret_string, generate_private_key_pem, parse_signing_key
+from service.keys.setup import create_keyset
+from service.profiles.setup import create_profile
 from service.wiring import Services
 from tests.support.api import generate, problem
 
 
 def _new_keyset(svc: Services, alg: str = "ES256") -> tuple[str, str]:
     name = f"ks-{uuid.uuid4().hex[:8]}"
-    keyset, kid = admin.create_keyset(svc, name, alg, 2048, None, is_default=False)
+    keyset, kid = create_keyset(svc, name, alg, 2048, None, is_default=False)
     return keyset.secret_id, kid
 
 
@@ -83,7 +84,7 @@ def test_minting_with_a_missing_secret_is_503(client: FlaskClient, creds: dict[s
     keyset = svc.stores.keysets.add_keyset(
         "ghost", "sso-token-broker/keysets/does-not-exist", "ES256", is_default=False
     )
-    profile = admin.create_profile(
+    profile = create_profile(
         svc, "dev", keyset.name, [], name="ghostly", kind="generic", delivery_mode="query",
         issuer="i", audience="a", rp_url="https://rp.test/landing",
     )  # fmt: skip

@@ -6,7 +6,8 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
-from service.admin import operations as admin
+from service.apikeys.issuing import create_api_key
+from service.profiles.setup import create_profile
 from service.wiring import Services
 from tests.support.api import bearer, generate, problem
 from tests.support.links import FROM_ITS_PAGE, launch_links, link_path
@@ -109,9 +110,9 @@ def test_replaces_needs_links_admin(client: FlaskClient, creds: dict[str, Any], 
 def test_replacing_another_tenants_link_is_not_found(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
     old = _link(client, creds)
     svc.stores.tenants.create_tenant("other")
-    other_key = admin.create_api_key(svc, "other", ["links:admin", "links:long"], "other")
+    other_key = create_api_key(svc, "other", ["links:admin", "links:long"], "other")
     WATCH.watch(other_key)
-    profile = admin.create_profile(
+    profile = create_profile(
         svc,
         "other",
         None,

@@ -9,8 +9,9 @@ import pytest
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from service.admin import operations as admin
 from service.dev import seed as devseed
+from service.profiles.setup import update_profile
+from service.tenants.accounts import set_tenant_display_name
 from service.wiring import Services
 from tests.support.api import generate
 from tests.support.clock import Clock
@@ -84,7 +85,7 @@ def test_a_renewal_whose_mail_cannot_be_composed_is_a_failed_mail_and_can_be_ask
     (made,) = [link for link in launch_links(svc) if link.renewals == 1]
     assert made.revoked_at is not None  # nothing usable that nobody received
     assert len(inbox[0].envelopes) == 1  # the first mail only
-    admin.set_tenant_display_name(svc, devseed.DEV_TENANT, "Dev Physio")
+    set_tenant_display_name(svc, devseed.DEV_TENANT, "Dev Physio")
     assert client.post(f"{path}/renew", headers=FROM_ITS_PAGE).status_code == 200
     assert len(inbox[0].envelopes) == 2
 
@@ -128,7 +129,7 @@ def test_a_link_that_was_not_emailed_offers_the_refresh_url_when_expired_or_used
     plain, used = _path(client, creds), _path(client, creds)
     assert client.post(used, headers=FROM_ITS_PAGE).status_code == 303
     assert 'data-testid="refresh"' not in client.get(used).get_data(as_text=True)
-    admin.update_profile(svc, devseed.DEV_TENANT, "exorlive-go", refresh_url=refresh)
+    update_profile(svc, devseed.DEV_TENANT, "exorlive-go", refresh_url=refresh)
     assert f'href="{refresh}"' in client.get(used).get_data(as_text=True)
     emailed = _path(client, creds, email=EMAIL, expireIn=10)
     clock.advance(601)
@@ -142,7 +143,7 @@ def test_a_refresh_url_must_be_https_on_an_allowed_origin(svc: Services, creds: 
 
     for url in ("http://rp.example/start", "https://elsewhere.example/start"):
         with pytest.raises(ValidationFailed) as refused:
-            admin.update_profile(svc, devseed.DEV_TENANT, "exorlive-go", refresh_url=url)
+            update_profile(svc, devseed.DEV_TENANT, "exorlive-go", refresh_url=url)
         assert "refreshUrl" in (refused.value.errors or {})
 
 
@@ -152,7 +153,7 @@ def test_the_links_locale_wins_over_the_browsers_and_the_profiles_over_none(
     english = {"Accept-Language": "en-GB"}
     page = client.get(_path(client, creds, locale="nn"), headers=english)
     assert page.headers["Content-Language"] == "nn"
-    admin.update_profile(svc, devseed.DEV_TENANT, "exorlive-go", locale="nb")
+    update_profile(svc, devseed.DEV_TENANT, "exorlive-go", locale="nb")
     assert client.get(_path(client, creds), headers=english).headers["Content-Language"] == "nb"
     assert (
         client.get(_path(client, creds, locale="en"), headers={"Accept-Language": "nb"}).headers["Content-Language"]

@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from service.admin import operations as admin
 from service.dev import seed as devseed
 from service.errors import EmailFailed, RateLimited, RenewalRefused
 from service.links.launch_links import LinkState
 from service.links.renewal import can_renew
+from service.profiles.setup import update_profile
 from service.wiring import Services
 from tests.support.api import bearer, generate
 from tests.support.clock import Clock
@@ -106,7 +106,7 @@ def test_no_renewal_for_usable_used_revoked_or_not_emailed_links_or_when_disable
     for answer in (used_answer, revoked_answer, plain):
         with pytest.raises(RenewalRefused):
             svc.renewals.renew(secret_of(link_path(answer)), "198.51.100.7", "r")
-    admin.update_profile(svc, devseed.DEV_TENANT, "exorlive-main", link_renewals=0)
+    update_profile(svc, devseed.DEV_TENANT, "exorlive-main", link_renewals=0)
     clock.advance(-61)
     disabled = _emailed(client, creds)
     clock.advance(61)

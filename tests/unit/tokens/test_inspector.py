@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from joserfc import jws
 
-from service.admin import operations as admin
 from service.dev import seed as devseed
 from service.keys.jwks import jwks_document
 from service.keys.material import SigningKey, generate_private_key_pem, parse_signing_key
+from service.profiles.setup import create_profile
 from service.tokens import inspector
 from service.tokens.claims import build_claims
 from service.tokens.verifier import Expectations
@@ -207,7 +207,7 @@ def test_a_fresh_broker_token_passes_with_its_profile(client: FlaskClient, creds
 
 def test_a_token_for_another_relying_party_fails_aud(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
     with client.application.app_context():
-        other = admin.create_profile(
+        other = create_profile(
             svc,
             devseed.DEV_TENANT,
             devseed.DEV_KEYSET,

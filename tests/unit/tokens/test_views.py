@@ -130,10 +130,10 @@ def test_unknown_profile_is_404(client: FlaskClient, creds: dict[str, Any]) -> N
 
 
 def test_another_tenants_profile_is_404(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
-    from service.admin import operations as admin
+    from service.profiles.setup import create_profile
 
     svc.stores.tenants.create_tenant("other")
-    other = admin.create_profile(
+    other = create_profile(
         svc, "other", None, [], name="p", kind="generic", delivery_mode="query",
         issuer="i", audience="a", rp_url="https://rp.test/landing",
     )  # fmt: skip

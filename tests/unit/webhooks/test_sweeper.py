@@ -11,7 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from service.admin import operations as admin
+from service.profiles.setup import create_profile
 from service.webhooks.models import WebhookEvent
 from service.webhooks.sweeper import Sweeper
 from service.wiring import Services, sweeper
@@ -72,7 +72,7 @@ def test_a_promoted_key_is_announced_to_the_tenants_signing_with_it(
     register(client, creds, "https://hooks.example.com/x", ["keyset.rotated"])
     name = f"hooks-{uuid.uuid4().hex[:8]}"
     first_kid = _run(app, "keysets", "create", name)["kid"]
-    admin.create_profile(
+    create_profile(
         svc, "dev", name, ["https://rp.example"], name="rotating", kind="generic", delivery_mode="query",
         issuer="https://broker.test", audience="rp", rp_url="https://rp.example/landing",
     )  # fmt: skip

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from service.admin import operations as admin
+from service.apikeys.issuing import create_api_key
 from service.wiring import Services, dispatcher
 from tests.support.api import bearer, generate, problem
 from tests.support.links import link_path
@@ -108,7 +108,7 @@ def test_delete_and_unknown_ids(client: FlaskClient, creds: dict[str, Any]) -> N
 def test_another_tenants_endpoint_is_not_found(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
     created = register(client, creds, "https://a.example/x")
     svc.stores.tenants.create_tenant("other")
-    other_key = admin.create_api_key(svc, "other", ["webhooks:admin"], "other-admin")
+    other_key = create_api_key(svc, "other", ["webhooks:admin"], "other-admin")
     WATCH.watch(other_key)
     problem(client.get(f"{API}/{created['id']}", headers=bearer(other_key)), 404, "webhook_not_found")
     assert client.get(API, headers=bearer(other_key)).get_json() == {"webhooks": []}
