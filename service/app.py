@@ -10,8 +10,7 @@ from typing import Any
 
 from flask import Flask
 
-from service import health, locales, logs, metrics
-from service.admin import cli
+from service import cli, health, locales, logs, metrics
 from service.apikeys import admission
 from service.apikeys import views as apikeys_views
 from service.config import load_settings

@@ -50,3 +50,21 @@ def test_the_rotation_function_loads_neither_flask_nor_sqlalchemy(module: str) -
     loaded = _modules_after(f"from {module} import handler\nassert callable(handler)")
     assert "flask" not in loaded
     assert "sqlalchemy" not in loaded
+
+
+def test_listing_the_commands_loads_no_development_code(tmp_path: Path) -> None:
+    """`flask --help` lists every group with its help, `dev` too, without importing service/dev/cli.py."""
+    database = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    code = (
+        "from service import create_app\n"
+        f"app = create_app({{'BROKER_ENV': 'production', 'DATABASE_URL': '{database}',"
+        " 'SUBJECT_HASH_KEY': 'k' * 32, 'SERVER_SECRET': 's' * 32, 'PUBLIC_BASE_URL': 'https://sso.example.org',"
+        " 'AWS_ENDPOINT_URL_SECRETS_MANAGER': 'http://127.0.0.1:9'})\n"
+        "names = app.cli.list_commands(None)\n"
+        "listing = {name: app.cli.get_command(None, name).get_short_help_str() for name in names}\n"
+        "assert listing['dev'] == 'Development helpers (never for production).', listing\n"
+        "assert set(listing) == {'apikeys', 'db', 'dev', 'keysets', 'links', 'profiles', 'tenants', 'webhooks'}\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "AWS_ACCESS_KEY_ID": "x", "AWS_SECRET_ACCESS_KEY": "x", "AWS_REGION": "eu-north-1"}
+    loaded = _modules_after(code, env)
+    assert not {m for m in loaded if m == "service.dev" or m.startswith("service.dev.")}

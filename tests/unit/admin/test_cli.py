@@ -186,6 +186,13 @@ def test_names_locales_and_renewals_of_tenants_and_profiles(app: Flask) -> None:
     assert "timeZone" in refused.output
 
 
+def test_the_dev_group_shows_its_help_and_commands(app: Flask) -> None:
+    """`dev` is listed without importing development code, and its commands appear when its help is asked for."""
+    output = _run(app.test_cli_runner(), "dev", "--help").stdout
+    assert "Development helpers (never for production)." in output
+    assert "seed  Create (or find) the dev tenant" in output
+
+
 def test_dev_seed_is_idempotent(app: Flask) -> None:
     runner = app.test_cli_runner()
 

@@ -1,1 +1,0 @@
-"""Administration: the `flask --app service` CLI."""
