@@ -9,7 +9,7 @@ from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, valida
 
 from service.email.message import LinkEmail
 from service.locales import DEFAULT_LOCALE
-from service.web.validation import control_characters, flatten_errors
+from service.web.validation import control_characters, encoded_words, flatten_errors
 
 MAX_BCC = 5  # Enough for an admin to copy themselves and a colleague, too few to turn this into a mailing list.
 _MAX_COMPANY_NAME = 100
@@ -56,6 +56,10 @@ class EmailRequest(Schema):
                 for name, value in data.items()
                 if _control_characters(value)
             }
+            company = data.get("companyName")
+            if "companyName" not in bad and isinstance(company, str) and encoded_words(company):
+                # The company name goes into the Subject, where an encoded word would be decoded, line breaks and all.
+                bad["companyName"] = ["May not contain =?...?= (mail programs would decode it as an encoded word)."]
             if bad:
                 raise ValidationError(bad)
         return data

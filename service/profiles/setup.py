@@ -9,7 +9,7 @@ from service.keys.lifetimes import MAX_TOKEN_TTL_SECONDS
 from service.locales import LOCALES
 from service.profiles.kinds import DELIVERY_MODES, KINDS
 from service.profiles.origins import normalised_origin, origin_of
-from service.web.validation import control_characters
+from service.web.validation import control_characters, encoded_words
 
 MAX_DISPLAY_NAME = 100  # the column's width (tenants.display_name, profiles.display_name)
 
@@ -20,6 +20,8 @@ def check_display_name(value: str) -> list[str]:
         return ["May not be empty; leave the option out to keep the current name."]
     if control_characters(value):
         return ["May not contain line breaks or other control characters (it goes into mail headers and pages)."]
+    if encoded_words(value):
+        return ["May not contain =?...?= (mail programs would decode it as an encoded word in mail headers)."]
     if len(value) > MAX_DISPLAY_NAME:
         return [f"At most {MAX_DISPLAY_NAME} characters."]
     return []

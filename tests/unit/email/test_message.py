@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from email import policy
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 
 import pytest
 
-from service.email.message import compose
+from service.email.message import _check_headers, compose
 from tests.support.mail import (
     ADMIN,
     MEMBER,
@@ -144,3 +145,18 @@ def test_an_unknown_locale_is_written_in_english() -> None:
     assert message["Content-Language"] == "en"
     assert '<html lang="en">' in html_of(message)
     assert "The link expires in 2 days" in text_of(message)
+
+
+def test_compose_refuses_a_company_name_that_would_inject_into_the_subject_even_unvalidated() -> None:
+    with pytest.raises(ValueError, match="the company name"):
+        compose(link_mail(company_name="ACME =?utf-8?q?=0D=0ABcc=3A_evil=40example=2Enet?="), SENDER, NOW)
+
+
+def test_headers_that_would_not_read_back_as_written_are_refused() -> None:
+    # Behind the checks of names: a value that became a header of its own once folded is still caught.
+    message = EmailMessage(policy=policy.SMTP)
+    message["Subject"] = "=?utf-8?q?Hi=0D=0ABcc=3A_evil=40example=2Enet?="
+    with pytest.raises(ValueError, match="header of its own"):
+        _check_headers(message)
+    message.replace_header("Subject", "Hi")
+    _check_headers(message)

@@ -117,6 +117,7 @@ def test_email_needs_the_links_email_scope(
         ({"to": MEMBER, "contactEmail": "nope"}, "email.contactEmail"),
         ({"to": MEMBER, "termsUrl": "javascript:alert(1)"}, "email.termsUrl"),
         ({"to": MEMBER, "companyName": "ACME\r\nBcc: everyone@example.com"}, "email.companyName"),
+        ({"to": MEMBER, "companyName": "ACME =?utf-8?q?=0D=0ABcc=3A_everyone=40example.com?="}, "email.companyName"),
         ({"to": MEMBER, "surprise": 1}, "email.surprise"),
     ],
 )
@@ -141,11 +142,19 @@ def test_a_refusing_mail_server_leaves_no_usable_link(
     assert [event["type"] for event in detail["events"]] == ["created", "email_failed", "revoked"]
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Dev\r\nBcc: x@evil.example",
+        # Python's email package would decode the word into a line break and a Bcc header of its own.
+        "Dev =?utf-8?q?=0D=0ABcc=3A_x=40evil.example?=",
+    ],
+)
 def test_a_mail_that_cannot_be_composed_is_a_failed_mail_not_a_500(
-    client: FlaskClient, creds: dict[str, Any], svc: Services, inbox: tuple[Collector, int], caplog: Any
+    client: FlaskClient, creds: dict[str, Any], svc: Services, inbox: tuple[Collector, int], caplog: Any, name: str
 ) -> None:
-    # A name stored before display names were checked: a line break cannot go into the Subject header.
-    svc.stores.tenants.set_tenant_display_name(devseed.DEV_TENANT, "Dev\r\nBcc: x@evil.example")
+    # A name stored before display names were checked: it cannot go into the Subject header.
+    svc.stores.tenants.set_tenant_display_name(devseed.DEV_TENANT, name)
     email = {key: value for key, value in EMAIL.items() if key != "companyName"}  # the tenant's name stands in
     body = problem(_email(client, creds, email=email), 502, "email_failed")
     assert "revoked" in body["detail"]
