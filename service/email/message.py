@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import functools
 from email import policy
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import formatdate, make_msgid
@@ -41,6 +42,8 @@ class LinkEmail:
     uses: int = 1  # How often the link may be used; the mail says "once" for 1.
     locale: str = locales.DEFAULT_LOCALE  # One of locales.LOCALES; any other is written in English.
     time_zone: str = "UTC"  # An IANA zone name: the expiry is written in its local time.
+    # The From name ("Tatooine Physio", the tenant's display name); None: the name SMTP_URL's from= gives, if any.
+    sender_name: str | None = None
 
 
 @functools.cache
@@ -89,6 +92,18 @@ def _header_text(value: str, what: str) -> str:
     return value
 
 
+def from_address(sender: str, name: str | None) -> Address:
+    """The From of a mail: the address of `sender` (SMTP_URL's from=), named `name` when given, else as `sender` is.
+
+    An Address, never a string put together: the email package quotes a name with quotes or commas and encodes
+    one with æøå (RFC 2047), so the name stays one name on the broker's own address.
+    """
+    configured = sender_address(sender)
+    if name is None:
+        return configured
+    return Address(display_name=_header_text(name, "the sender name"), addr_spec=configured.addr_spec)
+
+
 def _check_headers(message: EmailMessage) -> None:
     """The headers, as they will be sent, read back as the same headers; ValueError if a value would add one."""
     head = b"".join(message.policy.fold_binary(name, value) for name, value in message.items())
@@ -121,7 +136,7 @@ def compose(mail: LinkEmail, sender: str, now: int) -> EmailMessage:
     message = EmailMessage(policy=policy.SMTP)
     # The policy refuses CR/LF in header values, and _check_headers reads them back: guards against header injection.
     message["Subject"] = context["subject"]
-    message["From"] = sender
+    message["From"] = from_address(sender, mail.sender_name)
     message["To"] = mail.to
     if mail.contact_email:
         # Replies reach the company's contact, not the broker's no-reply sender.

@@ -92,7 +92,8 @@ def link_email_from_request(
 ) -> LinkEmail:
     """The LinkEmail for a launch link from a request `email` object that `validate_email_request` accepted.
 
-    `sender_name` (the tenant's display name) stands in for a `companyName` the request did not give.
+    `sender_name` (the tenant's display name) names the mail's sender (its From), and stands in for a
+    `companyName` the request did not give.
     """
     bcc: Sequence[str] = data.get("bcc") or ()
     return LinkEmail(
@@ -108,4 +109,5 @@ def link_email_from_request(
         uses=uses,
         locale=locale,
         time_zone=time_zone,
+        sender_name=sender_name,
     )
