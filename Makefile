@@ -37,11 +37,12 @@ fmt: $(STAMP) ## Format the code
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
-translations: $(STAMP) ## Re-extract the messages of pages and mails, update the nb and nn catalogues (docs/translations.md)
+translations: $(STAMP) ## Re-extract the messages of pages and mails, update the nb and nn catalogues and their review checklist (docs/translations.md)
 	$(VENV)/bin/pybabel --quiet extract -F service/locales/babel.cfg -o service/locales/messages.pot \
 		--project="SSO token broker" --add-comments=Translators: --strip-comments --sort-by-file .
 	$(VENV)/bin/pybabel --quiet update -i service/locales/messages.pot -d service/locales \
 		--no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date
+	$(PY) -m service.locales.checklist
 
 bench: $(STAMP) ## Measure generateJWT under gunicorn against /healthz and node-oidc-provider (not a test)
 	$(PY) -m bench.run

@@ -10,7 +10,9 @@ import dataclasses
 import datetime as dt
 import functools
 from email import policy
+from email.headerregistry import Address
 from email.message import EmailMessage
+from email.parser import BytesParser
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,6 +21,7 @@ import jinja2
 
 from service import locales
 from service.email.settings import sender_address
+from service.web.validation import control_characters, encoded_words
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -39,6 +42,8 @@ class LinkEmail:
     uses: int = 1  # How often the link may be used; the mail says "once" for 1.
     locale: str = locales.DEFAULT_LOCALE  # One of locales.LOCALES; any other is written in English.
     time_zone: str = "UTC"  # An IANA zone name: the expiry is written in its local time.
+    # The From name ("Tatooine Physio", the tenant's display name); None: the name SMTP_URL's from= gives, if any.
+    sender_name: str | None = None
 
 
 @functools.cache
@@ -76,11 +81,44 @@ def subject(mail: LinkEmail) -> str:
         return locales.gettext("Your sign-in link")
 
 
+def _header_text(value: str, what: str) -> str:
+    """`value`, fit for a header, or ValueError (a second guard behind the checks where names come in).
+
+    A control character could start a header of its own; so could an encoded word (=?utf-8?q?=0D=0A?=), which
+    Python's email package decodes wherever it finds one.
+    """
+    if not value.strip() or control_characters(value) or encoded_words(value):
+        raise ValueError(f"{what} is empty or holds a control character or an encoded word (=?...?=)")
+    return value
+
+
+def from_address(sender: str, name: str | None) -> Address:
+    """The From of a mail: the address of `sender` (SMTP_URL's from=), named `name` when given, else as `sender` is.
+
+    An Address, never a string put together: the email package quotes a name with quotes or commas and encodes
+    one with æøå (RFC 2047), so the name stays one name on the broker's own address.
+    """
+    configured = sender_address(sender)
+    if name is None:
+        return configured
+    return Address(display_name=_header_text(name, "the sender name"), addr_spec=configured.addr_spec)
+
+
+def _check_headers(message: EmailMessage) -> None:
+    """The headers, as they will be sent, read back as the same headers; ValueError if a value would add one."""
+    head = b"".join(message.policy.fold_binary(name, value) for name, value in message.items())
+    reread = BytesParser(policy=policy.default).parsebytes(head + b"\r\n", headersonly=True)
+    if reread.keys() != message.keys():
+        raise ValueError("a header value would start a header of its own")
+
+
 def compose(mail: LinkEmail, sender: str, now: int) -> EmailMessage:
     """The mail as multipart/alternative (text and HTML); Bcc recipients are left to the envelope."""
     if mail.expires_at <= now:
         raise ValueError("the link has already expired; there is nothing to mail")
     locale = locales.supported(mail.locale)
+    if mail.company_name is not None:
+        _header_text(mail.company_name, "the company name")  # it goes into the Subject
     context = {
         "locale": locale,
         "subject": subject(mail),
@@ -96,9 +134,9 @@ def compose(mail: LinkEmail, sender: str, now: int) -> EmailMessage:
     }
     templates = _environment()
     message = EmailMessage(policy=policy.SMTP)
-    # The policy refuses CR/LF in header values, a second guard against header injection.
+    # The policy refuses CR/LF in header values, and _check_headers reads them back: guards against header injection.
     message["Subject"] = context["subject"]
-    message["From"] = sender
+    message["From"] = from_address(sender, mail.sender_name)
     message["To"] = mail.to
     if mail.contact_email:
         # Replies reach the company's contact, not the broker's no-reply sender.
@@ -115,4 +153,5 @@ def compose(mail: LinkEmail, sender: str, now: int) -> EmailMessage:
     message.add_alternative(html, subtype="html", cte="quoted-printable")
     # After the parts: setting content clears the Content-* headers.
     message["Content-Language"] = locale
+    _check_headers(message)
     return message

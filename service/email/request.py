@@ -9,7 +9,7 @@ from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, valida
 
 from service.email.message import LinkEmail
 from service.locales import DEFAULT_LOCALE
-from service.web.validation import control_characters, flatten_errors
+from service.web.validation import control_characters, encoded_words, flatten_errors
 
 MAX_BCC = 5  # Enough for an admin to copy themselves and a colleague, too few to turn this into a mailing list.
 _MAX_COMPANY_NAME = 100
@@ -56,6 +56,10 @@ class EmailRequest(Schema):
                 for name, value in data.items()
                 if _control_characters(value)
             }
+            company = data.get("companyName")
+            if "companyName" not in bad and isinstance(company, str) and encoded_words(company):
+                # The company name goes into the Subject, where an encoded word would be decoded, line breaks and all.
+                bad["companyName"] = ["May not contain =?...?= (mail programs would decode it as an encoded word)."]
             if bad:
                 raise ValidationError(bad)
         return data
@@ -88,7 +92,8 @@ def link_email_from_request(
 ) -> LinkEmail:
     """The LinkEmail for a launch link from a request `email` object that `validate_email_request` accepted.
 
-    `sender_name` (the tenant's display name) stands in for a `companyName` the request did not give.
+    `sender_name` (the tenant's display name) names the mail's sender (its From), and stands in for a
+    `companyName` the request did not give.
     """
     bcc: Sequence[str] = data.get("bcc") or ()
     return LinkEmail(
@@ -104,4 +109,5 @@ def link_email_from_request(
         uses=uses,
         locale=locale,
         time_zone=time_zone,
+        sender_name=sender_name,
     )

@@ -283,6 +283,11 @@ class LaunchLinks:
         assert revoked is not None
         return self.summary(revoked)
 
+    def locale_of(self, tenant_id: int, public_id: str) -> str | None:
+        """The locale a link of this tenant was made with (None: none, or no such link)."""
+        link = self._store.link_by_public_id(tenant_id, public_id)
+        return link.locale if link is not None else None
+
     def exists(self, tenant_id: int, public_id: str) -> bool:
         """Whether this tenant has a link with this id (in any state)."""
         return self._store.link_by_public_id(tenant_id, public_id) is not None

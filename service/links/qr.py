@@ -9,13 +9,21 @@ import io
 
 import segno
 
+from service import locales
+
 # Level M (15 % of the code may be damaged or glared) reads well off a screen; a 43-character secret in an
 # https URL fits version 5 or so, large enough to scan from an arm's length.
 _ERROR_LEVEL = "m"
 
 
-def qr_svg(url: str) -> str:
-    """A standalone SVG document (no XML declaration, a viewBox instead of a fixed size) of `url`."""
+def qr_svg(url: str, locale: str | None = None) -> str:
+    """A standalone SVG document (no XML declaration, a viewBox instead of a fixed size) of `url`.
+
+    Its `<title>` (what a screen reader says, and a browser's tooltip) is in `locale`: English when None.
+    """
+    with locales.using(locale):
+        # Translators: the title of a sign-in link's QR code, read out by screen readers.
+        title = locales.gettext("Sign-in link")
     code = segno.make(url, error=_ERROR_LEVEL, micro=False)
     out = io.BytesIO()
     code.save(
@@ -27,6 +35,6 @@ def qr_svg(url: str) -> str:
         svgclass=None,
         lineclass=None,
         light="#fff",  # a white quiet zone: on a dark screen a transparent code would not scan
-        title="Sign-in link",
+        title=title,  # segno escapes it
     )
     return out.getvalue().decode()

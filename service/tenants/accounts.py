@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from service.errors import ValidationFailed
 from service.tenants.models import Tenant
-from service.web.validation import control_characters
+from service.web.validation import control_characters, encoded_words
 
 if TYPE_CHECKING:
     from service.wiring import Services
@@ -20,6 +20,8 @@ def check_display_name(value: str) -> list[str]:
         return ["May not be empty; leave the option out to keep the current name."]
     if control_characters(value):
         return ["May not contain line breaks or other control characters (it goes into mail headers and pages)."]
+    if encoded_words(value):
+        return ["May not contain =?...?= (mail programs would decode it as an encoded word in mail headers)."]
     if len(value) > MAX_DISPLAY_NAME:
         return [f"At most {MAX_DISPLAY_NAME} characters."]
     return []

@@ -52,15 +52,18 @@ def answer(
     for generated in made:
         minter.confirm(generated)
     if body.get("qr") is True and "linkId" in result:
-        result = with_qr_code(result)
+        # Titled in the link's language. A replay made nothing, so it may ask the database (after `confirm`, a
+        # fresh answer must not: a failure then would leave an audited, usable link that nobody got).
+        locale = made[0].link_locale if made else minter.link_locale(caller.tenant_id, result["linkId"])
+        result = with_qr_code(result, locale)
     return Answer(result, replayed, made[0].profile.id if made else None)
 
 
-def with_qr_code(result: dict[str, Any]) -> dict[str, Any]:
-    """The answer with `qrSvg` after `linkId`: made for each answer (a replay too), never stored."""
+def with_qr_code(result: dict[str, Any], locale: str | None) -> dict[str, Any]:
+    """The answer with `qrSvg` after `linkId`, titled in `locale`: made for each answer (a replay too), never stored."""
     answered: dict[str, Any] = {}
     for name, value in result.items():
         answered[name] = value
         if name == "linkId":
-            answered["qrSvg"] = qr_svg(result["url"])
+            answered["qrSvg"] = qr_svg(result["url"], locale)
     return answered

@@ -86,6 +86,7 @@ class Delivered:
     expires_at: int
     lifetime: int
     link_id: str | None = None
+    locale: str | None = None  # a launch link's language (None: its pages follow the browser)
 
 
 def _response(request: MintRequest, minted: MintedToken, delivered: Delivered, request_id: str) -> dict[str, Any]:
@@ -122,6 +123,7 @@ class Generated:
     response: dict[str, Any]
     audit: AuditContext
     detail: dict[str, Any]
+    link_locale: str | None = None  # the language of the launch link made, if one was
 
 
 @dataclasses.dataclass(frozen=True)
@@ -204,7 +206,8 @@ class Minter:
             metrics.count_minted(profile.name, minted.alg, error.code)
             raise
         detail = {"ttl": request.ttl, "alg": minted.alg, "verify": request.verify, **link_detail}
-        return Generated(profile, _response(request, minted, delivered, request_id), context, detail)
+        response = _response(request, minted, delivered, request_id)
+        return Generated(profile, response, context, detail, link_locale=delivered.locale)
 
     def confirm(self, generated: Generated) -> None:
         """The answer is on its way: audit and count the success."""
@@ -222,6 +225,10 @@ class Minter:
                 log.error("link of a failed request not revoked", extra={"link": link, "error": type(error).__name__})
         self._auditor.record("token.minted", NOT_DELIVERED, generated.audit, detail=generated.detail)
         metrics.count_minted(generated.profile.name, generated.detail["alg"], NOT_DELIVERED)
+
+    def link_locale(self, tenant_id: int, link_id: str) -> str | None:
+        """The language of this tenant's link `link_id` (its own, or its profile's when it was made); None: unknown."""
+        return self._links.locale_of(tenant_id, link_id)
 
     def authorise(self, caller: Caller, body: Mapping[str, Any], header_profile_key: str | None) -> MintRequest:
         """The request checked against its schema, its profile's rules and the caller's scopes."""
@@ -298,7 +305,7 @@ class Minter:
             link_detail["replaces"] = request.replaces
         if request.email is not None:
             self._send(caller, request.email, link, profile, now, spec.locale, request_id)
-        return Delivered(link.url, link.expires_at, request.lifetime, link.public_id)
+        return Delivered(link.url, link.expires_at, request.lifetime, link.public_id, spec.locale)
 
     def _send(
         self,

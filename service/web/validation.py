@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
@@ -14,6 +15,16 @@ _LINE_BREAKING = frozenset({"Cc", "Zl", "Zp"})
 def control_characters(text: str) -> bool:
     """True when `text` holds a line break or another control character."""
     return any(unicodedata.category(ch) in _LINE_BREAKING for ch in text)
+
+
+# An RFC 2047 encoded word ("=?utf-8?q?...?="), or anything close: Python's email package decodes one wherever it finds
+# it in a header, inside quotes too, so a name with "=0D=0A" in one would carry a line break past `control_characters`.
+_ENCODED_WORD = re.compile(r"=\?.*\?=", re.S)
+
+
+def encoded_words(text: str) -> bool:
+    """True when `text` holds what a mail header could decode as an encoded word (=?charset?q?...?=)."""
+    return _ENCODED_WORD.search(text) is not None
 
 
 def flatten_errors(messages: Any, prefix: str = "") -> dict[str, list[str]]:

@@ -1,12 +1,15 @@
-"""The README and the guides in docs/: every link resolves inside the repository, and every `curl` in a guide
-runs against a broker and gets a 2xx, so the examples cannot rot."""
+"""The README and the guides in docs/: every link resolves inside the repository, every `curl` in a guide
+runs against a broker and gets a 2xx, every Python example is formatted as ruff formats it, and the mobile
+guide's backend runs against a broker, so the examples cannot rot."""
 
 from __future__ import annotations
 
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -14,6 +17,7 @@ from flask import Flask
 
 from tests.support.api import generate
 from tests.support.paths import ROOT
+from tests.support.ports import free_port
 from tests.support.privacy import WATCH
 from tests.support.servers import serve_wsgi
 
@@ -21,6 +25,7 @@ GUIDES = sorted([ROOT / "README.md", *(ROOT / "docs").glob("*.md")])
 _LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 _HEADING = re.compile(r"^#{1,6} (.+)$", re.M)
 _SHELL_BLOCK = re.compile(r"```sh\n(.*?)```", re.S)
+_PYTHON_BLOCK = re.compile(r"```python\n(.*?)```", re.S)
 
 
 def _anchors(path: Path) -> set[str]:
@@ -70,8 +75,10 @@ def test_every_curl_in_the_guides_works(app: Flask, creds: dict[str, Any], where
             "ADMIN_KEY": creds["adminApiKey"],
             "LINK_ID": link["linkId"],
         }
-        # The guides write a profile key as pk_...; the status code goes on a line of its own.
-        script = block.replace("pk_...", creds["profiles"]["generic"]).replace("curl ", "curl -w '\\n%{http_code}' ", 1)
+        # The guides write a profile key as pk_... (pk_go... for exorlive-go); the status goes on a line of its own.
+        keys = {"pk_go...": creds["profiles"]["exorlive-go"], "pk_...": creds["profiles"]["generic"]}
+        script = re.sub(r"pk_(?:go)?\.\.\.", lambda match: keys[match.group(0)], block)
+        script = script.replace("curl ", "curl -w '\\n%{http_code}' ", 1)
         done = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True, timeout=30)
     assert done.returncode == 0, f"{where}: {done.stderr}"
     status = done.stdout.rstrip().rsplit("\n", 1)[-1]
@@ -79,3 +86,66 @@ def test_every_curl_in_the_guides_works(app: Flask, creds: dict[str, Any], where
     # The answer holds a token or a webhook's signing secret: the privacy watch looks for them in the logs.
     for value in re.findall(r'"(?:token|secret)":\s*"([^"]+)"', done.stdout):
         WATCH.watch(value)
+
+
+def _python_blocks() -> list[tuple[str, str]]:
+    return [
+        (f"{guide.name}#{number}", block)
+        for guide in GUIDES
+        for number, block in enumerate(_PYTHON_BLOCK.findall(guide.read_text()))
+    ]
+
+
+PYTHON = _python_blocks()
+
+
+@pytest.mark.parametrize(("where", "block"), PYTHON, ids=[where for where, _ in PYTHON])
+def test_every_python_example_is_formatted_as_ruff_formats_it(where: str, block: str) -> None:
+    compile(block, where, "exec")  # valid Python first
+    formatted = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--stdin-filename", "example.py", "-"],
+        input=block,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    ).stdout
+    assert formatted == block, f"{where}: run the example through `ruff format`"
+
+
+def test_the_mobile_backend_passes_the_brokers_answer_on(
+    app: Flask, creds: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    [source] = [block for where, block in PYTHON if where.startswith("mobile.md") and '"/sso-url"' in block]
+    member = SimpleNamespace(id="m-1", first_name="Leia", last_name="Organa", clinic_id="c-1", clinic_name="Alderaan")
+    with serve_wsgi(app) as base:
+        monkeypatch.setenv("BROKER_URL", base)
+        monkeypatch.setenv("BROKER_API_KEY", creds["apiKey"])
+        monkeypatch.setenv("PROFILE_KEY", creds["profiles"]["exorlive-go"])
+        example: dict[str, Any] = {"__name__": "mobile_backend"}
+        exec(compile(source, "docs/mobile.md", "exec"), example)  # noqa: S102 - the guide's own example
+        example["current_member"] = lambda: member
+        backend = example["app"].test_client()
+
+        signed_in = backend.post("/sso-url")
+        assert signed_in.status_code == 200, signed_in.get_json()
+        assert signed_in.get_json()["url"].startswith("http://127.0.0.1:")  # the sandbox's one-time session
+
+        example["API_KEY"] = "tbk_not-a-key"  # the broker refuses the backend's key: the app hears why
+        refused = backend.post("/sso-url")
+        assert refused.status_code == 502
+        body = refused.get_json()
+        assert (body["status"], body["code"]) == (401, "unauthorized")
+        assert "Authorization: Bearer" in body["detail"]
+        assert body["requestId"]
+
+        example["API_KEY"] = creds["apiKey"]
+        member.first_name = ""  # an invalid payload: the field is named
+        invalid = backend.post("/sso-url").get_json()
+        assert (invalid["status"], invalid["code"]) == (422, "validation_failed")
+        assert list(invalid["errors"]) == ["payload.contact.firstname"]
+
+    example["BROKER"] = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    down = backend.post("/sso-url")
+    assert (down.status_code, down.get_json()["code"]) == (502, "broker_unreachable")

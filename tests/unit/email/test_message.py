@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from email import message_from_bytes, policy
+from email.header import decode_header, make_header
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 
 import pytest
 
-from service.email.message import compose
+from service.email.message import _check_headers, compose
+from service.tenants.accounts import MAX_DISPLAY_NAME
 from tests.support.mail import (
     ADMIN,
     MEMBER,
@@ -144,3 +148,88 @@ def test_an_unknown_locale_is_written_in_english() -> None:
     assert message["Content-Language"] == "en"
     assert '<html lang="en">' in html_of(message)
     assert "The link expires in 2 days" in text_of(message)
+
+
+def test_the_from_name_is_the_tenants_display_name_on_the_brokers_address() -> None:
+    message = compose(link_mail(sender_name="Tatooine Fysioterapi"), SENDER, NOW)
+    assert message["From"] == "Tatooine Fysioterapi <no-reply@broker.example>"
+    assert message["Message-ID"].endswith("@broker.example>")
+    # Without a display name, the name (if any) and address SMTP_URL's from= gives.
+    assert compose(link_mail(), SENDER, NOW)["From"] == SENDER
+    assert compose(link_mail(), "no-reply@broker.example", NOW)["From"] == "no-reply@broker.example"
+    named = compose(link_mail(sender_name="Tatooine Fysioterapi"), "no-reply@broker.example", NOW)
+    assert named["From"] == "Tatooine Fysioterapi <no-reply@broker.example>"
+
+
+def _head(raw: bytes) -> bytes:
+    """The header block of a serialised mail: 7-bit (æøå travel as encoded words) and folded to 78 characters."""
+    head = raw.split(b"\r\n\r\n", 1)[0]
+    head.decode("ascii")
+    assert all(len(line) <= 78 for line in head.split(b"\r\n"))
+    return head
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        'Tatooine "Fysio", Mos Eisley',  # quotes and a comma: one name, not two addresses
+        "Ærø Fysioterapi på Åsgårdstrand",  # non-ASCII: an RFC 2047 encoded word
+        "Kari <kari@example.net>, Bcc: evil@example.net",  # looks like addresses and a header: stays a name
+        "\\ (a backslash); and: brackets [x] @ <>",
+    ],
+)
+def test_a_from_name_is_encoded_as_one_name_and_adds_no_header(name: str) -> None:
+    plain = compose(link_mail(), SENDER, NOW).as_bytes()
+    raw = compose(link_mail(sender_name=name), SENDER, NOW).as_bytes()
+    _head(raw)
+    parsed = message_from_bytes(raw, policy=policy.default)
+    assert parsed["From"].addresses == (Address(display_name=name, addr_spec="no-reply@broker.example"),)
+    assert parsed.keys() == message_from_bytes(plain, policy=policy.default).keys()  # no header added
+    assert parsed["To"] == MEMBER
+    assert "Bcc" not in parsed
+
+
+def test_a_long_name_with_aeoa_and_commas_is_folded_into_encoded_words_on_one_address() -> None:
+    name = "Fysioterapeutane på Øvre Årdal og Sørøyane, avdeling for rehabilitering etter skade og sjukdom, Moss"
+    assert len(name) == MAX_DISPLAY_NAME
+    raw = compose(link_mail(sender_name=name), SENDER, NOW).as_bytes()
+    assert len(_head(raw).split(b"\r\nTo:")[0].split(b"\r\n")) > 1  # folded over lines
+    parsed = message_from_bytes(raw, policy=policy.default)
+    [address] = parsed["From"].addresses
+    assert address.addr_spec == "no-reply@broker.example"
+    # As RFC 2047 reads it (Python's own reader puts a space between two adjacent encoded words).
+    raw_from = message_from_bytes(raw, policy=policy.compat32)["From"]
+    assert str(make_header(decode_header(raw_from))) == f"{name} <no-reply@broker.example>"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Evil\r\nBcc: evil@example.net",
+        "Evil\nBcc: x@example.net",
+        "A\x00B",
+        "A\u2028B",
+        " ",
+        # An encoded word: Python's email package would decode it, line break and all, into a header of its own.
+        "=?utf-8?q?Physio=0D=0ABcc=3A_evil=40example=2Enet?=",
+        "Physio =?utf-8?q?x?= <evil@example.net>",
+    ],
+)
+def test_compose_refuses_a_from_name_with_control_characters_or_encoded_words_even_unvalidated(name: str) -> None:
+    with pytest.raises(ValueError, match="control character or an encoded word"):
+        compose(link_mail(sender_name=name), SENDER, NOW)
+
+
+def test_compose_refuses_a_company_name_that_would_inject_into_the_subject_even_unvalidated() -> None:
+    with pytest.raises(ValueError, match="the company name"):
+        compose(link_mail(company_name="ACME =?utf-8?q?=0D=0ABcc=3A_evil=40example=2Enet?="), SENDER, NOW)
+
+
+def test_headers_that_would_not_read_back_as_written_are_refused() -> None:
+    # Behind the checks of names: a value that became a header of its own once folded is still caught.
+    message = EmailMessage(policy=policy.SMTP)
+    message["Subject"] = "=?utf-8?q?Hi=0D=0ABcc=3A_evil=40example=2Enet?="
+    with pytest.raises(ValueError, match="header of its own"):
+        _check_headers(message)
+    message.replace_header("Subject", "Hi")
+    _check_headers(message)

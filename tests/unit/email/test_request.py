@@ -70,6 +70,25 @@ def test_header_injection_is_refused(data: dict[str, Any], field: str) -> None:
     assert errors[field] == ["May not contain line breaks or other control characters."]
 
 
+@pytest.mark.parametrize(
+    "company",
+    ["ACME =?utf-8?q?=0D=0ABcc=3A_evil=40example=2Enet?=", "=?utf-8?b?QUNNRQ0KQmNjOiBldmlsQGV4YW1wbGUubmV0?="],
+)
+def test_an_encoded_word_in_the_company_name_is_refused(company: str) -> None:
+    # The Subject carries the company name, and Python's email package would decode the word, line break and all.
+    errors = validate_email_request({"to": MEMBER, "companyName": company})
+    assert list(errors) == ["email.companyName"]
+    assert "=?...?=" in errors["email.companyName"][0]
+
+
+def test_the_tenants_display_name_is_the_mails_from_name_and_its_company_unless_the_request_names_one() -> None:
+    common = {"url": "https://broker.test/l/x", "expires_at": NOW + 60, "profile_name": "p", "sender_name": "Tatooine"}
+    mail = link_email_from_request({"to": MEMBER}, **common)
+    assert (mail.sender_name, mail.company_name) == ("Tatooine", "Tatooine")
+    mail = link_email_from_request({"to": MEMBER, "companyName": "ACME"}, **common)
+    assert (mail.sender_name, mail.company_name) == ("Tatooine", "ACME")
+
+
 def test_email_must_be_an_object() -> None:
     assert list(validate_email_request([MEMBER])) == ["email"]
     assert list(validate_email_request(MEMBER)) == ["email"]

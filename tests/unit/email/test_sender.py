@@ -166,6 +166,20 @@ def test_mail_reaches_the_member_and_bcc_only_in_the_envelope(collector: Collect
     assert mail.url in html_of(received)
 
 
+def test_the_tenants_name_goes_out_in_from_on_the_configured_address(collector: Collector, plain_port: int) -> None:
+    mail = link_mail(sender_name="Tatooine Fysioterapi på Åsgårdstrand")
+    Mailer(parse_smtp_url(f"smtp://{LOOPBACK}:{plain_port}?{FROM_QUERY}")).send(mail, NOW)
+    [envelope] = collector.envelopes
+    assert envelope.mail_from == "no-reply@broker.example"  # the envelope keeps the broker's bare address
+    assert isinstance(envelope.content, bytes)
+    assert b"From: Tatooine Fysioterapi =?utf-8?b?" in envelope.content  # æøå encoded (RFC 2047), not 8-bit
+    [sender] = collector.message()["From"].addresses
+    assert (sender.display_name, sender.addr_spec) == (
+        "Tatooine Fysioterapi på Åsgårdstrand",
+        "no-reply@broker.example",
+    )
+
+
 def test_a_bcc_equal_to_the_member_is_sent_once(collector: Collector, plain_port: int) -> None:
     Mailer(parse_smtp_url(f"smtp://{LOOPBACK}:{plain_port}?{FROM_QUERY}")).send(link_mail(bcc=[MEMBER]), NOW)
     assert collector.envelopes[0].rcpt_tos == [MEMBER]

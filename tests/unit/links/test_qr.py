@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+import pytest
 from flask.testing import FlaskClient
 
 from service.dev import seed as devseed
 from service.links.qr import qr_svg
+from service.profiles.setup import update_profile
 from service.tokens import idempotency
 from service.tokens.idempotency import Replay
 from service.wiring import Services
@@ -20,6 +23,60 @@ def test_the_svg_is_a_standalone_scalable_document() -> None:
     assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" viewBox=')
     assert "<?xml" not in svg
     assert 'fill="#fff"' in svg or "#fff" in svg
+
+
+@pytest.mark.parametrize(
+    ("locale", "title"),
+    [("nb", "Innloggingslenke"), ("nn", "Innloggingslenkje"), ("en", "Sign-in link"), (None, "Sign-in link")],
+)
+def test_the_svg_title_is_in_the_links_language(locale: str | None, title: str) -> None:
+    svg = qr_svg("https://broker.test/l/" + "A" * 43, locale)
+    assert re.findall("<title>(.*?)</title>", svg) == [title]
+
+
+def _title(answer: dict[str, Any]) -> str:
+    """The title of the answer's QR code; the link's secret joins the privacy watch."""
+    link_path(answer)
+    [title] = re.findall("<title>(.*?)</title>", answer["qrSvg"])
+    return str(title)
+
+
+def test_the_answers_code_is_titled_in_the_requests_locale_else_the_profiles(
+    client: FlaskClient, creds: dict[str, Any], svc: Services
+) -> None:
+    assert _title(generate(client, creds, "generic", qr=True).get_json()) == "Sign-in link"
+    assert _title(generate(client, creds, "generic", qr=True, locale="nn").get_json()) == "Innloggingslenkje"
+    update_profile(svc, devseed.DEV_TENANT, "generic", locale="nb")
+    assert _title(generate(client, creds, "generic", qr=True).get_json()) == "Innloggingslenke"
+    assert _title(generate(client, creds, "generic", qr=True, locale="en").get_json()) == "Sign-in link"
+
+
+def test_a_replay_titles_its_code_in_the_links_language_not_the_profiles_of_today(
+    client: FlaskClient, creds: dict[str, Any], svc: Services
+) -> None:
+    body = {"profileKey": creds["profiles"]["generic"], "payload": {"userId": "u-1"}, "qr": True}
+    headers = {**bearer(creds["apiKey"]), "Idempotency-Key": "qr-nn"}
+    update_profile(svc, devseed.DEV_TENANT, "generic", locale="nn")
+    first = client.post("/api/v1/generateJWT", json=body, headers=headers).get_json()
+    update_profile(svc, devseed.DEV_TENANT, "generic", locale="nb")
+    second = client.post("/api/v1/generateJWT", json=body, headers=headers)
+    assert second.headers["Idempotent-Replayed"] == "true"
+    assert _title(first) == _title(second.get_json()) == "Innloggingslenkje"
+
+
+def test_only_a_replay_looks_its_link_up(
+    client: FlaskClient, creds: dict[str, Any], svc: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A fresh answer is already audited when its code is drawn: a failing read then would leave a usable link
+    # that nobody got. It knows its link's language; a replay, which made nothing, asks the database.
+    asked: list[str] = []
+    monkeypatch.setattr(svc.minter, "link_locale", lambda _tenant, link_id: asked.append(link_id) or "nn")
+    body = {"profileKey": creds["profiles"]["generic"], "payload": {"userId": "u-1"}, "qr": True, "locale": "nb"}
+    headers = {**bearer(creds["apiKey"]), "Idempotency-Key": "qr-lookup"}
+    first = client.post("/api/v1/generateJWT", json=body, headers=headers).get_json()
+    assert (_title(first), asked) == ("Innloggingslenke", [])
+    second = client.post("/api/v1/generateJWT", json=body, headers=headers).get_json()
+    assert (_title(second), asked) == ("Innloggingslenkje", [first["linkId"]])
 
 
 def test_qr_makes_a_launch_link_that_waits_for_a_tap(client: FlaskClient, creds: dict[str, Any]) -> None:

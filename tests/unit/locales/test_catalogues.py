@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 
 import jinja2
@@ -119,3 +120,18 @@ def test_threads_render_in_their_own_locale_at_the_same_time() -> None:
         "nn": {"Hald fram"},
         "en": {"Continue"},
     }
+
+
+def test_nynorsk_says_sendt_for_sent() -> None:
+    # "send" is the imperative in nynorsk; the participle, as in bokmål, is "sendt" ("vart sendt", "Sendt av").
+    with locales.using("nn"):
+        assert locales.gettext("Sent by %(sender)s.") == "Sendt av %(sender)s."
+        assert locales.gettext("We have sent a new link to the address the first one went to:").endswith(
+            "den første vart sendt til:"
+        )
+        renewable = "For your safety, links work only for a limited time. We can email a new link to the address "
+        assert locales.gettext(renewable + "this one was sent to.").endswith("denne vart sendt til.")
+    for message in committed("nn"):
+        if message.id:
+            for _source, translation in sources_and_translations(message):
+                assert not re.search(r"\bvart send\b|\bSend av\b", translation), translation

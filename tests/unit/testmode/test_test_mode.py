@@ -3,12 +3,15 @@ sent but kept, sealed, in the test inbox for 24 hours."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
 
+from service import sealing
 from service.apikeys import credentials
+from service.dev import seed as devseed
 from service.testmode.models import TestMail
 from service.wiring import Services
 from tests.support.api import SEED_PAYLOADS, bearer, problem
@@ -65,6 +68,7 @@ def test_a_test_keys_mail_waits_in_the_test_inbox_sealed_and_is_never_sent(
     assert listed.headers["Cache-Control"] == "no-store"
     (mail,) = listed.get_json()["messages"]
     assert (mail["to"], mail["url"]) == (MEMBER, url)
+    assert mail["from"] == f"{devseed.DEV_TENANT_DISPLAY_NAME} <broker@broker.test>"  # as it would go out
     assert url in mail["text"]
     assert url in mail["html"]
     # The kept link works like any other.
@@ -77,6 +81,18 @@ def test_a_test_keys_mail_waits_in_the_test_inbox_sealed_and_is_never_sent(
     assert svc.test_inbox.purge() == 1
     with svc.db.session() as session:
         assert session.query(TestMail).count() == 0
+
+
+def test_a_mail_kept_without_its_from_shows_the_configured_sender(
+    client: FlaskClient, creds: dict[str, Any], svc: Services
+) -> None:
+    # Kept by the version before mails kept their From: the configured sender stands in for it.
+    tenant_id = svc.stores.tenants.tenant_by_name(devseed.DEV_TENANT).id
+    content = {"to": MEMBER, "bcc": [], "subject": "s", "text": "t", "html": "h", "url": "https://broker.test/l/x"}
+    sealed = sealing.seal(svc.settings.server_secret.encode(), b"test inbox mail", b"tm_old", content)
+    svc.stores.test_mails.add_test_mail(tenant_id, "tm_old", dt.datetime.fromtimestamp(svc.clock(), dt.UTC), sealed)
+    (mail,) = client.get("/api/v1/test-inbox", headers=bearer(creds["testApiKey"])).get_json()["messages"]
+    assert (mail["id"], mail["from"]) == ("tm_old", "broker@broker.test")
 
 
 def test_the_test_inbox_answers_test_keys_only(client: FlaskClient, creds: dict[str, Any]) -> None:

@@ -9,6 +9,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from service.dev import seed as devseed
+from service.tenants.accounts import set_tenant_display_name
 from service.wiring import Services, services
 from tests.support.api import bearer, generate, problem
 from tests.support.apps import build_app, seed_dev
@@ -86,6 +87,20 @@ def test_the_link_is_emailed_and_works(
     assert MEMBER not in str(detail)
 
 
+def test_the_mail_is_from_the_tenants_display_name_on_the_brokers_address(
+    client: FlaskClient, creds: dict[str, Any], svc: Services, inbox: tuple[Collector, int]
+) -> None:
+    collector, _ = inbox
+    assert _email(client, creds).status_code == 200  # the request's companyName is the Subject's, not the From's
+    assert collector.message()["From"] == f"{devseed.DEV_TENANT_DISPLAY_NAME} <no-reply@broker.test>"
+    assert collector.message()["Subject"] == "Tatooine Fitness: your sign-in link"
+    set_tenant_display_name(svc, devseed.DEV_TENANT, 'Tatooine "Fysio", Ærø')
+    assert _email(client, creds).status_code == 200
+    [sender] = collector.message()["From"].addresses
+    assert (sender.display_name, sender.addr_spec) == ('Tatooine "Fysio", Ærø', "no-reply@broker.test")
+    assert collector.envelopes[-1].mail_from == "no-reply@broker.test"
+
+
 def test_include_token_keeps_the_token_with_email(client: FlaskClient, creds: dict[str, Any]) -> None:
     body = _email(client, creds, includeToken=True).get_json()
     assert body["token"].count(".") == 2
@@ -117,6 +132,7 @@ def test_email_needs_the_links_email_scope(
         ({"to": MEMBER, "contactEmail": "nope"}, "email.contactEmail"),
         ({"to": MEMBER, "termsUrl": "javascript:alert(1)"}, "email.termsUrl"),
         ({"to": MEMBER, "companyName": "ACME\r\nBcc: everyone@example.com"}, "email.companyName"),
+        ({"to": MEMBER, "companyName": "ACME =?utf-8?q?=0D=0ABcc=3A_everyone=40example.com?="}, "email.companyName"),
         ({"to": MEMBER, "surprise": 1}, "email.surprise"),
     ],
 )
@@ -141,11 +157,19 @@ def test_a_refusing_mail_server_leaves_no_usable_link(
     assert [event["type"] for event in detail["events"]] == ["created", "email_failed", "revoked"]
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Dev\r\nBcc: x@evil.example",
+        # Python's email package would decode the word into a line break and a Bcc header of its own.
+        "Dev =?utf-8?q?=0D=0ABcc=3A_x=40evil.example?=",
+    ],
+)
 def test_a_mail_that_cannot_be_composed_is_a_failed_mail_not_a_500(
-    client: FlaskClient, creds: dict[str, Any], svc: Services, inbox: tuple[Collector, int], caplog: Any
+    client: FlaskClient, creds: dict[str, Any], svc: Services, inbox: tuple[Collector, int], caplog: Any, name: str
 ) -> None:
-    # A name stored before display names were checked: a line break cannot go into the Subject header.
-    svc.stores.tenants.set_tenant_display_name(devseed.DEV_TENANT, "Dev\r\nBcc: x@evil.example")
+    # A name stored before display names were checked: it cannot go into the From and Subject headers.
+    svc.stores.tenants.set_tenant_display_name(devseed.DEV_TENANT, name)
     email = {key: value for key, value in EMAIL.items() if key != "companyName"}  # the tenant's name stands in
     body = problem(_email(client, creds, email=email), 502, "email_failed")
     assert "revoked" in body["detail"]
