@@ -187,6 +187,12 @@ def retried_once(method: Callable[..., _T]) -> Callable[..., _T]:
     return wrapper
 
 
+def _unstorable(text: str) -> bool:
+    """Text no row holds: PostgreSQL text refuses NUL, so a lookup by it fails the statement (a 500) instead of
+    finding nothing. Ids, names and keys from a request are checked with this before they reach a query."""
+    return "\x00" in text
+
+
 class Store:
     """Repository over one engine; every method opens and closes its own short session."""
 
@@ -274,6 +280,8 @@ class Store:
     @retried_once
     def api_key_by_prefix(self, prefix: str) -> ApiKey | None:
         """The API key with this prefix, possibly as read up to LOOKUP_CACHE_SECONDS ago."""
+        if _unstorable(prefix):
+            return None
 
         def load() -> ApiKey | None:
             with self.session() as session:
@@ -342,16 +350,16 @@ class Store:
         except IntegrityError:
             raise Conflict(f"A keyset named {name!r} already exists.") from None
 
-    @retried_once
     def keyset_by_name(self, name: str) -> Keyset:
-        with self.session() as session:
-            keyset = session.scalar(select(Keyset).where(Keyset.name == name))
-            if keyset is None:
-                raise KeysetNotFound(f"No keyset named {name!r}.")
-            return keyset
+        keyset = self.find_keyset(name)
+        if keyset is None:
+            raise KeysetNotFound(f"No keyset named {name!r}.")
+        return keyset
 
     @retried_once
     def find_keyset(self, name: str) -> Keyset | None:
+        if _unstorable(name):
+            return None
         with self.session() as session:
             return session.scalar(select(Keyset).where(Keyset.name == name))
 
@@ -384,9 +392,10 @@ class Store:
     @retried_once
     def profile_by_key(self, profile_key: str) -> Profile:
         """A profile with its keyset loaded (possibly as read up to LOOKUP_CACHE_SECONDS ago), or ProfileNotFound."""
-        return self._cached_profile(
-            Profile.profile_key, profile_key, "No profile with that profile key exists for this API key's tenant."
-        )
+        missing = "No profile with that profile key exists for this API key's tenant."
+        if _unstorable(profile_key):
+            raise ProfileNotFound(missing)
+        return self._cached_profile(Profile.profile_key, profile_key, missing)
 
     def update_profile(self, profile_id: int, **fields: Any) -> Profile:
         with self.session() as session:
@@ -499,6 +508,8 @@ class Store:
 
     @retried_once
     def link_with_events(self, tenant_id: int, public_id: str) -> LaunchLink | None:
+        if _unstorable(public_id):
+            return None
         with self.session() as session:
             return session.scalar(
                 select(LaunchLink)
@@ -571,6 +582,8 @@ class Store:
 
     @retried_once
     def link_by_public_id(self, tenant_id: int | None, public_id: str) -> LaunchLink | None:
+        if _unstorable(public_id):
+            return None
         with self.session() as session:
             query = select(LaunchLink).options(joinedload(LaunchLink.profile)).where(LaunchLink.public_id == public_id)
             if tenant_id is not None:
@@ -763,6 +776,8 @@ class Store:
 
     @retried_once
     def webhook_endpoint(self, tenant_id: int | None, public_id: str) -> WebhookEndpoint | None:
+        if _unstorable(public_id):
+            return None
         query = select(WebhookEndpoint).where(WebhookEndpoint.public_id == public_id)
         if tenant_id is not None:
             query = query.where(WebhookEndpoint.tenant_id == tenant_id)
@@ -803,6 +818,8 @@ class Store:
 
     @retried_once
     def webhook_delivery(self, endpoint_id: int, public_id: str) -> WebhookDelivery | None:
+        if _unstorable(public_id):
+            return None
         with self.session() as session:
             return session.scalar(
                 select(WebhookDelivery)
