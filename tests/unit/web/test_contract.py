@@ -19,6 +19,7 @@ from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 from schemathesis import checks
 
 from tests.support.api import SEED_PAYLOADS, bearer
+from tests.support.links import admin_link
 from tests.support.paths import ROOT
 from tests.support.privacy import WATCH
 
@@ -164,6 +165,17 @@ def test_documented_request_examples_work(client: FlaskClient, creds: dict[str, 
     assert response.status_code == 200, response.get_json()
     WATCH.watch(response.get_json()["token"])
     component_validator(spec, "GenerateJWTResponse").validate(response.get_json())
+
+
+def test_a_links_detail_and_its_list_entry_fit_their_schemas(client: FlaskClient, creds: dict[str, Any]) -> None:
+    # LinkDetail extended LinkSummary, whose `additionalProperties: false` refused the detail's own locale and
+    # events: every real detail broke the contract, unseen while the fuzzing only ever asked for unknown ids.
+    spec, admin = load_spec(), bearer(creds["adminApiKey"])
+    link_id = admin_link(client, creds)["linkId"]
+    component_validator(spec, "LinkDetail").validate(client.get(f"/api/v1/links/{link_id}", headers=admin).get_json())
+    (entry,) = client.get("/api/v1/links", headers=admin).get_json()["links"]
+    component_validator(spec, "LinkSummary").validate(entry)
+    assert not component_validator(spec, "LinkSummary").is_valid({**entry, "events": []})
 
 
 # --- what the app answers, generated from the contract ---------------------------------------------
