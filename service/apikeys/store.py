@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
 from service.apikeys.models import ApiKey
-from service.db.database import Database, retried_once
+from service.db.database import Database, retried_once, unstorable
 from service.errors import Conflict, NotFound
 
 # How stale the set of live API key prefixes may be: a key made this long ago works from a refused address.
@@ -54,6 +54,8 @@ class ApiKeyStore:
     @retried_once
     def api_key_by_prefix(self, prefix: str) -> ApiKey | None:
         """The API key with this prefix, possibly as read up to LOOKUP_CACHE_SECONDS ago."""
+        if unstorable(prefix):
+            return None
 
         def load() -> ApiKey | None:
             with self._db.session() as session:

@@ -67,6 +67,12 @@ def retried_once(method: Callable[..., _T]) -> Callable[..., _T]:
     return wrapper
 
 
+def unstorable(text: str) -> bool:
+    """Text no row holds: PostgreSQL text refuses NUL, so a lookup by it fails the statement (a 500) instead of
+    finding nothing. Ids, names and keys from a request are checked with this before they reach a query."""
+    return "\x00" in text
+
+
 class Database:
     """One engine and its sessions. Stores open a short session per call; work that must commit together opens
     one with `session()` and hands it to each store's `*_in(session, ...)` method (a unit of work)."""

@@ -6,7 +6,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from service.db.database import Database, retried_once
+from service.db.database import Database, retried_once, unstorable
 from service.errors import Conflict, KeysetNotFound
 from service.keys.models import Keyset
 
@@ -30,16 +30,16 @@ class KeysetStore:
         except IntegrityError:
             raise Conflict(f"A keyset named {name!r} already exists.") from None
 
-    @retried_once
     def keyset_by_name(self, name: str) -> Keyset:
-        with self._db.session() as session:
-            keyset = session.scalar(select(Keyset).where(Keyset.name == name))
-            if keyset is None:
-                raise KeysetNotFound(f"No keyset named {name!r}.")
-            return keyset
+        keyset = self.find_keyset(name)
+        if keyset is None:
+            raise KeysetNotFound(f"No keyset named {name!r}.")
+        return keyset
 
     @retried_once
     def find_keyset(self, name: str) -> Keyset | None:
+        if unstorable(name):
+            return None
         with self._db.session() as session:
             return session.scalar(select(Keyset).where(Keyset.name == name))
 

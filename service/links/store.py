@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from service.db.database import Database, retried_once
+from service.db.database import Database, retried_once, unstorable
 from service.errors import LinkAlreadyReplaced, LinkNotFound
 from service.links.models import LaunchLink, LinkEvent
 from service.profiles.store import ProfileStore
@@ -58,6 +58,8 @@ class LinkStore:
             old = None
             if replaces is not None:
                 tenant_id, public_id = replaces
+                if unstorable(public_id):
+                    raise LinkNotFound("No link with that id for this API key's tenant; nothing was made.")
                 # Locked on PostgreSQL, so a parallel replacement waits here and then sees `replaced_by_id`.
                 old = session.scalar(
                     select(LaunchLink)
@@ -140,6 +142,8 @@ class LinkStore:
 
     @retried_once
     def link_with_events(self, tenant_id: int, public_id: str) -> LaunchLink | None:
+        if unstorable(public_id):
+            return None
         with self._db.session() as session:
             return session.scalar(
                 select(LaunchLink)
@@ -212,6 +216,8 @@ class LinkStore:
 
     @retried_once
     def link_by_public_id(self, tenant_id: int | None, public_id: str) -> LaunchLink | None:
+        if unstorable(public_id):
+            return None
         with self._db.session() as session:
             query = select(LaunchLink).options(joinedload(LaunchLink.profile)).where(LaunchLink.public_id == public_id)
             if tenant_id is not None:

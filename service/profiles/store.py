@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from service.db.database import Database, retried_once
+from service.db.database import Database, retried_once, unstorable
 from service.errors import Conflict, ProfileNotFound
 from service.profiles.models import Profile
 
@@ -32,9 +32,10 @@ class ProfileStore:
     @retried_once
     def profile_by_key(self, profile_key: str) -> Profile:
         """A profile with its keyset loaded (possibly as read up to LOOKUP_CACHE_SECONDS ago), or ProfileNotFound."""
-        return self._cached_profile(
-            Profile.profile_key, profile_key, "No profile with that profile key exists for this API key's tenant."
-        )
+        missing = "No profile with that profile key exists for this API key's tenant."
+        if unstorable(profile_key):
+            raise ProfileNotFound(missing)
+        return self._cached_profile(Profile.profile_key, profile_key, missing)
 
     def update_profile(self, profile_id: int, **fields: Any) -> Profile:
         with self._db.session() as session:

@@ -90,13 +90,19 @@ def _header_rules(report: _Report, header: Mapping[str, Any]) -> tuple[str | Non
     return alg, kid
 
 
-def _key_rules(report: _Report, token: str, alg: str | None, kid: str | None, keys: Keys) -> Mapping[str, Any] | None:
-    """kid known, its registered alg and the signature: the verified claims, or None."""
-    published = verifier.parse_jwks(keys.document).get(kid) if kid else None
+def _key_rules(
+    report: _Report, token: str, alg: str | None, kid: str | None, keys: Keys, read: verifier.ReadJwks
+) -> Mapping[str, Any] | None:
+    """kid known, its key usable, its registered alg and the signature: the verified claims, or None."""
     where = "the JWKS you sent" if keys.source == "request" else "the broker's published JWKS"
     if kid is None:
         report.unchecked("signature", "Without a kid there is no key to check the signature with.")
         return None
+    if kid in read.unusable:
+        report.fail("kid", f"The kid {kid[:64]!r} is in {where}, but its key cannot be used. {read.unusable[kid]}")
+        report.unchecked("signature", "The key with this kid cannot be used, so the signature cannot be checked.")
+        return None
+    published = read.usable.get(kid)
     if published is None:
         report.fail("kid", f"The kid {kid[:64]!r} is not in {where}: the token was signed by another key.")
         report.unchecked("signature", "No key with this kid, so the signature cannot be checked.")
@@ -185,9 +191,10 @@ def inspect(token: str, keys: Keys, expect: verifier.Expectations | None, now: i
         report.fail("format", rejected.detail)
     else:
         report.results["format"] = (PASS, "A compact JWS: three base64url parts, header and payload JSON objects.")
+    read = verifier.read_jwks(keys.document)
     if header is not None:
         alg, kid = _header_rules(report, header)
-        verified = _key_rules(report, token, alg, kid, keys)
+        verified = _key_rules(report, token, alg, kid, keys, read)
     if claims is None and header is not None:
         claims = _unverified_claims(token)
     if claims is not None:
@@ -214,7 +221,7 @@ def inspect(token: str, keys: Keys, expect: verifier.Expectations | None, now: i
         "checkedAt": now,
         "leewaySeconds": LEEWAY_SECONDS,
         "expected": {"iss": expect.issuer, "aud": expect.audience} if expect else None,
-        "keys": {"source": keys.source, "keyset": keys.keyset, "kids": sorted(verifier.parse_jwks(keys.document))},
+        "keys": {"source": keys.source, "keyset": keys.keyset, "kids": sorted(read.usable)},
         "rules": rules,
     }
 

@@ -23,6 +23,7 @@ from joserfc.jwk import ECKey, RSAKey
 
 from service.errors import TokenRejected
 from service.keys.lifetimes import LEEWAY_SECONDS
+from service.keys.material import MIN_RSA_BITS
 
 if TYPE_CHECKING:
     import requests
@@ -39,6 +40,9 @@ MAX_LIFETIME_SECONDS = 300
 REFETCH_COOLDOWN_SECONDS = 30
 _MAX_TOKEN_LENGTH = 16 * 1024
 _KEY_TYPES: dict[str, type[ECKey] | type[RSAKey]] = {"EC": ECKey, "RSA": RSAKey}
+_ES256_CURVE = "P-256"
+# OpenSSL verifies with RSA moduli up to this many bits (OPENSSL_RSA_MAX_MODULUS_BITS).
+_MAX_RSA_BITS = 16384
 
 
 @dataclasses.dataclass(frozen=True)
@@ -64,26 +68,96 @@ class KeyResolver(Protocol):
         ...
 
 
-def parse_jwks(document: Mapping[str, Any]) -> dict[str, PublishedKey]:
-    """Public keys by kid from a JWKS object; keys without kid, alg or an accepted alg are skipped."""
+class _Unusable(Exception):
+    """A JWK that cannot verify tokens; the message says why, in a sentence for whoever sent it."""
+
+
+def _member(jwk: Mapping[str, Any], name: str) -> int:
+    """A base64url integer member of a JWK (x, y, n, e), or _Unusable naming it."""
+    value = jwk.get(name)
+    if not isinstance(value, str) or not value:
+        raise _Unusable(f"Its {name!r} is missing or not a string.")
+    try:
+        return int.from_bytes(base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)), "big")
+    except (binascii.Error, ValueError):
+        raise _Unusable(f"Its {name!r} is not base64url.") from None
+
+
+def _check_members(jwk: Mapping[str, Any], alg: str, kty: str) -> None:
+    """What the library would refuse, crash on or only warn about, said in words first."""
+    wanted = "EC" if alg == "ES256" else "RSA"
+    if kty != wanted:
+        raise _Unusable(f"{alg} needs an {wanted} key; its kty is {kty[:16]!r}.")
+    if jwk.get("use", "sig") != "sig":
+        raise _Unusable(f"Its use is {str(jwk.get('use'))[:16]!r}, not 'sig': it is not a signing key.")
+    if "key_ops" in jwk and not (isinstance(jwk["key_ops"], list) and "verify" in jwk["key_ops"]):
+        raise _Unusable("Its key_ops do not include 'verify'.")
+    if "d" in jwk:
+        raise _Unusable("It is a private key; a JWKS holds public keys only.")
+    if kty == "EC":
+        # The library knows other curves, but ES256 signs on P-256 only (RFC 7518 §3.4); an unknown one made it
+        # raise KeyError.
+        crv = jwk.get("crv")
+        if crv != _ES256_CURVE:
+            shown = repr(crv[:16]) if isinstance(crv, str) else "missing or not a string"
+            raise _Unusable(f"ES256 needs the curve {_ES256_CURVE!r}; its crv is {shown}.")
+        _member(jwk, "x")
+        _member(jwk, "y")
+        return
+    bits = _member(jwk, "n").bit_length()
+    _member(jwk, "e")
+    # The broker's own minimum (the library only warns below it), and the largest modulus OpenSSL verifies with.
+    if bits < MIN_RSA_BITS:
+        raise _Unusable(f"Its modulus n has {bits} bits; at least {MIN_RSA_BITS} are required.")
+    if bits > _MAX_RSA_BITS:
+        raise _Unusable(f"Its modulus n has {bits} bits; at most {_MAX_RSA_BITS} are supported.")
+
+
+def _import(jwk: Mapping[str, Any], alg: str, kty: str) -> ECKey | RSAKey:
+    _check_members(jwk, alg, kty)
+    try:
+        return _KEY_TYPES[kty].import_key(dict(jwk))
+    # Whatever the library raises: for hostile input it is not only JoseError (an unknown curve was a KeyError).
+    except Exception:  # noqa: BLE001
+        if kty == "EC":
+            raise _Unusable("Its x and y are not a point on P-256.") from None
+        raise _Unusable("Its n and e are not an RSA public key.") from None
+
+
+@dataclasses.dataclass(frozen=True)
+class ReadJwks:
+    """A JWKS as read: the usable public keys by kid, and why each other key with a kid cannot be used."""
+
+    usable: dict[str, PublishedKey]
+    unusable: dict[str, str]  # kid -> a sentence
+
+
+def read_jwks(document: Mapping[str, Any]) -> ReadJwks:
+    """Every key of a JWKS object, usable or not. Never raises: the document may be anyone's (the inspector's)."""
     keys: dict[str, PublishedKey] = {}
+    unusable: dict[str, str] = {}
     for jwk in document.get("keys", []) if isinstance(document, Mapping) else []:
-        if not isinstance(jwk, Mapping):
+        # A key without a text kid can never be chosen by a token, so there is nothing to say about it.
+        if not isinstance(jwk, Mapping) or not isinstance(jwk.get("kid"), str):
             continue
-        kid, alg, kty = jwk.get("kid"), jwk.get("alg"), jwk.get("kty")
-        # isinstance first: a list or an object in a JSON document is unhashable, and `in` would raise.
-        if not (isinstance(kid, str) and isinstance(alg, str) and isinstance(kty, str)):
-            continue
-        if alg not in ACCEPTED_ALGORITHMS or kty not in _KEY_TYPES:
-            continue
-        if jwk.get("use", "sig") != "sig" or "d" in jwk:
-            continue
+        kid, alg, kty = jwk["kid"], jwk.get("alg"), jwk.get("kty")
         try:
-            key = _KEY_TYPES[kty].import_key(dict(jwk))
-        except (JoseError, ValueError, TypeError):
-            continue
-        keys[kid] = PublishedKey(kid=kid, alg=alg, key=key)
-    return keys
+            # isinstance first: a list or an object in a JSON document is unhashable, and `in` would raise.
+            if not isinstance(kty, str):
+                raise _Unusable("Its kty is missing or not a string.")
+            if not isinstance(alg, str):
+                raise _Unusable("Its alg is missing or not a string; a relying party needs each key's algorithm.")
+            if alg not in ACCEPTED_ALGORITHMS:
+                raise _Unusable(f"Its alg {alg[:16]!r} is not accepted; use RS256, PS256 or ES256.")
+            keys[kid] = PublishedKey(kid=kid, alg=alg, key=_import(jwk, alg, kty))
+        except _Unusable as why:
+            unusable[kid] = str(why)
+    return ReadJwks(keys, {kid: why for kid, why in unusable.items() if kid not in keys})
+
+
+def parse_jwks(document: Mapping[str, Any]) -> dict[str, PublishedKey]:
+    """Public keys by kid from a JWKS object; keys that cannot be used are skipped."""
+    return read_jwks(document).usable
 
 
 class StaticKeys:

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import delete, exists, func, or_, select, update
 from sqlalchemy.orm import joinedload
 
-from service.db.database import Database, retried_once
+from service.db.database import Database, retried_once, unstorable
 from service.errors import WebhookNotFound
 from service.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from service.webhooks.outbox import OutboxEvent, add_outbox
@@ -124,6 +124,8 @@ class WebhookStore:
 
     @retried_once
     def webhook_endpoint(self, tenant_id: int | None, public_id: str) -> WebhookEndpoint | None:
+        if unstorable(public_id):
+            return None
         query = select(WebhookEndpoint).where(WebhookEndpoint.public_id == public_id)
         if tenant_id is not None:
             query = query.where(WebhookEndpoint.tenant_id == tenant_id)
@@ -164,6 +166,8 @@ class WebhookStore:
 
     @retried_once
     def webhook_delivery(self, endpoint_id: int, public_id: str) -> WebhookDelivery | None:
+        if unstorable(public_id):
+            return None
         with self._db.session() as session:
             return session.scalar(
                 select(WebhookDelivery)

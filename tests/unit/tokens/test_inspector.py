@@ -16,12 +16,13 @@ from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from joserfc import jws
+from joserfc.jwk import ECKey
 
 from service.dev import seed as devseed
 from service.keys.jwks import jwks_document
 from service.keys.material import SigningKey, generate_private_key_pem, parse_signing_key
 from service.profiles.setup import create_profile
-from service.tokens import inspector
+from service.tokens import inspector, verifier
 from service.tokens.claims import build_claims
 from service.tokens.verifier import Expectations
 from service.wiring import Services
@@ -173,6 +174,84 @@ def test_an_alg_that_is_not_text_fails_its_rule_without_a_crash(alg: Any) -> Non
     assert results(inspect(f"{header}.{_b64(b'{}')}.sig"))["alg"] == "fail"
 
 
+def _int64(value: int) -> str:
+    return _b64(value.to_bytes((value.bit_length() + 7) // 8 or 1, "big"))
+
+
+# Odd and 2048 bits: the size and shape of an RSA modulus, so only what is asked of it fails.
+RSA_N = _int64(2**2047 + 1)
+P384 = ECKey.generate_key("P-384").as_dict(private=False)
+# Keys the library cannot import, or that must not verify anything, each with a word its sentence must hold.
+# None removes a member. The algorithm is RS256 for RSA keys and ES256 for the rest unless the case says.
+HOSTILE_KEYS = {
+    "unknown-curve": ({"kty": "EC", "crv": "P-999", "x": "AA", "y": "AA"}, "'P-999'"),
+    "p384-as-es256": ({**P384, "alg": "ES256"}, "'P-384'"),
+    "curve-not-text": ({"kty": "EC", "crv": ["P-256"], "x": "AA", "y": "AA"}, "P-256"),
+    "ec-no-x-y": ({"kty": "EC", "crv": "P-256"}, "'x'"),
+    "ec-x-number": ({"kty": "EC", "crv": "P-256", "x": 5, "y": "AA"}, "'x'"),
+    "ec-nested-junk": ({"kty": "EC", "crv": "P-256", "x": {"a": [{"b": None}]}, "y": [[[]]]}, "'x'"),
+    "ec-off-curve": ({"kty": "EC", "crv": "P-256", "x": "AA", "y": "AA"}, "not a point on P-256"),
+    "ec-huge": ({"kty": "EC", "crv": "P-256", "x": "A" * 60_000, "y": "B" * 60_000}, "not a point on P-256"),
+    "rsa-bogus": ({"kty": "RSA", "n": "AA", "e": "AA"}, "at least 2048"),
+    "rsa-1024": ({"kty": "RSA", "n": _int64(2**1023 + 1), "e": "AQAB"}, "1024 bits"),
+    "rsa-huge": ({"kty": "RSA", "n": "_" * 60_000, "e": "AQAB"}, "at most 16384"),
+    "rsa-e-1": ({"kty": "RSA", "n": RSA_N, "e": "AQ"}, "not an RSA public key"),
+    "rsa-e-huge": ({"kty": "RSA", "n": RSA_N, "e": "_" * 5_000}, "not an RSA public key"),
+    "rsa-no-n": ({"kty": "RSA", "e": "AQAB"}, "'n'"),
+    "rsa-n-not-text": ({"kty": "RSA", "n": [RSA_N], "e": {"e": "AQAB"}}, "'n'"),
+    "okp": ({"kty": "OKP", "crv": "Ed999", "x": "AA"}, "'OKP'"),
+    "oct": ({"kty": "oct", "k": "AA"}, "'oct'"),
+    "no-kty": ({"kty": None, "crv": "P-256", "x": "AA", "y": "AA"}, "kty"),
+    "kty-not-text": ({"kty": {"EC": 1}, "crv": "P-256", "x": "AA", "y": "AA"}, "kty"),
+    "ec-as-rs256": ({"kty": "EC", "alg": "RS256", "crv": "P-256", "x": "AA", "y": "AA"}, "RSA"),
+    "hs256": ({"kty": "EC", "alg": "HS256", "crv": "P-256", "x": "AA", "y": "AA"}, "'HS256'"),
+    "no-alg": ({"kty": "EC", "alg": None, "crv": "P-256", "x": "AA", "y": "AA"}, "alg"),
+    "alg-not-text": ({"kty": "EC", "alg": ["ES256"], "crv": "P-256", "x": "AA", "y": "AA"}, "alg"),
+    "for-encryption": ({**P384, "crv": "P-256", "use": "enc"}, "'enc'"),
+    "sign-only": ({"kty": "RSA", "n": RSA_N, "e": "AQAB", "key_ops": ["sign"]}, "verify"),
+}
+
+
+def hostile_jwk(members: dict[str, Any]) -> dict[str, Any]:
+    jwk = {"kid": "k1", "alg": "RS256" if members.get("kty") == "RSA" else "ES256", **members}
+    return {name: value for name, value in jwk.items() if value is not None}
+
+
+@pytest.mark.parametrize(("members", "words"), HOSTILE_KEYS.values(), ids=HOSTILE_KEYS.keys())
+def test_a_key_that_cannot_be_used_fails_kid_saying_why(members: dict[str, Any], words: str) -> None:
+    keys = inspector.Keys({"keys": [hostile_jwk(members)]}, "request")
+    answer = inspector.inspect(partner_token(header={"kid": "k1"}), keys, EXPECT, NOW)
+    (kid,) = [rule for rule in answer["rules"] if rule["rule"] == "kid"]
+    assert kid["result"] == "fail"
+    assert kid["detail"].startswith("The kid 'k1' is in the JWKS you sent, but its key cannot be used. ")
+    assert words in kid["detail"]
+    assert results(answer)["signature"] == "unchecked"
+    assert answer["keys"]["kids"] == []
+
+
+# Values a JWK member may hold in a hostile document: the right ones, other types, nesting and sizes.
+_MEMBER_VALUES = st.one_of(
+    st.sampled_from(["EC", "RSA", "OKP", "oct", "P-256", "P-999", "ES256", "RS256", "sig", "enc", "AA", "AQAB"]),
+    st.just(RSA_N),
+    st.text(alphabet="AQB_-", max_size=3000),
+    st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8), st.lists, max_leaves=5),
+)
+_JWKS = st.fixed_dictionaries(
+    {},
+    optional=dict.fromkeys(("kty", "kid", "alg", "crv", "x", "y", "n", "e", "use", "key_ops"), _MEMBER_VALUES),
+).map(lambda jwk: {"keys": [jwk]})
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JWKS)
+def test_any_jwks_is_read_without_a_crash_and_every_unusable_key_says_why(document: dict[str, Any]) -> None:
+    read = verifier.read_jwks(document)
+    (jwk,) = document["keys"]
+    if isinstance(jwk.get("kid"), str):
+        assert (jwk["kid"] in read.usable) != (jwk["kid"] in read.unusable)
+    assert all(reason.endswith(".") for reason in read.unusable.values())
+
+
 # --- over HTTP --------------------------------------------------------------------------------------------
 def _post(client: FlaskClient, creds: dict[str, Any], body: Any, **headers: str) -> Any:
     token = body.get("token") if isinstance(body, dict) else body
@@ -192,6 +271,17 @@ def test_a_jwks_with_values_that_are_not_text_is_no_crash(
     jwk = {"kid": "k", "alg": "ES256", "kty": "EC", **member}
     response = _post(client, creds, {"token": "a.b.c", "jwks": {"keys": [jwk]}})
     assert response.status_code in (200, 422), response.get_data(as_text=True)
+
+
+def test_a_jwks_key_on_an_unknown_curve_is_a_failing_kid_not_a_500(client: FlaskClient, creds: dict[str, Any]) -> None:
+    # The body of issue 20: joserfc raised KeyError for crv P-999, and the JWKS parser let it through as a 500.
+    jwk = {"kty": "EC", "kid": "k1", "alg": "ES256", "crv": "P-999", "x": "AA", "y": "AA"}
+    for token in (partner_token(), partner_token(header={"kid": "k1"})):
+        response = _post(client, creds, {"token": token, "jwks": {"keys": [jwk]}})
+        assert response.status_code == 200, response.get_data(as_text=True)
+    answer = response.get_json()
+    assert failing(answer)[0] == "kid"
+    assert "'P-999'" in answer["summary"]
 
 
 def test_a_fresh_broker_token_passes_with_its_profile(client: FlaskClient, creds: dict[str, Any]) -> None:

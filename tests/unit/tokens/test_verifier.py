@@ -104,6 +104,14 @@ def test_unknown_kid_is_refused() -> None:
     rejected(sign(claims(), other), "kid")
 
 
+def test_a_key_the_library_cannot_import_is_skipped_and_the_others_still_verify() -> None:
+    # A relying party reads whole JWKS documents; one key on an unknown curve made the library raise KeyError.
+    odd = {"kty": "EC", "kid": "odd", "alg": "ES256", "crv": "P-999", "x": "AA", "y": "AA"}
+    keys = StaticKeys({"keys": [odd, *jwks_document([ES])["keys"]]})
+    assert verify(sign(claims(), ES), EXPECT, keys, now=NOW)["userId"] == "u"
+    assert keys.key_for("odd") is None
+
+
 @pytest.mark.parametrize(
     "member",
     [{"jku": "https://evil.test/jwks"}, {"x5u": "https://evil.test/x"}, {"x5c": ["AAAA"]}],
