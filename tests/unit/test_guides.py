@@ -1,8 +1,16 @@
-"""The README and the guides in docs/: every link resolves inside the repository, and every `curl` in a guide
-runs against a broker and gets a 2xx, so the examples cannot rot."""
+"""The README and the guides in docs/: every link resolves inside the repository, every `curl` in a guide runs
+against a broker and gets a 2xx, and every JSON body a guide tells you to send is sent and gets the status the
+guide says (200 unless it names another), so the examples cannot rot.
+
+A JSON code block says what it is in its info string, after the language (GitHub shows only the language):
+- ```json POST /api/v1/generateJWT exorlive-go [422]: a request body, sent with the test API key; `pk_…` is the
+  test profile of that payload kind;
+- ```json answer: what the broker answers; ```json file: a file's content (a policy, a credentials file).
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -11,8 +19,10 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from markdown_it import MarkdownIt
 
-from tests.support.api import generate
+from service.profiles import kinds
+from tests.support.api import bearer, generate
 from tests.support.paths import ROOT
 from tests.support.privacy import WATCH
 from tests.support.servers import serve_wsgi
@@ -20,7 +30,7 @@ from tests.support.servers import serve_wsgi
 GUIDES = sorted([ROOT / "README.md", *(ROOT / "docs").glob("*.md")])
 _LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 _HEADING = re.compile(r"^#{1,6} (.+)$", re.M)
-_SHELL_BLOCK = re.compile(r"```sh\n(.*?)```", re.S)
+_MARKDOWN = MarkdownIt("commonmark")
 
 
 def _anchors(path: Path) -> set[str]:
@@ -46,10 +56,20 @@ def test_every_link_resolves_inside_the_repository(guide: Path) -> None:
             assert anchor in _anchors(resolved), f"{guide.name}: no heading #{anchor} in {resolved.name}"
 
 
+def _fences(guide: Path) -> list[tuple[str, str, str]]:
+    """(where, info string, content) of each fenced code block, also those inside lists."""
+    tokens = _MARKDOWN.parse(guide.read_text())
+    return [
+        (f"{guide.name}:{token.map[0] + 1 if token.map else 0}", token.info.strip(), token.content)
+        for token in tokens
+        if token.type == "fence"
+    ]
+
+
 def _curl_blocks() -> list[tuple[str, str]]:
     blocks = []
     for guide in GUIDES:
-        for number, block in enumerate(_SHELL_BLOCK.findall(guide.read_text())):
+        for number, (_, _info, block) in enumerate(fence for fence in _fences(guide) if fence[1] == "sh"):
             if block.lstrip().startswith("curl"):
                 blocks.append((f"{guide.name}#{number}", block))
     return blocks
@@ -79,3 +99,44 @@ def test_every_curl_in_the_guides_works(app: Flask, creds: dict[str, Any], where
     # The answer holds a token or a webhook's signing secret: the privacy watch looks for them in the logs.
     for value in re.findall(r'"(?:token|secret)":\s*"([^"]+)"', done.stdout):
         WATCH.watch(value)
+
+
+# --- JSON bodies ---------------------------------------------------------------------------------
+_REQUEST = re.compile(r"^json (GET|POST|PUT|PATCH|DELETE) (/\S+)(?: ([a-z-]+))?(?: ([1-5][0-9][0-9]))?$")
+_PROFILE_KEY_PLACEHOLDERS = ("pk_…", "pk_...")
+JSON_BLOCKS = [fence for guide in GUIDES for fence in _fences(guide) if fence[1].split()[:1] == ["json"]]
+REQUESTS = [block for block in JSON_BLOCKS if _REQUEST.match(block[1])]
+
+
+@pytest.mark.parametrize(("where", "info", "content"), JSON_BLOCKS, ids=[where for where, _, _ in JSON_BLOCKS])
+def test_every_json_block_is_json_and_says_what_it_is(where: str, info: str, content: str) -> None:
+    json.loads(content)
+    assert _REQUEST.match(info) or info in {"json answer", "json file"}, (
+        f"{where}: say what this JSON is: ```json POST /path [kind] [status], ```json answer or ```json file"
+    )
+    if not _REQUEST.match(info):
+        # A body to send that is not marked as one would never be sent by the test below.
+        assert "profileKey" not in json.loads(content), f"{where} looks like a request body: mark it ```json POST …"
+
+
+@pytest.mark.parametrize(("where", "info", "content"), REQUESTS, ids=[where for where, _, _ in REQUESTS])
+def test_every_json_body_in_the_guides_gets_the_status_the_guide_says(
+    app: Flask, creds: dict[str, Any], where: str, info: str, content: str
+) -> None:
+    found = _REQUEST.match(info)
+    assert found is not None
+    method, path, kind, status = found.groups()
+    body = json.loads(content)
+    if "profileKey" in body:
+        assert kind in kinds.KINDS, f"{where}: name the payload kind of the profile after the path"
+        assert body["profileKey"] in _PROFILE_KEY_PLACEHOLDERS, f"{where}: write the profile key as pk_…"
+        body["profileKey"] = creds["testProfiles"][kind]
+    # A builder starts with the test key (docs/bubble.md): its mails wait in the test inbox, none is sent.
+    response = app.test_client().open(path, method=method, json=body, headers=bearer(creds["testApiKey"]))
+    assert response.status_code == int(status or 200), f"{where}: {response.get_data(as_text=True)[:800]}"
+    WATCH.watch((response.get_json() or {}).get("token", "-"))
+
+
+def test_the_bubble_guide_has_a_complete_body_for_every_payload_kind() -> None:
+    shown = {info.split()[3] for where, info, _ in REQUESTS if where.startswith("bubble.md:") and len(info.split()) > 3}
+    assert shown == set(kinds.KINDS)
