@@ -43,6 +43,7 @@ def index_links(base_url: str) -> dict[str, str]:
     """Where everything is, as absolute URLs on this broker."""
     return {
         "docs": f"{base_url}/docs",
+        "guides": f"{base_url}/guides",
         "openapi": f"{base_url}/openapi.yaml",
         "openapiJson": f"{base_url}/openapi.json",
         "problems": f"{base_url}/problems",
