@@ -108,7 +108,7 @@ def _banner(credentials: dict[str, object], sandbox_url: str) -> str:
  Broker:        {base}
  Sandbox RP:    {sandbox_url}
  JWKS:          {credentials["jwksUrl"]}
- Live API key:  {credentials["apiKey"]}
+ Live API key:  {credentials["apiKey"]}  (the test key's live twin: the same scopes)
  Admin API key: {credentials["adminApiKey"]}  (every scope)
  Live profiles: {json.dumps(credentials["profiles"])}
  Mailbox:       {credentials.get("mailboxUrl")}  (every email the broker sends lands here)

@@ -140,3 +140,23 @@ def test_every_json_body_in_the_guides_gets_the_status_the_guide_says(
 def test_the_bubble_guide_has_a_complete_body_for_every_payload_kind() -> None:
     shown = {info.split()[3] for where, info, _ in REQUESTS if where.startswith("bubble.md:") and len(info.split()) > 3}
     assert shown == set(kinds.KINDS)
+
+
+# --- test to live without surprises ----------------------------------------------------------------
+def _passages(guide: Path) -> list[str]:
+    """Each paragraph, list item, heading and table cell of a guide, and each line of its code blocks."""
+    passages = []
+    for token in _MARKDOWN.parse(guide.read_text()):
+        if token.type == "inline":
+            passages.append(token.content)
+        elif token.type in {"fence", "code_block"}:
+            passages += token.content.splitlines()
+    return passages
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda path: path.name)
+def test_wherever_a_guide_names_links_email_it_names_links_long(guide: Path) -> None:
+    """A mailed link outlives the token (48 hours is usual): a key with links:email alone gets 403 for it."""
+    for passage in _passages(guide):
+        if "links:email" in passage:
+            assert "links:long" in passage, f"{guide.name}: {passage}"

@@ -106,7 +106,7 @@ def test_the_banner_starts_with_the_test_key_and_test_profiles_and_curls_with_th
     # First the test credentials, before any live key.
     assert lines[start + 2] == "Test API key:  tbk_test_dev"
     assert lines[start + 3] == 'Test profiles: {"exorlive-go": "pk_go_test", "generic": "pk_generic_test"}'
-    assert banner.index("tbk_test_dev") < banner.index("tbk_dev\n") < banner.index("tbk_admin")
+    assert banner.index("tbk_test_dev") < banner.index("Live API key:  tbk_dev") < banner.index("tbk_admin")
     assert "Guides:        http://127.0.0.1:8000/guides" in banner
     # A curl per test profile, with the test key and the kind's sample payload.
     assert banner.count("curl -sS -X POST http://127.0.0.1:8000/api/v1/generateJWT") == 2
