@@ -108,6 +108,11 @@ def test_make_run_serves_writes_dev_env_and_exits_0_on_ctrl_c(
     assert output.index(saved["testApiKey"]) < output.index(saved["apiKey"])
     assert output.count(f"-H 'Authorization: Bearer {saved['testApiKey']}'") == len(saved["testProfiles"])
 
+    # The guides ship with the checkout and gunicorn serves them from it (docs/deploy.md).
+    guide = requests.get(f"http://127.0.0.1:{ports['PORT']}/guides/bubble", timeout=10)
+    assert guide.status_code == 200
+    assert '<h1 id="the-broker-from-bubble">The broker from Bubble</h1>' in guide.text
+
     # The webhook dispatcher runs beside the broker, as the Procfile's `webhooks` process does.
     wait_until(lambda: "webhook dispatcher started" in log.read_text(), timeout=30, what="the webhook dispatcher")
 
