@@ -14,6 +14,7 @@ from service import cli, health, locales, logs, metrics
 from service.apikeys import admission
 from service.apikeys import views as apikeys_views
 from service.config import load_settings
+from service.docs import guides
 from service.docs import views as docs_views
 from service.keys import views as keys_views
 from service.keys.secrets_manager import make_client
@@ -74,6 +75,7 @@ def create_app(
     app.register_blueprint(links_views.bp)
     app.register_blueprint(apikeys_views.bp)
     app.register_blueprint(docs_views.bp)
+    app.register_blueprint(guides.bp)
     app.register_blueprint(problems_views.bp)
     app.register_blueprint(testmode_views.bp)
     app.register_blueprint(webhooks_views.bp)

@@ -54,8 +54,10 @@ def configure_logging(level: str) -> None:
     handler._broker = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)
-    # alembic.runtime.plugins lists its plugins at INFO on every migration run: noise, not news.
-    for noisy in ("botocore", "boto3", "urllib3", "werkzeug", "aws_secretsmanager_caching", "alembic.runtime.plugins"):
+    # alembic.runtime.plugins lists its plugins at INFO on every migration run: noise, not news. markdown_it (the
+    # /guides pages) logs each parsing rule it tries at DEBUG, hundreds of lines a page.
+    for noisy in ("botocore", "boto3", "urllib3", "werkzeug", "aws_secretsmanager_caching", "alembic.runtime.plugins",
+                  "markdown_it"):  # fmt: skip
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

@@ -9,6 +9,26 @@ from service.apikeys.store import ApiKeyStore
 from service.errors import InsufficientScope, RateLimited, Unauthorized
 
 _REFUSAL = "A valid API key is required as 'Authorization: Bearer <API key>'; it is missing, unknown or revoked."
+# The usual slip (Bubble's "Private key in header" with only the key as its value), said before any key check:
+# it tells nothing about whether the key exists.
+_NO_BEARER = (
+    "The Authorization header holds an API key without the word Bearer: put `Bearer ` (the word and a space) "
+    "before the key, as in 'Authorization: Bearer tbk_…'."
+)
+_OTHER_SCHEME = (
+    "The Authorization header holds an API key after another word than `Bearer `: send 'Authorization: Bearer "
+    "tbk_…', the word Bearer, one space, then the key."
+)
+
+
+def _refusal(authorization: str) -> str:
+    """What to fix in an Authorization header that is not `Bearer <API key>` (never echoing any of it)."""
+    value = authorization.strip()
+    if value.startswith("tbk_"):
+        return _NO_BEARER
+    if "tbk_" in value:  # "Bearer:tbk_…", "Bearertbk_…", "Token tbk_…", "Basic tbk_…"
+        return _OTHER_SCHEME
+    return _REFUSAL
 
 
 def authenticate(
@@ -18,7 +38,9 @@ def authenticate(
     scheme, _, api_key = (authorization or "").partition(" ")
     api_key = api_key.strip()
     # The checksum turns away typos and junk before any database work.
-    if scheme.lower() != "bearer" or not looks_like_api_key(api_key):
+    if scheme.lower() != "bearer":
+        raise Unauthorized(_refusal(authorization or ""))
+    if not looks_like_api_key(api_key):
         raise Unauthorized(_REFUSAL)
     prefix = api_key_prefix(api_key)
     # A refused address still gets its real keys checked: a key this instance has cached, or one whose prefix

@@ -82,29 +82,40 @@ def _curl(base: object, api_key: object, body: dict[str, object]) -> str:
 
 
 def _banner(credentials: dict[str, object], sandbox_url: str) -> str:
+    """What `make run` prints: the test key and test profiles to start with first, then the live dev keys."""
     base = credentials["baseUrl"]
-    profiles = credentials["profiles"]
-    assert isinstance(profiles, dict)
+    test_profiles = credentials["testProfiles"]
+    assert isinstance(test_profiles, dict)
     modes = {name: mode for name, (_kind, mode, _endpoint) in devseed.DEV_PROFILES.items()}
+    # The curls use the test key and profiles too: what a builder is given, and what docs/bubble.md follows.
     curls = "\n\n".join(
         f" {name} ({modes[name]} delivery): open the `url` of the answer in a browser\n"
-        + _curl(base, credentials["apiKey"], {"profileKey": key, "payload": devseed.SAMPLE_PAYLOADS[name]})
-        for name, key in profiles.items()
+        + _curl(base, credentials["testApiKey"], {"profileKey": key, "payload": devseed.SAMPLE_PAYLOADS[name]})
+        for name, key in test_profiles.items()
     )
     return f"""
 ================================================================================
  SSO token broker: DEVELOPMENT MODE (local Secrets Manager emulator, SQLite).
  Never use these settings or these keys in production.
 --------------------------------------------------------------------------------
+ START WITH THESE: the test key and test profiles, as a Bubble builder gets them
+ (tokens for the sandbox relying party; mails kept in the test inbox, never sent).
+ Test API key:  {credentials["testApiKey"]}
+ Test profiles: {json.dumps(test_profiles)}
+ Test inbox:    GET {base}/api/v1/test-inbox with the test API key
+ Guides:        {base}/guides  (Bubble: {base}/guides/bubble)
+--------------------------------------------------------------------------------
  Broker:        {base}
  Sandbox RP:    {sandbox_url}
  JWKS:          {credentials["jwksUrl"]}
- API key:       {credentials["apiKey"]}
- Admin API key: {credentials["adminApiKey"]}
- Profiles:      {json.dumps(profiles)}
+ Live API key:  {credentials["apiKey"]}  (the test key's live twin: the same scopes)
+ Admin API key: {credentials["adminApiKey"]}  (every scope)
+ Live profiles: {json.dumps(credentials["profiles"])}
  Mailbox:       {credentials.get("mailboxUrl")}  (every email the broker sends lands here)
  Saved to:      instance/dev-credentials.json
  CLI:           set -a; . instance/dev.env; set +a   (then: flask --app service keysets status dev-es256)
+
+ One call per test profile, with the test API key:
 
 {curls}
 ================================================================================

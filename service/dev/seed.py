@@ -139,17 +139,18 @@ def _ensure_profiles(svc: Services, tenant_id: int, sandbox: str, *, test: bool 
     return profile_keys
 
 
-# The test key a Bubble builder gets: it makes links and mails them, but only for the test profiles, and its
-# mails wait in the test inbox.
-TEST_KEY_SCOPES = ("links:long", "links:email")
+# What a Bubble builder's keys may do: make links that outlive the token and mail them. The test key does it only
+# for the test profiles (its mails wait in the test inbox); the live key, its twin, has the same scopes, so what
+# worked in test works live.
+BUILDER_SCOPES = ("links:long", "links:email")
 
 
 def _ensure_api_keys(svc: Services, previous: dict[str, Any]) -> tuple[str, str, str]:
     """(apiKey, adminApiKey, testApiKey): last run's keys while they still authenticate with the same scopes."""
     wanted = {
-        "apiKey": (set(), "dev", False),
+        "apiKey": (set(BUILDER_SCOPES), "dev", False),
         "adminApiKey": (set(SCOPES), "dev-admin", False),
-        "testApiKey": (set(TEST_KEY_SCOPES), "dev-test", True),
+        "testApiKey": (set(BUILDER_SCOPES), "dev-test", True),
     }
     keys = []
     for field, (scopes, label, test) in wanted.items():

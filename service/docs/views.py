@@ -11,7 +11,8 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, redirect, request, url_for
+from werkzeug.wrappers import Response as BaseResponse
 
 from service.docs.pages import developer_page, protect
 from service.errors import NotFound
@@ -43,6 +44,7 @@ def index_links(base_url: str) -> dict[str, str]:
     """Where everything is, as absolute URLs on this broker."""
     return {
         "docs": f"{base_url}/docs",
+        "guides": f"{base_url}/guides",
         "openapi": f"{base_url}/openapi.yaml",
         "openapiJson": f"{base_url}/openapi.json",
         "problems": f"{base_url}/problems",
@@ -78,6 +80,14 @@ def index() -> Response:
 @bp.get("/docs")
 def reference() -> Response:
     return developer_page("docs/reference.html", scripts=True)
+
+
+@bp.get("/docs/")
+def reference_with_a_slash() -> BaseResponse:
+    """`/docs/`, as people type it: to `/docs` (the API's paths have no trailing slash; this page's has none)."""
+    response = redirect(url_for(".reference"), 308)
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response
 
 
 @functools.cache

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -133,6 +135,56 @@ def _reserved_reason(claim: str) -> str:
     return f"{claim!r} is reserved: a relying party may act on it, so the broker never signs one a caller sent."
 
 
+def _squashed(name: str) -> str:
+    """A field name without case, `_` or `-`: `first_name`, `First-Name` and `firstName` are all `firstname`."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+# How alike a name must be to a known field (difflib's ratio, after squashing) to count as a near miss; and the
+# shortest squashed name compared at all, since short names are alike by chance ("mail", "name").
+_NEAR_MISS_RATIO = 0.85
+_NEAR_MISS_MIN_LENGTH = 5
+
+
+def _meant(name: str, known: list[str]) -> str | None:
+    """The one known field `name` most likely misspells, or None: another case or separator, or one close typo."""
+    by_squashed = {_squashed(field): field for field in known}
+    squashed = _squashed(name)
+    if squashed in by_squashed:
+        return by_squashed[squashed]
+    if len(squashed) < _NEAR_MISS_MIN_LENGTH:
+        return None
+    scores = sorted(
+        ((difflib.SequenceMatcher(None, squashed, other).ratio(), other) for other in by_squashed), reverse=True
+    )
+    best = [other for ratio, other in scores if ratio >= _NEAR_MISS_RATIO and ratio == scores[0][0]]
+    # Two fields equally close: no guess (employeeName could be employeeUsername or employeeFirstname).
+    return by_squashed[best[0]] if len(best) == 1 else None
+
+
+def near_misses(schema: Schema, data: Mapping[str, Any], prefix: str = "payload.") -> dict[str, list[str]]:
+    """Extra fields that look like a known field of `schema` (or of a nested object) misspelled.
+
+    Extra fields pass into the token as sent, so `firstName` would be signed while `firstname`, the one the
+    relying party reads, is left out. A near miss is refused unless the field it resembles is sent too (then
+    it is meant as an extra).
+    """
+    known = [name for name in schema.fields if name not in data]
+    errors: dict[str, list[str]] = {}
+    for name, value in data.items():
+        field = schema.fields.get(name)
+        if field is None:
+            meant = _meant(name, known) if name not in RESERVED_CLAIMS else None
+            if meant is not None:
+                errors[prefix + name] = [
+                    f"Unknown field: did you mean {meant}? Field names are case-sensitive, and an extra field "
+                    f"passes into the token as sent, so {meant} would be missing."
+                ]
+        elif isinstance(field, fields.Nested) and isinstance(field.schema, Schema) and isinstance(value, Mapping):
+            errors.update(near_misses(field.schema, value, f"{prefix}{name}."))
+    return errors
+
+
 def load_payload(kind: str, payload: Mapping[str, Any], check_ssn: bool, max_bytes: int) -> dict[str, Any]:
     """The payload checked against its profile's kind, its size bound and the registered claims."""
     errors: dict[str, list[str]] = {}
@@ -147,6 +199,7 @@ def load_payload(kind: str, payload: Mapping[str, Any], check_ssn: bool, max_byt
             schema.load(payload)
         except ValidationError as error:
             errors.update(flatten_errors(error.messages, "payload."))
+        errors.update(near_misses(schema, payload))
     if check_ssn and not errors:
         ssn = (payload.get("contact") or {}).get("ssn")
         if ssn and not is_norwegian_national_id(ssn):

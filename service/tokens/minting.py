@@ -78,6 +78,11 @@ class MintRequest:
         )
 
 
+# Where an emailed link's mail went (the answer's `delivery`).
+EMAIL = "email"
+TEST_INBOX = "test-inbox"
+
+
 @dataclasses.dataclass(frozen=True)
 class Delivered:
     """The URL handed back, until when it works, and for how long (the `expiresIn` it reports)."""
@@ -87,6 +92,8 @@ class Delivered:
     lifetime: int
     link_id: str | None = None
     locale: str | None = None  # a launch link's language (None: its pages follow the browser)
+    # Where the link's mail went, when `email` was asked: "email" (sent), or "test-inbox" (a test key's: kept).
+    mailed: str | None = None
 
 
 def _response(request: MintRequest, minted: MintedToken, delivered: Delivered, request_id: str) -> dict[str, Any]:
@@ -106,8 +113,10 @@ def _response(request: MintRequest, minted: MintedToken, delivered: Delivered, r
     }
     if request.verify:
         response["verified"] = True
-    if request.email is not None:
-        response["emailSent"] = True
+    if delivered.mailed is not None:
+        # A test key's mail is kept in the test inbox, never sent: the answer says so rather than claim it went.
+        response["emailSent"] = delivered.mailed == EMAIL
+        response["delivery"] = delivered.mailed
     return response
 
 
@@ -303,9 +312,11 @@ class Minter:
         link_detail["link"] = link.public_id
         if request.replaces is not None:
             link_detail["replaces"] = request.replaces
+        mailed = None
         if request.email is not None:
             self._send(caller, request.email, link, profile, now, spec.locale, request_id)
-        return Delivered(link.url, link.expires_at, request.lifetime, link.public_id, spec.locale)
+            mailed = TEST_INBOX if caller.test else EMAIL
+        return Delivered(link.url, link.expires_at, request.lifetime, link.public_id, spec.locale, mailed)
 
     def _send(
         self,

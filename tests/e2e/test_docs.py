@@ -24,6 +24,10 @@ PAGES = {
     "docs": ("/docs", "/api/v1/generateJWT"),
     "problems": ("/problems", "Errors"),
     "problem": ("/problems/validation_failed", "Validation failed"),
+    "guides": ("/guides", "Launch links"),
+    # The longest code blocks and tables of the guides a builder reads first.
+    "guide-bubble": ("/guides/bubble", "The broker from Bubble"),
+    "guide-api": ("/guides/api", "The partner API"),
 }
 
 
@@ -122,3 +126,27 @@ def test_the_developer_pages_pass_axe(live: dict[str, Any], browser: Browser, vi
             width = VIEWPORTS[viewport]["width"]
             assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{name} scrolls sideways"
     assert found == {name: [] for name in PAGES}, found
+
+
+def test_a_builder_finds_the_bubble_guide_from_the_index_and_follows_its_links_offline(
+    live: dict[str, Any], browser: Browser
+) -> None:
+    """At 390 px, as on a phone: `/` → the Bubble guide → the link to links.md lands on its page, all offline."""
+    with audited_page(browser, "en", "390x844") as page:
+        with offline(page.context) as watch:
+            errors = _errors(page)
+            page.goto(live["base"] + "/")
+            page.get_by_role("link", name="Building in Bubble").click()
+            expect(page).to_have_url(live["base"] + "/guides/bubble")
+            expect(page.get_by_role("heading", level=1)).to_have_text("The broker from Bubble")
+            # The body of every payload kind is there, as a code block a keyboard can reach and scroll.
+            blocks = page.locator("pre[tabindex='0'] code.language-json")
+            expect(blocks.first).to_contain_text('"firstname": "Baby"')
+            keep_screenshot(page, "guide-bubble-390x844")
+            page.get_by_role("link", name="links.md").click()
+            expect(page).to_have_url(live["base"] + "/guides/links")
+            expect(page.get_by_role("heading", level=1)).to_have_text("Living with launch links")
+            assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["390x844"]["width"]
+            assert serious_violations(page) == []
+        assert watch.blocked == []
+        assert errors == []

@@ -181,7 +181,7 @@ class Load:
     ) -> Send:
         """generateJWT on `base` for a seeded profile, with an Idempotency-Key if given; `extra` joins the body.
 
-        `credential` names the dev seed's API key: "apiKey" (no scopes) or "adminApiKey" (every scope).
+        `credential` names the dev seed's API key: "apiKey" (links:long, links:email) or "adminApiKey" (every scope).
         """
         api_key = self.creds[credential]
         idempotency = {"Idempotency-Key": key} if key else {}

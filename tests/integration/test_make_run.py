@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -95,6 +96,22 @@ def test_make_run_serves_writes_dev_env_and_exits_0_on_ctrl_c(
     dev_env = (project / "instance" / "dev.env").read_text()
     assert f"SECRETS_EMULATOR_PORT={ports['SECRETS_EMULATOR_PORT']}" in dev_env
     assert "AWS_ACCESS_KEY_ID=dev-emulator" in dev_env
+
+    # The test key and test profiles come first, marked as the ones to start with (README, docs/bubble.md), and
+    # they are the ones saved in dev-credentials.json; the printed curls use them.
+    output = log.read_text()
+    saved = json.loads((project / "instance" / "dev-credentials.json").read_text())
+    WATCH.watch(saved["apiKey"], saved["adminApiKey"], saved["testApiKey"])
+    assert "START WITH THESE: the test key and test profiles" in output
+    assert f"Test API key:  {saved['testApiKey']}\n" in output
+    assert f"Test profiles: {json.dumps(saved['testProfiles'])}\n" in output
+    assert output.index(saved["testApiKey"]) < output.index(saved["apiKey"])
+    assert output.count(f"-H 'Authorization: Bearer {saved['testApiKey']}'") == len(saved["testProfiles"])
+
+    # The guides ship with the checkout and gunicorn serves them from it (docs/deploy.md).
+    guide = requests.get(f"http://127.0.0.1:{ports['PORT']}/guides/bubble", timeout=10)
+    assert guide.status_code == 200
+    assert '<h1 id="the-broker-from-bubble">The broker from Bubble</h1>' in guide.text
 
     # The webhook dispatcher runs beside the broker, as the Procfile's `webhooks` process does.
     wait_until(lambda: "webhook dispatcher started" in log.read_text(), timeout=30, what="the webhook dispatcher")

@@ -27,7 +27,8 @@ def generate(
 ) -> Any:
     """POST generateJWT for a dev profile with its seed payload unless the body says otherwise.
 
-    `key` names the credential: "apiKey" (no scopes) or "adminApiKey" (every scope).
+    `key` names the credential: "apiKey" (links:long, links:email, as "testApiKey"), "adminApiKey" (every
+    scope), or any other name in `creds`.
     """
     if "profileKey" not in body:
         body["profileKey"] = creds["profiles"][profile]

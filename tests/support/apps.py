@@ -10,6 +10,7 @@ from flask import Flask
 
 from service import create_app
 from service.apikeys import credentials
+from service.apikeys.issuing import create_api_key
 from service.dev import seed as devseed
 from service.wiring import Services, services
 from tests.support.aws import REGION, secrets_client
@@ -17,11 +18,19 @@ from tests.support.privacy import WATCH
 
 
 def seed_dev(app: Flask, folder: str, sandbox_url: str) -> dict[str, Any]:
-    """The dev seed in `app` (dev tenant, ES256 keyset, three profiles, two API keys); the keys join the watch."""
+    """The dev seed in `app` (dev tenant, ES256 keyset, three profiles and their test twins, the live, admin and
+    test API keys); the keys join the watch."""
     with app.app_context():
         creds = devseed.seed(services(app), folder, sandbox_url)
-    WATCH.watch(creds["apiKey"], creds["adminApiKey"])
+    WATCH.watch(creds["apiKey"], creds["adminApiKey"], creds["testApiKey"])
     return creds
+
+
+def dev_api_key(svc: Services, *scopes: str) -> str:
+    """Another live API key of the dev tenant with only these scopes (none: it mints short-lived tokens only)."""
+    api_key = create_api_key(svc, devseed.DEV_TENANT, list(scopes), "dev-" + ("-".join(scopes) or "bare"))
+    WATCH.watch(api_key)
+    return api_key
 
 
 def set_rate_limit(svc: Services, creds: dict[str, Any], rate_limit: str, key: str = "apiKey") -> None:

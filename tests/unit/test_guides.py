@@ -1,9 +1,17 @@
-"""The README and the guides in docs/: every link resolves inside the repository, every `curl` in a guide
-runs against a broker and gets a 2xx, every Python example is formatted as ruff formats it, and the mobile
-guide's backend runs against a broker, so the examples cannot rot."""
+"""The README and the guides in docs/: every link resolves inside the repository, every `curl` in a guide runs
+against a broker and gets a 2xx, every JSON body a guide tells you to send is sent and gets the status the guide
+says (200 unless it names another), every Python example is formatted as ruff formats it, and the mobile guide's
+backend runs against a broker, so the examples cannot rot.
+
+A JSON code block says what it is in its info string, after the language (GitHub shows only the language):
+- ```json POST /api/v1/generateJWT exorlive-go [422]: a request body, sent with the test API key; `pk_…` is the
+  test profile of that payload kind;
+- ```json answer: what the broker answers; ```json file: a file's content (a policy, a credentials file).
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -14,8 +22,10 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from markdown_it import MarkdownIt
 
-from tests.support.api import generate
+from service.profiles import kinds
+from tests.support.api import bearer, generate
 from tests.support.paths import ROOT
 from tests.support.ports import free_port
 from tests.support.privacy import WATCH
@@ -24,8 +34,8 @@ from tests.support.servers import serve_wsgi
 GUIDES = sorted([ROOT / "README.md", *(ROOT / "docs").glob("*.md")])
 _LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 _HEADING = re.compile(r"^#{1,6} (.+)$", re.M)
-_SHELL_BLOCK = re.compile(r"```sh\n(.*?)```", re.S)
 _PYTHON_BLOCK = re.compile(r"```python\n(.*?)```", re.S)
+_MARKDOWN = MarkdownIt("commonmark")
 
 
 def _anchors(path: Path) -> set[str]:
@@ -51,10 +61,20 @@ def test_every_link_resolves_inside_the_repository(guide: Path) -> None:
             assert anchor in _anchors(resolved), f"{guide.name}: no heading #{anchor} in {resolved.name}"
 
 
+def _fences(guide: Path) -> list[tuple[str, str, str]]:
+    """(where, info string, content) of each fenced code block, also those inside lists."""
+    tokens = _MARKDOWN.parse(guide.read_text())
+    return [
+        (f"{guide.name}:{token.map[0] + 1 if token.map else 0}", token.info.strip(), token.content)
+        for token in tokens
+        if token.type == "fence"
+    ]
+
+
 def _curl_blocks() -> list[tuple[str, str]]:
     blocks = []
     for guide in GUIDES:
-        for number, block in enumerate(_SHELL_BLOCK.findall(guide.read_text())):
+        for number, (_, _info, block) in enumerate(fence for fence in _fences(guide) if fence[1] == "sh"):
             if block.lstrip().startswith("curl"):
                 blocks.append((f"{guide.name}#{number}", block))
     return blocks
@@ -149,3 +169,64 @@ def test_the_mobile_backend_passes_the_brokers_answer_on(
     example["BROKER"] = f"http://127.0.0.1:{free_port()}"  # nothing listens there
     down = backend.post("/sso-url")
     assert (down.status_code, down.get_json()["code"]) == (502, "broker_unreachable")
+
+
+# --- JSON bodies ---------------------------------------------------------------------------------
+_REQUEST = re.compile(r"^json (GET|POST|PUT|PATCH|DELETE) (/\S+)(?: ([a-z-]+))?(?: ([1-5][0-9][0-9]))?$")
+_PROFILE_KEY_PLACEHOLDERS = ("pk_…", "pk_...")
+JSON_BLOCKS = [fence for guide in GUIDES for fence in _fences(guide) if fence[1].split()[:1] == ["json"]]
+REQUESTS = [block for block in JSON_BLOCKS if _REQUEST.match(block[1])]
+
+
+@pytest.mark.parametrize(("where", "info", "content"), JSON_BLOCKS, ids=[where for where, _, _ in JSON_BLOCKS])
+def test_every_json_block_is_json_and_says_what_it_is(where: str, info: str, content: str) -> None:
+    json.loads(content)
+    assert _REQUEST.match(info) or info in {"json answer", "json file"}, (
+        f"{where}: say what this JSON is: ```json POST /path [kind] [status], ```json answer or ```json file"
+    )
+    if not _REQUEST.match(info):
+        # A body to send that is not marked as one would never be sent by the test below.
+        assert "profileKey" not in json.loads(content), f"{where} looks like a request body: mark it ```json POST …"
+
+
+@pytest.mark.parametrize(("where", "info", "content"), REQUESTS, ids=[where for where, _, _ in REQUESTS])
+def test_every_json_body_in_the_guides_gets_the_status_the_guide_says(
+    app: Flask, creds: dict[str, Any], where: str, info: str, content: str
+) -> None:
+    found = _REQUEST.match(info)
+    assert found is not None
+    method, path, kind, status = found.groups()
+    body = json.loads(content)
+    if "profileKey" in body:
+        assert kind in kinds.KINDS, f"{where}: name the payload kind of the profile after the path"
+        assert body["profileKey"] in _PROFILE_KEY_PLACEHOLDERS, f"{where}: write the profile key as pk_…"
+        body["profileKey"] = creds["testProfiles"][kind]
+    # A builder starts with the test key (docs/bubble.md): its mails wait in the test inbox, none is sent.
+    response = app.test_client().open(path, method=method, json=body, headers=bearer(creds["testApiKey"]))
+    assert response.status_code == int(status or 200), f"{where}: {response.get_data(as_text=True)[:800]}"
+    WATCH.watch((response.get_json() or {}).get("token", "-"))
+
+
+def test_the_bubble_guide_has_a_complete_body_for_every_payload_kind() -> None:
+    shown = {info.split()[3] for where, info, _ in REQUESTS if where.startswith("bubble.md:") and len(info.split()) > 3}
+    assert shown == set(kinds.KINDS)
+
+
+# --- test to live without surprises ----------------------------------------------------------------
+def _passages(guide: Path) -> list[str]:
+    """Each paragraph, list item, heading and table cell of a guide, and each line of its code blocks."""
+    passages = []
+    for token in _MARKDOWN.parse(guide.read_text()):
+        if token.type == "inline":
+            passages.append(token.content)
+        elif token.type in {"fence", "code_block"}:
+            passages += token.content.splitlines()
+    return passages
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda path: path.name)
+def test_wherever_a_guide_names_links_email_it_names_links_long(guide: Path) -> None:
+    """A mailed link outlives the token (48 hours is usual): a key with links:email alone gets 403 for it."""
+    for passage in _passages(guide):
+        if "links:email" in passage:
+            assert "links:long" in passage, f"{guide.name}: {passage}"

@@ -19,7 +19,13 @@ def test_an_admin_lists_its_tenants_keys_without_secrets(client: FlaskClient, cr
     assert response.headers["Cache-Control"] == "no-store"
     keys = {key["prefix"]: key for key in response.get_json()["apiKeys"]}
     plain = keys[credentials.api_key_prefix(creds["apiKey"])]
-    assert plain == {**plain, "label": "dev", "scopes": [], "rateLimit": "600/minute", "revokedAt": None}
+    assert plain == {
+        **plain,
+        "label": "dev",
+        "scopes": ["links:email", "links:long"],
+        "rateLimit": "600/minute",
+        "revokedAt": None,
+    }
     assert set(plain) == {"prefix", "label", "scopes", "rateLimit", "createdAt", "revokedAt"}  # no hash
     dumped = json.dumps(response.get_json())
     assert creds["apiKey"] not in dumped

@@ -37,6 +37,7 @@ def test_dev_seed_is_idempotent(app: Flask) -> None:
     assert json.loads((Path(app.instance_path) / "dev-credentials.json").read_text()) == first
     keys = [json.loads(line) for line in run(runner, "apikeys", "list").stdout.splitlines()]
     assert sorted((k["label"], tuple(k["scopes"])) for k in keys) == [
-        ("dev", ()), ("dev-admin", ("keys:admin", "links:admin", "links:email", "links:long", "webhooks:admin")),
+        ("dev", ("links:email", "links:long")),
+        ("dev-admin", ("keys:admin", "links:admin", "links:email", "links:long", "webhooks:admin")),
         ("dev-test", ("links:email", "links:long")),
     ]  # fmt: skip

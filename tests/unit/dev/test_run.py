@@ -89,18 +89,30 @@ def test_public_host_listens_everywhere_and_names_itself_in_the_urls(monkeypatch
     assert "WARNING" in run.EXPOSED_WARNING
 
 
-def test_the_banner_shows_a_curl_per_profile_and_the_cli_line() -> None:
+def test_the_banner_starts_with_the_test_key_and_test_profiles_and_curls_with_them() -> None:
     credentials = {
         "baseUrl": "http://127.0.0.1:8000",
         "apiKey": "tbk_dev",
         "adminApiKey": "tbk_admin",
         "profiles": {"generic": "pk_generic"},
+        "testApiKey": "tbk_test_dev",
+        "testProfiles": {"exorlive-go": "pk_go_test", "generic": "pk_generic_test"},
         "jwksUrl": "http://127.0.0.1:8000/.well-known/jwks.json",
     }
     banner = run._banner(credentials, "http://127.0.0.1:8001")
     assert "DEVELOPMENT MODE" in banner
-    assert "curl -sS -X POST http://127.0.0.1:8000/api/v1/generateJWT" in banner
-    assert "pk_generic" in banner
+    lines = [line.strip() for line in banner.splitlines()]
+    start = lines.index("START WITH THESE: the test key and test profiles, as a Bubble builder gets them")
+    # First the test credentials, before any live key.
+    assert lines[start + 2] == "Test API key:  tbk_test_dev"
+    assert lines[start + 3] == 'Test profiles: {"exorlive-go": "pk_go_test", "generic": "pk_generic_test"}'
+    assert banner.index("tbk_test_dev") < banner.index("Live API key:  tbk_dev") < banner.index("tbk_admin")
+    assert "Guides:        http://127.0.0.1:8000/guides" in banner
+    # A curl per test profile, with the test key and the kind's sample payload.
+    assert banner.count("curl -sS -X POST http://127.0.0.1:8000/api/v1/generateJWT") == 2
+    assert banner.count("-H 'Authorization: Bearer tbk_test_dev'") == 2
+    assert '"profileKey": "pk_go_test", "payload": {"organizationName": "Tatooine"' in banner
+    assert "Bearer tbk_dev'" not in banner
     assert "set -a; . instance/dev.env; set +a" in banner
 
 

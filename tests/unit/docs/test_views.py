@@ -82,3 +82,19 @@ def test_other_asset_names_are_404_problems(client: FlaskClient, name: str) -> N
     body = problem(client.get(f"/docs/assets/{name}"), 404, "not_found")
     if "/" not in name:  # a path with a slash names no asset route at all
         assert "swagger-ui.css" in body["detail"]
+
+
+def test_docs_with_a_slash_redirects_to_docs(client: FlaskClient) -> None:
+    response = client.get("/docs/")
+    assert response.status_code == 308
+    assert response.headers["Location"] == "/docs"
+    assert client.get("/docs/", follow_redirects=True).request.path == "/docs"
+    # /docs itself is the page, not a redirect to /docs/.
+    assert client.get("/docs").status_code == 200
+
+
+def test_the_index_says_bubble_imports_curl_not_the_contract(client: FlaskClient) -> None:
+    html = client.get("/", headers={"Accept": BROWSER_ACCEPT}).get_data(as_text=True)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+    assert "Bubble's API Connector does not import it: paste a curl into its Import another call from cURL" in text
+    assert "code generators and Bubble's API Connector" not in text

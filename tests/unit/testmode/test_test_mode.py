@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 
 from service import sealing
 from service.apikeys import credentials
+from service.apikeys.authentication import authenticate
 from service.dev import seed as devseed
 from service.testmode.models import TestMail
 from service.wiring import Services
@@ -60,6 +61,8 @@ def test_a_test_keys_mail_waits_in_the_test_inbox_sealed_and_is_never_sent(
     test_key = creds["testApiKey"]
     made = _mint(client, test_key, creds["testProfiles"]["exorlive-go"], expireIn=60, email={"to": MEMBER})
     assert made.status_code == 200, made.get_json()
+    # The answer does not claim a mail went out: it says where the mail is.
+    assert (made.get_json()["emailSent"], made.get_json()["delivery"]) == (False, "test-inbox")
     url = made.get_json()["url"]
     WATCH.watch(url.rsplit("/", 1)[1])
     assert inbox[0].envelopes == []  # never sent
@@ -105,9 +108,30 @@ def test_the_test_inbox_answers_test_keys_only(client: FlaskClient, creds: dict[
 def test_test_keys_mail_without_a_mail_server(client: FlaskClient, creds: dict[str, Any]) -> None:
     made = _mint(client, creds["testApiKey"], creds["testProfiles"]["exorlive-go"], email={"to": MEMBER})
     assert made.status_code == 200, made.get_json()
+    assert (made.get_json()["emailSent"], made.get_json()["delivery"]) == (False, "test-inbox")
     WATCH.watch(made.get_json()["url"].rsplit("/", 1)[1])
     (mail,) = client.get("/api/v1/test-inbox", headers=bearer(creds["testApiKey"])).get_json()["messages"]
     assert mail["to"] == MEMBER
+
+
+def test_what_the_dev_test_key_does_its_live_twin_does_too(
+    client: FlaskClient, creds: dict[str, Any], svc: Services, inbox: tuple[Collector, int]
+) -> None:
+    """Test to live without surprises: the same request with the live key and profile works as in test, and the
+    answer differs only in where the mail went."""
+    test_caller = authenticate(svc.stores.api_keys, f"Bearer {creds['testApiKey']}")
+    live_caller = authenticate(svc.stores.api_keys, f"Bearer {creds['apiKey']}")
+    assert test_caller.scopes == live_caller.scopes == {"links:long", "links:email"}
+    answers = {}
+    for mode, key, profiles in (("test", "testApiKey", "testProfiles"), ("live", "apiKey", "profiles")):
+        made = _mint(client, creds[key], creds[profiles]["exorlive-go"], expireIn=2880, email={"to": MEMBER})
+        assert made.status_code == 200, made.get_json()
+        WATCH.watch(made.get_json()["url"].rsplit("/", 1)[1])
+        answers[mode] = made.get_json()
+    assert (answers["test"]["emailSent"], answers["test"]["delivery"]) == (False, "test-inbox")
+    assert (answers["live"]["emailSent"], answers["live"]["delivery"]) == (True, "email")
+    assert answers["test"].keys() == answers["live"].keys()
+    assert len(inbox[0].envelopes) == 1  # the live one only
 
 
 def test_a_test_key_never_administers_live_links_keys_or_webhooks(

@@ -12,7 +12,7 @@ from service.dev import seed as devseed
 from service.tenants.accounts import set_tenant_display_name
 from service.wiring import Services, services
 from tests.support.api import bearer, generate, problem
-from tests.support.apps import build_app, seed_dev
+from tests.support.apps import build_app, dev_api_key, seed_dev
 from tests.support.links import FROM_ITS_PAGE, launch_links
 from tests.support.ports import free_port
 from tests.support.privacy import SEED_PERSONAL_DATA, WATCH
@@ -55,7 +55,7 @@ def test_the_link_is_emailed_and_works(
     response = _email(client, creds)
     assert response.status_code == 200, response.get_json()
     body = response.get_json()
-    assert body["emailSent"] is True
+    assert (body["emailSent"], body["delivery"]) == (True, "email")
     assert body["expiresIn"] == "2880m"
     (envelope,) = collector.envelopes
     assert envelope.rcpt_tos == [MEMBER, "admin@tatooine.test"]
@@ -117,7 +117,8 @@ def test_a_short_emailed_link_is_still_a_link(client: FlaskClient, creds: dict[s
 def test_email_needs_the_links_email_scope(
     client: FlaskClient, creds: dict[str, Any], svc: Services, inbox: tuple[Collector, int]
 ) -> None:
-    body = problem(_email(client, creds, key="apiKey", expireIn=5), 403, "insufficient_scope")
+    creds = {**creds, "longLinksKey": dev_api_key(svc, "links:long")}
+    body = problem(_email(client, creds, key="longLinksKey", expireIn=5), 403, "insufficient_scope")
     assert "links:email" in body["detail"]
     assert inbox[0].envelopes == []
     assert launch_links(svc) == []

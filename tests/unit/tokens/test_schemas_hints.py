@@ -77,3 +77,55 @@ def test_payload_fields_at_the_top_level_are_told_to_go_inside_payload(
 def test_another_unknown_field_lists_the_fields(client: FlaskClient, creds: dict[str, Any]) -> None:
     errors = _errors(generate(client, creds, colour="blue"))
     assert errors["colour"][0].startswith("Unknown field. The request's fields are profileKey, payload, expireIn")
+
+
+# --- near misses inside the payload (issue 22, item 1) -------------------------------------------
+def _contact(**changes: Any) -> dict[str, Any]:
+    """The seed's exorlive-main payload with its contact changed: a value None drops the field."""
+    contact = {**SEED_MAIN_PAYLOAD["contact"], **changes}
+    return {**SEED_MAIN_PAYLOAD, "contact": {name: value for name, value in contact.items() if value is not None}}
+
+
+@pytest.mark.parametrize(
+    ("sent", "meant"),
+    [("firstName", "firstname"), ("first_name", "firstname"), ("lastNmae", "lastname"), ("Birth-Date", "birthdate")],
+)
+def test_a_near_miss_inside_contact_says_the_field_meant(
+    client: FlaskClient, creds: dict[str, Any], sent: str, meant: str
+) -> None:
+    """Contact allows extra fields, so `firstName` would pass into the token and `firstname` be left out."""
+    payload = _contact(**{meant: None, sent: "Baby"})
+    errors = _errors(generate(client, creds, "exorlive-main", payload=payload))
+    assert errors[f"payload.contact.{sent}"][0].startswith(f"Unknown field: did you mean {meant}?")
+
+
+def test_a_near_miss_at_the_top_of_the_payload_says_the_field_meant(client: FlaskClient, creds: dict[str, Any]) -> None:
+    payload = {name: value for name, value in SEED_MAIN_PAYLOAD.items() if name != "employeeEmail"}
+    errors = _errors(generate(client, creds, "exorlive-main", payload={**payload, "employeeMail": "m@t.example"}))
+    assert errors == {
+        "payload.employeeMail": [
+            "Unknown field: did you mean employeeEmail? Field names are case-sensitive, and an extra field passes "
+            "into the token as sent, so employeeEmail would be missing."
+        ]
+    }
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"firstName": "Baby", "firstname": "Baby"},  # the field itself is there too: an extra on purpose
+        {"mobilePhone": "99900000"},  # not close enough to mobile
+        {"note": "x", "mail": "x"},  # short names look alike by chance
+        {"diagnose": "x"},
+    ],
+)
+def test_extra_fields_that_are_no_near_miss_still_pass(
+    client: FlaskClient, creds: dict[str, Any], extra: dict[str, str]
+) -> None:
+    response = generate(client, creds, "exorlive-main", payload=_contact(**extra))
+    assert response.status_code == 200, response.get_json()
+
+
+def test_a_generic_payload_takes_any_names(client: FlaskClient, creds: dict[str, Any]) -> None:
+    response = generate(client, creds, "generic", payload={"userID": "u-1", "firstName": "Baby"})
+    assert response.status_code == 200, response.get_json()

@@ -13,6 +13,7 @@ from flask.testing import FlaskClient
 from service.apikeys import credentials
 from service.wiring import Services
 from tests.support.api import SEED_PAYLOADS, bearer, generate, problem
+from tests.support.apps import dev_api_key
 from tests.support.tokens import segments
 
 REGISTERED = {"iss", "aud", "iat", "nbf", "exp", "nonce"}
@@ -152,8 +153,9 @@ def test_body_and_header_profile_keys_that_differ_are_400(client: FlaskClient, c
 
 
 # --- scopes --------------------------------------------------------------------------------------
-def test_a_url_outliving_the_token_needs_links_long(client: FlaskClient, creds: dict[str, Any]) -> None:
-    body = problem(generate(client, creds, "generic", expireIn=6), 403, "insufficient_scope")
+def test_a_url_outliving_the_token_needs_links_long(client: FlaskClient, creds: dict[str, Any], svc: Services) -> None:
+    creds = {**creds, "bareKey": dev_api_key(svc)}
+    body = problem(generate(client, creds, "generic", key="bareKey", expireIn=6), 403, "insufficient_scope")
     assert "links:long" in body["detail"]
-    assert generate(client, creds, "generic", expireIn=5).status_code == 200
+    assert generate(client, creds, "generic", key="bareKey", expireIn=5).status_code == 200
     assert generate(client, creds, "generic", expireIn=6, key="adminApiKey").status_code == 200
