@@ -83,7 +83,8 @@ def test_docs_render_offline_and_list_generate_jwt_with_its_fields(
         errors = _errors(page)
         page.goto(live["base"] + "/docs")
         operation = page.locator("#operations-tokens-generateJWT")
-        expect(operation).to_contain_text("/api/v1/generateJWT")
+        # Swagger UI parses the whole contract first: seconds on a loaded machine, so wait longer than the default.
+        expect(operation).to_contain_text("/api/v1/generateJWT", timeout=30_000)
         operation.locator(".opblock-summary-control").click()
         # The request body's schema: the fields a caller sends.
         operation.get_by_role("tab", name="Schema").first.click()
