@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -141,6 +142,51 @@ def generate_all(into: Path) -> tuple[Path, Path]:
     return python, typescript
 
 
+# --- the examples in the guides ------------------------------------------------------------------------------
+# Where the guides and the READMEs show the clients; every such block must type-check against them.
+GUIDES = (ROOT / "docs", PYTHON_CLIENT / "README.md", TS_CLIENT / "README.md")
+# The guides' stand-ins for what a reader fills in (their `curl` uses the same names as shell variables).
+PYTHON_PRELUDE = 'BASE = API_KEY = ADMIN_KEY = LINK_ID = ""\n'
+TS_PRELUDE = "declare const BASE: string, API_KEY: string, ADMIN_KEY: string, LINK_ID: string;\nexport {};\n"
+
+
+def example_blocks(fence: str, package: str) -> dict[str, list[str]]:
+    """Each guide's ```fence blocks that use `package`, by guide (a later block may use an earlier one's names)."""
+    found: dict[str, list[str]] = {}
+    for guide in sorted(p for place in GUIDES for p in ([place] if place.is_file() else place.glob("*.md"))):
+        blocks = re.findall(rf"^```{fence}\n(.*?)^```", guide.read_text(encoding="utf-8"), flags=re.M | re.S)
+        if blocks := [block for block in blocks if package in block]:
+            found[guide.relative_to(ROOT).as_posix().replace("/", "_").removesuffix(".md")] = blocks
+    return found
+
+
+def check_examples(folder: Path) -> None:
+    """Each guide's Python blocks as one module, checked by mypy --strict; each TypeScript block by tsc."""
+    python = folder / "python-examples"
+    python.mkdir()
+    for name, blocks in example_blocks("python", "sso_token_broker_client").items():
+        (python / f"{name}.py").write_text(PYTHON_PRELUDE + "\n".join(blocks), encoding="utf-8")
+    run(
+        [sys.executable, "-m", "mypy", "--strict", "--config-file", os.devnull, "--cache-dir",
+         ROOT / ".mypy_cache" / "client-examples", *sorted(python.glob("*.py"))],
+        env={"MYPYPATH": str(PYTHON_CLIENT)},
+    )  # fmt: skip
+    # Inside the package's folder, so `sso-token-broker-client` resolves to it (the test tsconfig's settings).
+    typescript = TS_CLIENT / "test" / "build" / "examples"
+    shutil.rmtree(typescript, ignore_errors=True)
+    typescript.mkdir(parents=True)
+    # Each block a module of its own (each imports what it uses).
+    for name, blocks in example_blocks("ts", "sso-token-broker-client").items():
+        for number, block in enumerate(blocks):
+            (typescript / f"{name}_{number}.ts").write_text(block + TS_PRELUDE, encoding="utf-8")
+    (typescript / "tsconfig.json").write_text(
+        json.dumps({"extends": "../../tsconfig.json", "compilerOptions": {"noEmit": True, "rootDir": "."},
+                    "include": ["*.ts"], "exclude": []}),
+        encoding="utf-8",
+    )  # fmt: skip
+    run([node_tool("tsc"), "--project", typescript / "tsconfig.json"])
+
+
 # --- comparing -----------------------------------------------------------------------------------------------
 def differences(made: Path, committed: Path) -> str:
     """A unified diff of two folders (missing files count as empty), or "" when they are the same."""
@@ -173,6 +219,9 @@ def check() -> None:
     # The tests use the client as a user would; they must type-check against the generated types.
     run([node_tool("tsc"), "--noEmit", "--project", TS_CLIENT / "test" / "tsconfig.json"])
     print("tsc --noEmit: the TypeScript client's tests type-check")
+    with tempfile.TemporaryDirectory(prefix="examples-") as folder:
+        check_examples(Path(folder))
+    print("examples: every client example in docs/ and the clients' READMEs type-checks (mypy --strict, tsc)")
 
 
 def generate() -> None:
