@@ -9,6 +9,7 @@ with Node's own test runner, against the committed dist/, as a user's code impor
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -17,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from jsonschema import Draft202012Validator
 from sso_token_broker_client import AuthenticatedClient
-from sso_token_broker_client.api.links import get_test_inbox, list_links
+from sso_token_broker_client.api.links import get_link, get_test_inbox, list_links
 from sso_token_broker_client.api.tokens import generate_jwt
 from sso_token_broker_client.models import (
     EmailRequest,
@@ -27,6 +30,7 @@ from sso_token_broker_client.models import (
     GenerateJWTResponse,
     GenericPayload,
     GetTestInboxResponse200,
+    LinkDetail,
     ListLinksResponse200,
     UnauthorizedProblem,
     ValidationProblem,
@@ -136,9 +140,17 @@ def test_python_client_lists_links(broker: dict[str, Any]) -> None:
     with _client(broker, "adminApiKey") as client:
         made = _minted(generate_jwt.sync_detailed(client=client, body=body))
         listed = list_links.sync(client=client)
+        assert isinstance(made.link_id, str)
+        shown = get_link.sync_detailed(client=client, link_id=made.link_id)
     assert isinstance(listed, ListLinksResponse200)
     (link,) = [link for link in listed.links if link.id == made.link_id]
     assert (link.profile, link.state, link.uses_left) == ("exorlive-main", "usable", 1)
+    assert isinstance(shown.parsed, LinkDetail)
+    assert [event.type_ for event in shown.parsed.events] == ["created"]
+    # The answer as sent fits the contract's LinkDetail (which the fuzzing never reaches: it has no link ids).
+    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+    link_detail = {"$ref": "#/components/schemas/LinkDetail", "components": spec["components"]}
+    Draft202012Validator(link_detail).validate(json.loads(shown.content))
 
 
 # --- TypeScript ------------------------------------------------------------------------------------------------
