@@ -2,9 +2,11 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The Node tools of the contract and clients (redocly, @hey-api/openapi-ts, tsc), pinned by tools/package-lock.json.
+NODE_TOOLS := tools/node_modules/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast lint fmt translations bench clean
+.PHONY: help run test test-fast lint fmt clients translations bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -15,6 +17,11 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
+# Installed again only when package.json or the lock file is newer than the stamp (npm ci: exactly the lock file).
+$(NODE_TOOLS): tools/package.json tools/package-lock.json
+	cd tools && npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_TOOLS)
+
 run: $(STAMP) ## Start the broker with dev defaults (emulator, SQLite) and print how to call it
 	$(PY) -m service.dev.run
 
@@ -22,16 +29,20 @@ run: $(STAMP) ## Start the broker with dev defaults (emulator, SQLite) and print
 browser: ## Install Debian's Chromium for the browser tests (apt-get; quiet when present)
 	@bash scripts/install-browser
 
-test: $(STAMP) browser ## Install what tests need, run them all, measure branch coverage (fails under the gate)
+test: $(STAMP) $(NODE_TOOLS) browser ## Install what tests need, run them all, measure branch coverage (fails under the gate)
 	$(PY) -m pytest --cov --cov-report=term-missing:skip-covered
 
 test-fast: $(STAMP) ## Run the unit tests only (tests/unit): no browser, PostgreSQL, Redis or gunicorn
 	$(PY) -m pytest tests/unit
 
-lint: $(STAMP) ## ruff check, format check and mypy --strict
+lint: $(STAMP) $(NODE_TOOLS) ## ruff, format check, mypy --strict; redocly lint; both client generators, no drift
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+	$(PY) scripts/clients.py check
+
+clients: $(STAMP) $(NODE_TOOLS) ## Regenerate clients/python and clients/typescript from openapi.yaml
+	$(PY) scripts/clients.py generate
 
 fmt: $(STAMP) ## Format the code
 	$(PY) -m ruff format .
@@ -48,4 +59,4 @@ bench: $(STAMP) ## Measure generateJWT under gunicorn against /healthz and node-
 	$(PY) -m bench.run
 
 clean: ## Remove the virtualenv and local state
-	rm -rf $(VENV) instance .pytest_cache .ruff_cache
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache tools/node_modules clients/typescript/test/build

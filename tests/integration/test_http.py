@@ -7,11 +7,8 @@ over HTTP, as a relying party does.
 from __future__ import annotations
 
 import json
-import os
-import secrets
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -19,16 +16,12 @@ import jwt as pyjwt
 import pytest
 import requests
 
-from service.db import migrate as migrations
 from service.tokens.verifier import Expectations, HttpKeys, NonceCache, verify
-from service.wiring import services
 from tests.support.api import SEED_PAYLOADS, bearer
-from tests.support.apps import build_app, seed_dev
 from tests.support.databases import postgres_database
 from tests.support.links import FROM_ITS_PAGE
-from tests.support.ports import free_port
 from tests.support.privacy import WATCH
-from tests.support.servers import mint_over_http, run_gunicorn, serve_sandbox
+from tests.support.servers import mint_over_http, serve_broker
 from tests.support.waiting import wait_until
 
 PUBLIC_BASE_URL = "https://broker.http.test"
@@ -40,39 +33,10 @@ def broker(
 ) -> Iterator[dict[str, Any]]:
     tmp_path = tmp_path_factory.mktemp("broker")
     if request.param == "sqlite":
-        yield from _serve(f"sqlite:///{tmp_path / 'broker.sqlite3'}", emulator, tmp_path)
+        yield from serve_broker(f"sqlite:///{tmp_path / 'broker.sqlite3'}", emulator, tmp_path, PUBLIC_BASE_URL)
         return
     with postgres_database() as postgres_url:
-        yield from _serve(postgres_url, emulator, tmp_path)
-
-
-def _serve(database_url: str, emulator: str, tmp_path: Path) -> Iterator[dict[str, Any]]:
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "BROKER_ENV": "production",
-        "DATABASE_URL": database_url,
-        "SUBJECT_HASH_KEY": secrets.token_urlsafe(36),
-        "SERVER_SECRET": secrets.token_urlsafe(36),
-        # Production wants https: TLS ends at a proxy in front, so links name this address, not the port.
-        "PUBLIC_BASE_URL": PUBLIC_BASE_URL,
-        "AWS_ENDPOINT_URL_SECRETS_MANAGER": emulator,
-        "PORT": str(port),
-        # Four processes, so concurrent requests really race in the database.
-        "WEB_CONCURRENCY": "4",
-        "LOG_LEVEL": "DEBUG",
-    }
-    migrations.upgrade(database_url)
-    app = build_app({k: env[k] for k in ("BROKER_ENV", "DATABASE_URL", "SUBJECT_HASH_KEY", "SERVER_SECRET",
-                                          "PUBLIC_BASE_URL", "AWS_ENDPOINT_URL_SECRETS_MANAGER")})  # fmt: skip
-    # A sandbox relying party that verifies against this broker's JWKS, for the exchange profile.
-    with serve_sandbox(f"{base}/.well-known/jwks.json", PUBLIC_BASE_URL) as sandbox:
-        creds = seed_dev(app, str(tmp_path), sandbox)
-        services(app).db.engine.dispose()
-        log_path = tmp_path / "gunicorn.log"
-        with run_gunicorn(env, log_path):
-            yield {"base": base, "creds": creds, "log": log_path}
+        yield from serve_broker(postgres_url, emulator, tmp_path, PUBLIC_BASE_URL)
 
 
 def _mint(broker: dict[str, Any], profile: str, **extra: Any) -> requests.Response:

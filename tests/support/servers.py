@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
+import secrets
 import subprocess
 import sys
 import threading
@@ -15,8 +17,11 @@ import pytest
 import requests
 from werkzeug.serving import make_server
 
+from service.db import migrate as migrations
 from service.dev.sandbox import create_sandbox_app, relying_party
+from service.wiring import services
 from tests.support.api import SEED_PAYLOADS, bearer
+from tests.support.apps import build_app, seed_dev
 from tests.support.paths import ROOT
 from tests.support.ports import free_port
 from tests.support.privacy import WATCH
@@ -127,6 +132,41 @@ def gunicorn_server(
         server.terminate()
         server.wait(timeout=15)
         WATCH.add_text(log_path.read_text())
+
+
+def serve_broker(
+    database_url: str, emulator: str, folder: Path, public_base_url: str, *, workers: int = 4
+) -> Iterator[dict[str, Any]]:
+    """The broker as deployed, for a module's fixture (`yield from`): production settings, `database_url` migrated,
+    Secrets Manager at `emulator` over HTTP, the dev seed, `workers` gunicorn workers; yields its base URL, the
+    seed's credentials and gunicorn's log ({"base", "creds", "log"}). Its files go in `folder`.
+    """
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "BROKER_ENV": "production",
+        "DATABASE_URL": database_url,
+        "SUBJECT_HASH_KEY": secrets.token_urlsafe(36),
+        "SERVER_SECRET": secrets.token_urlsafe(36),
+        # Production wants https: TLS ends at a proxy in front, so links name this address, not the port.
+        "PUBLIC_BASE_URL": public_base_url,
+        "AWS_ENDPOINT_URL_SECRETS_MANAGER": emulator,
+        "PORT": str(port),
+        # Several processes (four by default), so concurrent requests really race in the database.
+        "WEB_CONCURRENCY": str(workers),
+        "LOG_LEVEL": "DEBUG",
+    }
+    migrations.upgrade(database_url)
+    app = build_app({k: env[k] for k in ("BROKER_ENV", "DATABASE_URL", "SUBJECT_HASH_KEY", "SERVER_SECRET",
+                                          "PUBLIC_BASE_URL", "AWS_ENDPOINT_URL_SECRETS_MANAGER")})  # fmt: skip
+    # A sandbox relying party that verifies against this broker's JWKS, for the exchange profile.
+    with serve_sandbox(f"{base}/.well-known/jwks.json", public_base_url) as sandbox:
+        creds = seed_dev(app, str(folder), sandbox)
+        services(app).db.engine.dispose()
+        log_path = folder / "gunicorn.log"
+        with run_gunicorn(env, log_path):
+            yield {"base": base, "creds": creds, "log": log_path}
 
 
 def mint_over_http(

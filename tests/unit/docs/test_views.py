@@ -61,6 +61,13 @@ def test_docs_load_only_the_brokers_own_files(client: FlaskClient) -> None:
     assert 'data-spec="/openapi.json"' in html
 
 
+def test_the_reference_points_to_the_generated_clients(client: FlaskClient) -> None:
+    description = client.get("/openapi.json").get_json()["info"]["description"]
+    assert "## Typed clients" in description
+    assert "`clients/python`" in description
+    assert "`clients/typescript`" in description
+
+
 @pytest.mark.parametrize("name", sorted(ASSETS))
 def test_every_asset_is_served_and_revalidated(client: FlaskClient, name: str) -> None:
     response = client.get(f"/docs/assets/{name}")

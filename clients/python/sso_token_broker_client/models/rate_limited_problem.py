@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.rate_limited_problem_code import RateLimitedProblemCode, check_rate_limited_problem_code
+from ..models.rate_limited_problem_status import RateLimitedProblemStatus, check_rate_limited_problem_status
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.problem_errors import ProblemErrors
+
+
+T = TypeVar("T", bound="RateLimitedProblem")
+
+
+@_attrs_define
+class RateLimitedProblem:
+    """The body of a `429` answer (response `RateLimited`).
+
+    Attributes:
+        type_ (str): `<the broker's public base URL>/problems/<code>`: a page on the broker that explains this kind of
+            problem (what it means, the usual causes, how to fix it, and an example request that causes it and
+            one that does not). Open it in a browser.
+        title (str): A short summary of the kind of problem.
+        status (RateLimitedProblemStatus): The HTTP status code, repeated.
+        detail (str): What went wrong with this request, in words meant for a person. It never repeats secrets.
+        code (RateLimitedProblemCode): A stable machine-readable code (see the table in the API description). Each code
+            has a page on the
+            broker at `/problems/<code>`, the `type`; `/problems` lists them all.
+        request_id (str): The id of the request, equal to the `X-Request-Id` response header.
+        errors (ProblemErrors | Unset): Never present in this problem (only `422` has `errors`).
+    """
+
+    type_: str
+    title: str
+    status: RateLimitedProblemStatus
+    detail: str
+    code: RateLimitedProblemCode
+    request_id: str
+    errors: ProblemErrors | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        title = self.title
+
+        status: int = self.status
+
+        detail = self.detail
+
+        code: str = self.code
+
+        request_id = self.request_id
+
+        errors: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.errors, Unset):
+            errors = self.errors.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "title": title,
+                "status": status,
+                "detail": detail,
+                "code": code,
+                "requestId": request_id,
+            }
+        )
+        if errors is not UNSET:
+            field_dict["errors"] = errors
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.problem_errors import ProblemErrors  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = d.pop("type")
+
+        title = d.pop("title")
+
+        status = check_rate_limited_problem_status(d.pop("status"))
+
+        detail = d.pop("detail")
+
+        code = check_rate_limited_problem_code(d.pop("code"))
+
+        request_id = d.pop("requestId")
+
+        _errors = d.pop("errors", UNSET)
+        errors: ProblemErrors | Unset
+        if isinstance(_errors, Unset):
+            errors = UNSET
+        else:
+            errors = ProblemErrors.from_dict(_errors)
+
+        rate_limited_problem = cls(
+            type_=type_,
+            title=title,
+            status=status,
+            detail=detail,
+            code=code,
+            request_id=request_id,
+            errors=errors,
+        )
+
+        rate_limited_problem.additional_properties = d
+        return rate_limited_problem
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,337 @@
+import { type Client, type Options as Options2, type TDataShape } from './client/index.js';
+import type { CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExplainProblemData, ExplainProblemErrors, ExplainProblemResponses, GenerateJwtData, GenerateJwtErrors, GenerateJwtResponses, GetDefaultJwksData, GetDefaultJwksErrors, GetDefaultJwksResponses, GetDocsAssetData, GetDocsAssetErrors, GetDocsAssetResponses, GetDocsData, GetDocsErrors, GetDocsResponses, GetDocsWithASlashData, GetDocsWithASlashErrors, GetGuideData, GetGuideErrors, GetGuideResponses, GetIndexData, GetIndexErrors, GetIndexResponses, GetKeysetJwksData, GetKeysetJwksErrors, GetKeysetJwksResponses, GetLinkData, GetLinkErrors, GetLinkResponses, GetOpenApiData, GetOpenApiErrors, GetOpenApiJsonData, GetOpenApiJsonErrors, GetOpenApiJsonResponses, GetOpenApiResponses, GetTestInboxData, GetTestInboxErrors, GetTestInboxResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, HealthzData, HealthzErrors, HealthzResponses, InspectTokenData, InspectTokenErrors, InspectTokenResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListGuidesData, ListGuidesErrors, ListGuidesResponses, ListLinksData, ListLinksErrors, ListLinksResponses, ListProblemsData, ListProblemsErrors, ListProblemsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEventsData, ListWebhookEventsErrors, ListWebhookEventsResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, MetricsData, MetricsErrors, MetricsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RenewLaunchLinkData, RenewLaunchLinkErrors, RenewLaunchLinkResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeLinkData, RevokeLinkErrors, RevokeLinkResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, ShowLaunchLinkData, ShowLaunchLinkErrors, ShowLaunchLinkResponses, UseLaunchLinkData, UseLaunchLinkErrors, UseLaunchLinkResponses } from './types.gen.js';
+export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
+    /**
+     * You can provide a client instance returned by `createClient()` instead of
+     * individual options. This might be also useful if you want to implement a
+     * custom client.
+     */
+    client?: Client;
+    /**
+     * You can pass arbitrary values through the `meta` object. This can be
+     * used to access values that aren't defined as part of the SDK function.
+     */
+    meta?: Record<string, unknown>;
+};
+/**
+ * Sign a single sign-on token and get the URL to open
+ *
+ * Signs a JWT for the profile named by `profileKey` and returns it with a ready-to-open `url`.
+ *
+ * The token's header is `{alg, kid, typ: "JWT"}`. Its claims are your `payload` at the top level, plus
+ * `iss` and `aud` (from the profile), `iat`, `nbf` (equal to `iat`), `exp` and a random `nonce`; a
+ * `redirect` you send becomes a claim too. A token lives at most 5 minutes (less if the profile says
+ * so), whatever `expireIn` asks for; `expiresIn` in the response says how long it actually lives.
+ *
+ * What `url` is depends on the profile's delivery mode:
+ *
+ * - `query`: the relying party's URL with the token in its query string.
+ * - `exchange`: the broker POSTs the token to the relying party, which answers with a URL; that URL.
+ * - `form`: a **launch link** on the broker (`/l/…`) whose page form-POSTs a token to the relying party.
+ *
+ * When `expireIn` asks for longer than a token may live, `url` is always a launch link valid for
+ * `expireIn`, whatever the mode: opening it mints a fresh token at that moment. A launch link is
+ * single-use unless the profile allows more, and neither it nor an `exchange` URL contains the token
+ * or any payload value.
+ *
+ * The response holds a live token: it is sent with `Cache-Control: no-store`; do not log or store it.
+ *
+ */
+export declare const generateJwt: <ThrowOnError extends boolean = false>(options: Options<GenerateJwtData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<GenerateJwtResponses, GenerateJwtErrors, ThrowOnError, "fields">;
+/**
+ * Check a token against every relying-party rule
+ *
+ * Decodes a JWT and checks it against each rule a relying party applies (the broker's own rules, as in
+ * `verify: true`): `format`, `alg`, `typ`, `header` (no `jku`/`x5u`/`jwk`/`x5c`/`crit`), `kid` known in the
+ * JWKS, `signature`, `iss`, `aud`, `iat` (not in the future beyond the leeway), `nbf` (equal to `iat`), `exp`
+ * (not past, with the 30 s leeway), `lifetime` (`exp` at most 300 s after `iat`) and `nonce`. Each is
+ * `pass`, `fail` or `unchecked` with a sentence why. For "why did the relying party refuse this token?",
+ * and for partners who sign their own tokens.
+ *
+ * Keys: the JWKS document in `jwks` if you send one, else the published JWKS of the profile's keyset
+ * (with `profileKey`), else the default `/.well-known/jwks.json`. The broker never fetches a URL from the
+ * request. A key whose `kid` the token names but that cannot verify anything (another curve than `P-256`
+ * for `ES256`, an RSA modulus under 2048 bits, an `alg` or `kty` that does not fit, members that are not a
+ * public key) fails `kid` with the reason. `iss` and `aud` are checked against the profile's, or against
+ * `issuer` and `audience`.
+ *
+ * Any valid API key may inspect; no scope is needed. The token is never logged or stored; the answer
+ * holds its claims and is sent with `Cache-Control: no-store`. Send the token alone as `text/plain`
+ * (with `Profile-Key` as a header if you like) or as JSON.
+ *
+ */
+export declare const inspectToken: <ThrowOnError extends boolean = false>(options: Options<InspectTokenData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<InspectTokenResponses, InspectTokenErrors, ThrowOnError, "fields">;
+/**
+ * Public keys of the default keyset (JWKS)
+ *
+ * The JSON Web Key Set relying parties verify tokens with: every key that signs now, will sign soon
+ * or signed recently, public members only. Cache it as `Cache-Control` says and refetch when a token
+ * names a `kid` you do not know. Send the `ETag` back as `If-None-Match` to get `304` when nothing
+ * changed. An empty key set is never served: without a usable key the answer is `503`.
+ *
+ */
+export declare const getDefaultJwks: <ThrowOnError extends boolean = false>(options?: Options<GetDefaultJwksData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<GetDefaultJwksResponses, GetDefaultJwksErrors, ThrowOnError, "fields">;
+/**
+ * Public keys of one named keyset (JWKS)
+ *
+ * As `/.well-known/jwks.json`, for the keyset with this name. Profiles that sign with a keyset other
+ * than the default one tell their relying party this URL.
+ *
+ */
+export declare const getKeysetJwks: <ThrowOnError extends boolean = false>(options: Options<GetKeysetJwksData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<GetKeysetJwksResponses, GetKeysetJwksErrors, ThrowOnError, "fields">;
+/**
+ * List your launch links
+ *
+ * Your account's launch links, newest first: id, profile, created, expires, uses left, state and
+ * the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload.
+ * Needs the scope `links:admin`.
+ *
+ */
+export declare const listLinks: <ThrowOnError extends boolean = false>(options?: Options<ListLinksData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ListLinksResponses, ListLinksErrors, ThrowOnError, "fields">;
+/**
+ * The test inbox (test API keys only)
+ *
+ * Test mode: a test API key (`tbk_test_…`) mints only for test profiles (which point at a sandbox relying
+ * party), and the mails it asks for are never sent: they are composed exactly as they would go out and
+ * kept here for 24 hours, newest first, for its account. Live keys get `403 test_key_required`. What is
+ * kept holds the address and the live link, so it is sealed at rest under the broker's secret.
+ *
+ */
+export declare const getTestInbox: <ThrowOnError extends boolean = false>(options?: Options<GetTestInboxData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<GetTestInboxResponses, GetTestInboxErrors, ThrowOnError, "fields">;
+/**
+ * Show a launch link and its events
+ *
+ * One of your launch links: profile, state, created, expires, uses left, the recipient masked
+ * (`b***@galaxy.com`) and its events with their times. Never the link's secret, its payload or the full
+ * address. Needs the scope `links:admin`.
+ *
+ */
+export declare const getLink: <ThrowOnError extends boolean = false>(options: Options<GetLinkData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<GetLinkResponses, GetLinkErrors, ThrowOnError, "fields">;
+/**
+ * Revoke a launch link
+ *
+ * The link stops working at once and shows a "revoked" page. Needs the scope `links:admin`.
+ */
+export declare const revokeLink: <ThrowOnError extends boolean = false>(options: Options<RevokeLinkData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<RevokeLinkResponses, RevokeLinkErrors, ThrowOnError, "fields">;
+/**
+ * List your account's API keys
+ *
+ * Your account's API keys: prefix, label, scopes, rate limit, created and revoked. Never a key or its
+ * hash. Needs the scope `keys:admin`.
+ *
+ */
+export declare const listApiKeys: <ThrowOnError extends boolean = false>(options?: Options<ListApiKeysData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ListApiKeysResponses, ListApiKeysErrors, ThrowOnError, "fields">;
+/**
+ * Revoke an API key
+ *
+ * The key is refused at once by the broker instance that answers, and by every other instance within
+ * `LOOKUP_CACHE_SECONDS` (5 s by default). A key may revoke itself. Needs the scope `keys:admin`.
+ *
+ */
+export declare const revokeApiKey: <ThrowOnError extends boolean = false>(options: Options<RevokeApiKeyData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<RevokeApiKeyResponses, RevokeApiKeyErrors, ThrowOnError, "fields">;
+/**
+ * List your webhook endpoints
+ *
+ * Your account's endpoints, oldest first; never a secret. Needs the scope `webhooks:admin`.
+ */
+export declare const listWebhooks: <ThrowOnError extends boolean = false>(options?: Options<ListWebhooksData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ListWebhooksResponses, ListWebhooksErrors, ThrowOnError, "fields">;
+/**
+ * Register a webhook endpoint
+ *
+ * Your URL receives the events you name (all of them without `events`), each signed as
+ * [Standard Webhooks](https://www.standardwebhooks.com/) says: headers `webhook-id`, `webhook-timestamp` and
+ * `webhook-signature: v1,<base64 HMAC-SHA256>`. Verify them with any Standard Webhooks library and the
+ * `secret` of this answer, which is shown only now. The URL must be `https://` (`http://` only to loopback
+ * on a development broker); a production broker refuses hosts that resolve to loopback, private, link-local
+ * or metadata addresses, here and again at every delivery. At most 10 endpoints per account (the operator
+ * may set another limit). Needs the scope `webhooks:admin`.
+ *
+ */
+export declare const createWebhook: <ThrowOnError extends boolean = false>(options: Options<CreateWebhookData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<CreateWebhookResponses, CreateWebhookErrors, ThrowOnError, "fields">;
+/**
+ * List your account's webhook events
+ *
+ * The events written for your endpoints, newest first, as they were sent (ids and states only), and
+ * `webhook.disabled` whenever an endpoint was disabled for failing too long, whether or not another
+ * endpoint receives it. Events are kept 30 days after their last delivery. Needs the scope `webhooks:admin`.
+ *
+ */
+export declare const listWebhookEvents: <ThrowOnError extends boolean = false>(options?: Options<ListWebhookEventsData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ListWebhookEventsResponses, ListWebhookEventsErrors, ThrowOnError, "fields">;
+/**
+ * Delete a webhook endpoint
+ *
+ * Nothing more is sent to it, and its deliveries are forgotten; your account's events stay listed. Needs the
+ * scope `webhooks:admin`.
+ *
+ */
+export declare const deleteWebhook: <ThrowOnError extends boolean = false>(options: Options<DeleteWebhookData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<DeleteWebhookResponses, DeleteWebhookErrors, ThrowOnError, "fields">;
+/**
+ * Show a webhook endpoint
+ *
+ * One of your endpoints: URL, events, state (`disabled` once every attempt failed for 5 days), when it last
+ * succeeded and since when it fails. Never its secret. Needs the scope `webhooks:admin`.
+ *
+ */
+export declare const getWebhook: <ThrowOnError extends boolean = false>(options: Options<GetWebhookData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<GetWebhookResponses, GetWebhookErrors, ThrowOnError, "fields">;
+/**
+ * Give a webhook endpoint a new signing secret
+ *
+ * The answer holds the new secret (shown only now). For the next 24 hours every delivery carries two
+ * signatures in `webhook-signature`, by the new and by the old secret, so your receiver may switch
+ * whenever it likes within that day (`previousSecretExpiresAt`). Needs the scope `webhooks:admin`.
+ *
+ */
+export declare const rotateWebhookSecret: <ThrowOnError extends boolean = false>(options: Options<RotateWebhookSecretData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<RotateWebhookSecretResponses, RotateWebhookSecretErrors, ThrowOnError, "fields">;
+/**
+ * List a webhook endpoint's deliveries
+ *
+ * Newest first: the event's id and type, the state (`pending`, `delivered`, `failed`), attempts so far, the
+ * last HTTP status or error, and when the next attempt is due. Bodies are not kept here: an event holds ids
+ * and states only (`GET /api/v1/webhooks/events`). Needs the scope `webhooks:admin`.
+ *
+ */
+export declare const listWebhookDeliveries: <ThrowOnError extends boolean = false>(options: Options<ListWebhookDeliveriesData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ListWebhookDeliveriesResponses, ListWebhookDeliveriesErrors, ThrowOnError, "fields">;
+/**
+ * Send a delivery's event again
+ *
+ * A new delivery of the same event (the same `webhook-id`, so a receiver that already has it can drop it),
+ * due at once and retried as any other. `409 webhook_disabled` for a disabled endpoint. Needs the scope
+ * `webhooks:admin`.
+ *
+ */
+export declare const redeliverWebhook: <ThrowOnError extends boolean = false>(options: Options<RedeliverWebhookData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<RedeliverWebhookResponses, RedeliverWebhookErrors, ThrowOnError, "fields">;
+/**
+ * Email me a new link (renewal by the member)
+ *
+ * The **Email me a new link** button of an expired emailed link's page. It mails a new link with the same
+ * payload and lifetime to the address the first mail went to (sealed with the old link; never to Bcc
+ * copies or anywhere else), and answers a page showing that address masked. Each link is renewed once,
+ * a chain at most the profile's `link-renewals` times (default 1); used and revoked links never. Like
+ * `POST /l/{secret}`, only the link's own page may ask (`Sec-Fetch-Site: same-origin`, or its `csrf`
+ * form field with its cookie). Limited per link (`RENEWAL_LINK_LIMIT`) and per client address when the
+ * broker knows it (`RENEWAL_LIMIT`; not behind a proxy it does not trust), audited as `link.renewed`, and
+ * a `renewed` event on both links.
+ *
+ */
+export declare const renewLaunchLink: <ThrowOnError extends boolean = false>(options: Options<RenewLaunchLinkData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<RenewLaunchLinkResponses, RenewLaunchLinkErrors, ThrowOnError, "fields">;
+/**
+ * Launch link page (never uses the link)
+ *
+ * An HTML page for a person. For a usable link it shows a **Continue** button that POSTs back to the
+ * same URL; a link made for an app to open at once submits itself with a nonce'd script, while an
+ * emailed or long-lived link waits for the click, because mail scanners open links in browsers that
+ * run scripts. The page shows no personal data. A GET (or HEAD) never uses the link.
+ *
+ * Every launch page is sent with `Cache-Control: no-store`, `Referrer-Policy: no-referrer`,
+ * `X-Content-Type-Options: nosniff` and a strict `Content-Security-Policy` (a script nonce,
+ * `form-action` limited to the relying party, `frame-ancestors 'none'`).
+ *
+ */
+export declare const showLaunchLink: <ThrowOnError extends boolean = false>(options: Options<ShowLaunchLinkData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowLaunchLinkResponses, ShowLaunchLinkErrors, ThrowOnError, "fields">;
+/**
+ * Use a launch link
+ *
+ * Takes one use of the link (atomically: of many parallel POSTs on a single-use link exactly one
+ * succeeds), mints a fresh token at that moment and delivers it by the profile's mode: an HTML page
+ * that form-POSTs the token as `payload` to the relying party (`form`), or a `303` redirect to the
+ * relying party's URL (`exchange`, `query`). If delivery fails the use is given back.
+ *
+ * Only the link's own page may use it (login CSRF): the POST must come from the broker's origin
+ * (`Sec-Fetch-Site: same-origin`, which browsers set and pages cannot), or carry the page's form field
+ * `csrf` together with the cookie the page set (HttpOnly, SameSite=Strict; `__Host-launch` on https).
+ * Otherwise the answer is a `403` page asking to open the link again, and the link is not used.
+ *
+ */
+export declare const useLaunchLink: <ThrowOnError extends boolean = false>(options: Options<UseLaunchLinkData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<UseLaunchLinkResponses, UseLaunchLinkErrors, ThrowOnError, "fields">;
+/**
+ * Liveness
+ *
+ * The process is alive and serving. It checks nothing else (not the database, not the keys).
+ */
+export declare const healthz: <ThrowOnError extends boolean = false>(options?: Options<HealthzData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<HealthzResponses, HealthzErrors, ThrowOnError, "fields">;
+/**
+ * Prometheus metrics
+ *
+ * Every gunicorn worker's counters, histograms and gauges added up, in the Prometheus text format: tokens minted by profile, algorithm and outcome; request latency by route pattern; Secrets Manager calls and failures; the age of each cached key; launch links made, used and refused. With `METRICS_TOKEN` set, only to `Authorization: Bearer <METRICS_TOKEN>` (else `401 unauthorized`); without it, no authentication: restrict it at the network edge. Labels never hold personal data or secrets.
+ */
+export declare const metrics: <ThrowOnError extends boolean = false>(options?: Options<MetricsData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<MetricsResponses, MetricsErrors, ThrowOnError, "fields">;
+/**
+ * Readiness
+ *
+ * Ready to mint: the database answers and every keyset has a signing key that Secrets Manager confirmed
+ * within `KEY_MAX_STALENESS_SECONDS`. `503` otherwise (a load balancer should take the instance out),
+ * with `reasons`: each thing missing and what to run or check (for example `no keyset: run flask --app
+ * service keysets create NAME --default`). The detail names keysets and their public key ids only.
+ *
+ */
+export declare const readyz: <ThrowOnError extends boolean = false>(options?: Options<ReadyzData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ReadyzResponses, ReadyzErrors, ThrowOnError, "fields">;
+/**
+ * What this service is, and where everything is
+ *
+ * A browser (which prefers `text/html`) gets a short page: what the broker is, links to the API reference,
+ * the error explainer, the JWKS and health. Any other client gets the same links as JSON.
+ *
+ */
+export declare const getIndex: <ThrowOnError extends boolean = false>(options?: Options<GetIndexData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<GetIndexResponses, GetIndexErrors, ThrowOnError, "fields">;
+/**
+ * The API reference, in a browser
+ *
+ * This contract rendered by Swagger UI, served by the broker itself (it loads nothing from elsewhere). "Try
+ * it out" sends requests to this broker.
+ *
+ */
+export declare const getDocs: <ThrowOnError extends boolean = false>(options?: Options<GetDocsData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<GetDocsResponses, GetDocsErrors, ThrowOnError, "fields">;
+/**
+ * The API reference, as people type it
+ *
+ * A permanent redirect to `/docs`.
+ */
+export declare const getDocsWithASlash: <ThrowOnError extends boolean = false>(options?: Options<GetDocsWithASlashData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<unknown, GetDocsWithASlashErrors, ThrowOnError, "fields">;
+/**
+ * A script or style sheet of the API reference page
+ */
+export declare const getDocsAsset: <ThrowOnError extends boolean = false>(options: Options<GetDocsAssetData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<GetDocsAssetResponses, GetDocsAssetErrors, ThrowOnError, "fields">;
+/**
+ * The guides, in a browser
+ *
+ * The step-by-step guides for those who use the broker: Bubble, mobile apps, the API, launch links,
+ * webhooks, relying parties and administration. Each is a page of its own, `/guides/{name}`.
+ *
+ */
+export declare const listGuides: <ThrowOnError extends boolean = false>(options?: Options<ListGuidesData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ListGuidesResponses, ListGuidesErrors, ThrowOnError, "fields">;
+/**
+ * One guide, as a page
+ *
+ * The guide `docs/{name}.md` of the broker's source tree, rendered from Markdown in the broker's layout.
+ * Served: `bubble`, `mobile`, `api`, `links`, `webhooks`, `relying-party` and `admin`. Links between
+ * guides lead to their pages (`links.md#x` to `/guides/links#x`); headings carry GitHub's ids. Any
+ * other name is `404 not_found`, naming the guides.
+ *
+ */
+export declare const getGuide: <ThrowOnError extends boolean = false>(options: Options<GetGuideData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<GetGuideResponses, GetGuideErrors, ThrowOnError, "fields">;
+/**
+ * Every error code, in a browser
+ */
+export declare const listProblems: <ThrowOnError extends boolean = false>(options?: Options<ListProblemsData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ListProblemsResponses, ListProblemsErrors, ThrowOnError, "fields">;
+/**
+ * What an error code means and how to fix it
+ *
+ * The `type` of every problem document links here. The page says what the code means, its usual causes,
+ * how to fix it, and shows a request that causes it beside one that does not.
+ *
+ */
+export declare const explainProblem: <ThrowOnError extends boolean = false>(options: Options<ExplainProblemData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ExplainProblemResponses, ExplainProblemErrors, ThrowOnError, "fields">;
+/**
+ * This contract, as YAML
+ *
+ * This OpenAPI document, exactly as in the broker's source tree. Served as `text/yaml` with
+ * `Content-Disposition: inline`, so a browser shows it instead of saving it.
+ *
+ */
+export declare const getOpenApi: <ThrowOnError extends boolean = false>(options?: Options<GetOpenApiData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<GetOpenApiResponses, GetOpenApiErrors, ThrowOnError, "fields">;
+/**
+ * This contract, as JSON
+ *
+ * The same OpenAPI document as `/openapi.yaml`, converted to JSON (for tools that read only JSON).
+ */
+export declare const getOpenApiJson: <ThrowOnError extends boolean = false>(options?: Options<GetOpenApiJsonData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<GetOpenApiJsonResponses, GetOpenApiJsonErrors, ThrowOnError, "fields">;
