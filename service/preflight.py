@@ -1,8 +1,9 @@
 """Checks made once at start (gunicorn's master, the CLI): the settings, what is configured, what is risky.
 
-A bad setting ends the start with one line, `config error: <message>`, and exit status 2: no traceback,
-and under gunicorn once, not once per worker. A good start logs one line of what is configured (never a
-URL with a password or a secret) and, in production, one warning for each risk an operator should know of.
+Bad settings end the start with one line each, `config error: <message>`, and exit status 2: every bad
+setting at once, no traceback, and under gunicorn once, not once per worker. A good start logs one line of
+what is configured (never a URL with a password or a secret) and, in production, one warning for each risk
+an operator should know of.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ CONFIG_ERROR_EXIT_STATUS = 2
 
 
 def settings_or_exit(overrides: Mapping[str, Any] | None = None, instance_path: str | None = None) -> Settings:
-    """The settings, or `config error: …` on stderr and exit status 2."""
+    """The settings, or a `config error: …` line on stderr for each problem and exit status 2."""
     try:
         return load_settings(overrides, instance_path)
     except ConfigError as error:
-        print(f"config error: {error}", file=sys.stderr, flush=True)
+        print("".join(f"config error: {problem}\n" for problem in error.problems), end="", file=sys.stderr, flush=True)
         raise SystemExit(CONFIG_ERROR_EXIT_STATUS) from None
 
 
