@@ -62,28 +62,35 @@ def summary(settings: Settings, keysets: list[str] | None) -> tuple[dict[str, An
     return configured, warnings
 
 
-def _keyset_names(settings: Settings) -> list[str] | None:
+def _keyset_names(settings: Settings) -> tuple[list[str] | None, str | None]:
+    """(the keysets' names, None), or (None, a warning) when the database cannot be read."""
     # Imported here: the rotation function and the CLI's config check need no database library.
     from sqlalchemy.exc import SQLAlchemyError
 
-    from service.db.database import Database, make_engine
+    from service.db.database import Database, make_engine, unreachable
     from service.keys.store import KeysetStore
 
     engine = make_engine(settings.database_url)
     try:
-        return [keyset.name for keyset in KeysetStore(Database(engine)).list_keysets()]
-    except SQLAlchemyError:
-        return None
+        return [keyset.name for keyset in KeysetStore(Database(engine)).list_keysets()], None
+    except SQLAlchemyError as error:
+        problem = unreachable(settings.database_url, error)
+        if problem is not None:
+            return None, f"database unreachable: {problem}"
+        return None, "database not readable: is it migrated? (flask --app service db upgrade)"
     finally:
         engine.dispose()
 
 
 def log_start(settings: Settings) -> None:
-    """One line of what is configured, then one warning per risk."""
+    """One line of what is configured, then one warning per risk (an unreachable database in any environment)."""
     from service.logs import configure_logging
 
     configure_logging(settings.log_level)
-    configured, warnings = summary(settings, _keyset_names(settings))
+    keysets, database_problem = _keyset_names(settings)
+    configured, warnings = summary(settings, keysets)
     log.info("broker configured", extra=configured)
+    if database_problem:
+        log.warning(database_problem)
     for warning in warnings:
         log.warning(warning)

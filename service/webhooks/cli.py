@@ -8,15 +8,14 @@ import signal
 import threading
 
 import click
-from flask.cli import AppGroup
 
-from service.cli_support import current_services, echo_rows, friendly
+from service.cli_support import CommandGroup, current_services, echo_rows, friendly
 from service.webhooks.events import EVENT_TYPES
 from service.wiring import dispatcher
 
 log = logging.getLogger(__name__)
 
-webhooks_cli = AppGroup("webhooks", help="Signed webhooks: endpoints, deliveries, and the dispatcher process.")
+webhooks_cli = CommandGroup("webhooks", help="Signed webhooks: endpoints, deliveries, and the dispatcher process.")
 
 
 @webhooks_cli.command("create")

@@ -166,6 +166,18 @@ def test_the_procfile_deploys_as_a_platform_runs_it(
     assert "Traceback" not in text
 
 
+def test_release_against_a_database_that_does_not_exist_is_one_line(platform_env: dict[str, str]) -> None:
+    name = f"nc2_{uuid.uuid4().hex[:8]}"
+    # The platform's URL, with a password (trust auth ignores it) that must never be shown.
+    env = {**platform_env, "DATABASE_URL": f"postgres://postgres:pw-never-shown-0123@127.0.0.1:5432/{name}"}
+    release = subprocess.run(_procfile()["release"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert release.returncode == 3, release.stderr
+    assert release.stderr.splitlines() == [
+        f'database error: cannot connect to 127.0.0.1:5432/{name} as postgres: database "{name}" does not exist'
+    ]
+    assert "pw-never-shown-0123" not in release.stdout + release.stderr
+
+
 def test_without_public_base_url_the_web_process_stops_with_one_line(platform_env: dict[str, str]) -> None:
     env = {name: value for name, value in platform_env.items() if name != "PUBLIC_BASE_URL"}
     result = subprocess.run(_procfile()["web"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)

@@ -20,6 +20,7 @@ from service.preflight import log_start, settings_or_exit, summary
 from service.wiring import Services
 from tests.support.api import problem
 from tests.support.paths import ROOT
+from tests.support.ports import free_port
 
 SECRET = "s" * 32
 PRODUCTION = {
@@ -197,10 +198,36 @@ def test_the_start_logs_one_line_of_what_is_configured_and_each_risk(
 
 
 def test_the_start_says_when_the_database_cannot_be_read(caplog: pytest.LogCaptureFixture, tmp_path: Path) -> None:
-    settings = load_settings(
-        {**PRODUCTION, "DATABASE_URL": f"sqlite:///{tmp_path / 'missing' / 'db.sqlite3'}", "LOG_LEVEL": "DEBUG"}
-    )
+    path = tmp_path / "missing" / "db.sqlite3"
+    settings = load_settings({**PRODUCTION, "DATABASE_URL": f"sqlite:///{path}", "LOG_LEVEL": "DEBUG"})
     caplog.set_level(logging.INFO, logger="service.preflight")
     log_start(settings)
     [configured] = [r for r in caplog.records if r.getMessage() == "broker configured"]
     assert configured.__dict__["keysets"].startswith("unknown")
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert f"database unreachable: cannot open the SQLite database {path}: unable to open database file" in warnings
+
+
+@pytest.mark.parametrize("environment", ["production", "development"])
+def test_the_start_warns_of_a_database_it_cannot_reach(caplog: pytest.LogCaptureFixture, environment: str) -> None:
+    port = free_port()
+    url = f"postgresql://broker:pw-never-logged-0123@127.0.0.1:{port}/broker"
+    settings = load_settings({**PRODUCTION, "BROKER_ENV": environment, "DATABASE_URL": url})
+    caplog.set_level(logging.INFO, logger="service.preflight")
+    log_start(settings)
+    [warning, *_] = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert warning.getMessage() == (
+        f"database unreachable: cannot connect to 127.0.0.1:{port}/broker as broker: connection refused; "
+        "is the server running on that host and accepting TCP/IP connections?"
+    )
+    assert "pw-never-logged-0123" not in caplog.text
+
+
+def test_the_start_says_what_to_run_when_the_database_is_not_migrated(
+    caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    settings = load_settings({**PRODUCTION, "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"})
+    caplog.set_level(logging.INFO, logger="service.preflight")
+    log_start(settings)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert "database not readable: is it migrated? (flask --app service db upgrade)" in warnings
