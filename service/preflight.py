@@ -90,6 +90,12 @@ def log_start(settings: Settings) -> None:
     keysets, database_problem = _keyset_names(settings)
     configured, warnings = summary(settings, keysets)
     log.info("broker configured", extra=configured)
+    if settings.secrets_endpoint_url:
+        # Here, once per start (gunicorn's master), not in every worker and CLI command.
+        log.warning(
+            "Secrets Manager endpoint overridden (emulator or VPC endpoint)",
+            extra={"endpoint": settings.secrets_endpoint_url},
+        )
     if database_problem:
         log.warning(database_problem)
     for warning in warnings:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import logging
 import signal
+import sys
 import threading
 
 import click
 
 from service.cli_support import CommandGroup, current_services, echo_rows, friendly
+from service.logs import configure_logging
 from service.webhooks.events import EVENT_TYPES
 from service.wiring import dispatcher
 
@@ -94,6 +96,8 @@ def webhooks_dispatch(once: bool, metrics_port: int | None, metrics_host: str) -
     if once:
         click.echo(json.dumps({"attempted": worker.run_once()}))
         return
+    # A process the platform runs, like `web`: its logs go to stdout, not to the CLI's stderr.
+    configure_logging(current_services().settings.log_level, sys.stdout)
     if metrics_port:
         from prometheus_client import start_http_server
 

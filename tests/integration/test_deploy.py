@@ -55,14 +55,15 @@ def platform_env(emulator: str, postgres_url: str, redis_url: str) -> dict[str, 
 
 
 def _cli(env: dict[str, str], *args: str) -> str:
-    """The command's own answer: its last line (the broker's JSON log lines come before it on stdout)."""
+    """The command's answer: its whole stdout, as a script captures it (the broker's log lines go to stderr)."""
     result = subprocess.run(
         [sys.executable, "-m", "flask", "--app", "service", *args],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    *logged, answer = result.stdout.strip().splitlines()
-    WATCH.add_text("\n".join(logged) + result.stderr)  # the answer may be a new API key: shown once, by design
+    WATCH.add_text(result.stderr)  # the answer may be a new API key: shown once, by design
+    answer = result.stdout.strip()
+    assert '"logger"' not in answer, answer
     return answer
 
 

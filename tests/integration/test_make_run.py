@@ -105,6 +105,8 @@ def test_make_run_serves_writes_dev_env_and_exits_0_on_ctrl_c(
     assert "configuration file should have a valid Python extension" not in output
     assert "alembic.runtime.plugins" not in output
     assert "Traceback" not in output
+    # Once for the whole run (gunicorn's master), not once per worker, CLI command and dispatcher.
+    assert output.count("Secrets Manager endpoint overridden") == 1
 
 
 def test_a_busy_port_is_named_before_anything_starts(project: Path, tmp_path: Path) -> None:

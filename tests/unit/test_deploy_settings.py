@@ -19,6 +19,7 @@ from service.errors import ConfigError
 from service.preflight import log_start, settings_or_exit, summary
 from service.wiring import Services
 from tests.support.api import problem
+from tests.support.apps import build_app
 from tests.support.paths import ROOT
 from tests.support.ports import free_port
 
@@ -231,3 +232,19 @@ def test_the_start_says_what_to_run_when_the_database_is_not_migrated(
     log_start(settings)
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert "database not readable: is it migrated? (flask --app service db upgrade)" in warnings
+
+
+def test_an_overridden_secrets_manager_endpoint_is_logged_once_per_start(
+    caplog: pytest.LogCaptureFixture, config: dict[str, Any]
+) -> None:
+    caplog.set_level(logging.INFO)
+    # Every worker and every CLI command builds an app: none of them repeats it.
+    for _ in range(3):
+        build_app(config)
+    assert "endpoint overridden" not in caplog.text
+    log_start(load_settings(config))
+    [warning] = [r for r in caplog.records if "Secrets Manager endpoint overridden" in r.getMessage()]
+    assert (warning.levelno, warning.__dict__["endpoint"]) == (
+        logging.WARNING,
+        config["AWS_ENDPOINT_URL_SECRETS_MANAGER"],
+    )
