@@ -21,10 +21,13 @@ def __getattr__(name: str) -> Any:
         return create_app
     if name == "application":
         # `flask --app service …` looks for `app`, then `application`, before it calls create_app: this one
-        # checks the settings first, so a bad one ends the CLI with one `config error:` line and status 2.
+        # checks the settings first, so bad ones end the CLI with `config error:` lines and status 2, and
+        # logs to stderr, so that a command's stdout is only its answer.
+        import sys
+
         from service.app import create_app
         from service.preflight import settings_or_exit
 
         settings_or_exit()
-        return create_app()
+        return create_app(log_stream=sys.stderr)
     raise AttributeError(f"module 'service' has no attribute {name!r}")

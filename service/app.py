@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import time
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, TextIO
 
 from flask import Flask
 
@@ -29,28 +28,24 @@ from service.wiring import EXTENSION_KEY, build_services
 
 __all__ = ["create_app"]
 
-log = logging.getLogger(__name__)
-
 
 def create_app(
     config: Mapping[str, Any] | None = None,
     *,
     secrets_client: Any = None,
     clock: Callable[[], float] | None = None,
+    log_stream: TextIO | None = None,
 ) -> Flask:
-    """Build the broker. `config` overrides environment variables (tests); a fake client may be injected."""
+    """Build the broker. `config` overrides environment variables (tests); a fake client may be injected.
+
+    Logs go to stdout, or to `log_stream` (the CLI's stderr, service/__init__.py)."""
     # "service", not __name__: the instance folder stays beside the package (instance/ at the project root).
     app = Flask("service", instance_relative_config=True)
     settings = load_settings(config, instance_path=app.instance_path)
-    logs.configure_logging(settings.log_level)
+    logs.configure_logging(settings.log_level, log_stream)
     if settings.database_url.startswith("sqlite"):
         # The embedded default database lives in the instance folder.
         os.makedirs(app.instance_path, exist_ok=True)
-    if settings.secrets_endpoint_url:
-        log.warning(
-            "Secrets Manager endpoint overridden (emulator or VPC endpoint)",
-            extra={"endpoint": settings.secrets_endpoint_url},
-        )
 
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes)
     proxies.install(app, settings)

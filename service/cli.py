@@ -8,6 +8,7 @@ import click
 from flask import Flask
 
 from service.apikeys.cli import apikeys_cli
+from service.cli_support import CommandGroup
 from service.db.cli import db_cli
 from service.keys.cli import keysets_cli
 from service.links.cli import links_cli
@@ -16,7 +17,7 @@ from service.tenants.cli import tenants_cli
 from service.webhooks.cli import webhooks_cli
 
 
-class DeferredGroup(click.Group):
+class DeferredGroup(CommandGroup):
     """A group listed by its name and help, whose module is imported only when one of its commands is looked up."""
 
     def __init__(self, name: str, target: str, help_text: str) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 from service.apikeys.settings import rate_limit_setting
 from service.email.settings import SmtpSettings, parse_smtp_url
 from service.errors import ConfigError
-from service.settings_values import integer
+from service.settings_values import Problems, integer
 from service.webhooks.settings import WebhookSettings, load_webhook_settings
 
 ENVIRONMENTS = ("development", "test", "production")
@@ -22,6 +22,8 @@ ENVIRONMENTS = ("development", "test", "production")
 _DEV_SUBJECT_HASH_KEY = "dev-only-subject-hash-key-not-for-production"
 _DEV_SERVER_SECRET = "dev-only-server-secret-not-for-production"  # noqa: S105 - development only, refused in production
 _MIN_SECRET_CHARS = 32
+# The region outside production, where keys live in the emulator (which takes any region) or in tests.
+_DEV_AWS_REGION = "eu-north-1"
 # Heroku, Render and others hand out postgres:// URLs; SQLAlchemy knows only postgresql:// and we ship psycopg 3.
 _POSTGRES_SCHEMES = ("postgres://", "postgresql://", "postgresql+psycopg://")
 
@@ -149,10 +151,52 @@ def _log_level(source: Mapping[str, Any]) -> str:
     return level
 
 
+def _environment(source: Mapping[str, Any]) -> str:
+    environment = str(source.get("BROKER_ENV", "development"))
+    if environment not in ENVIRONMENTS:
+        raise ConfigError(f"BROKER_ENV must be one of {', '.join(ENVIRONMENTS)}, got {environment!r}")
+    return environment
+
+
+def _aws_region(source: Mapping[str, Any], production: bool) -> str:
+    """The region of the Secrets Manager holding the keysets. Production names it: a default region that is
+    not the keys' own would start a broker that finds no key and says so only at the first request."""
+    region = str(source.get("AWS_REGION") or source.get("AWS_DEFAULT_REGION") or "")
+    if region:
+        return region
+    if production:
+        raise ConfigError(
+            "AWS_REGION must be set when BROKER_ENV=production: the region of the Secrets Manager that holds "
+            "the keysets (for example eu-north-1)"
+        )
+    return _DEV_AWS_REGION
+
+
+def _metrics_token(source: Mapping[str, Any]) -> str | None:
+    token = str(source.get("METRICS_TOKEN") or "")
+    if not token:
+        return None
+    if len(token) < _MIN_SECRET_CHARS:
+        raise ConfigError(
+            f"METRICS_TOKEN must be at least {_MIN_SECRET_CHARS} characters: it is a bearer secret; generate one "
+            "as docs/deploy.md says"
+        )
+    return token
+
+
+def _distinct_secrets(source: Mapping[str, Any]) -> None:
+    """SERVER_SECRET and SUBJECT_HASH_KEY are two secrets: one leaked or rotated must not be the other."""
+    server_secret = str(source.get("SERVER_SECRET") or "")
+    if server_secret and server_secret == str(source.get("SUBJECT_HASH_KEY") or ""):
+        raise ConfigError("SERVER_SECRET must differ from SUBJECT_HASH_KEY: generate one of each")
+
+
 def key_freshness(source: Mapping[str, Any]) -> tuple[int, int]:
     """(SECRET_REFRESH_SECONDS, KEY_MAX_STALENESS_SECONDS): keys may not be trusted for less than a refresh."""
-    refresh = integer(source, "SECRET_REFRESH_SECONDS", 300, 1, 86_400)
-    staleness = integer(source, "KEY_MAX_STALENESS_SECONDS", 3600, 1, 7 * 86_400)
+    problems = Problems()
+    refresh = problems.read(integer, source, "SECRET_REFRESH_SECONDS", 300, 1, 86_400)
+    staleness = problems.read(integer, source, "KEY_MAX_STALENESS_SECONDS", 3600, 1, 7 * 86_400)
+    problems.raise_any()
     if staleness < refresh:
         raise ConfigError(
             f"KEY_MAX_STALENESS_SECONDS ({staleness}) must be at least SECRET_REFRESH_SECONDS ({refresh})"
@@ -161,40 +205,46 @@ def key_freshness(source: Mapping[str, Any]) -> tuple[int, int]:
 
 
 def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str | None = None) -> Settings:
-    """Build settings from the environment, with `overrides` (tests) taking precedence."""
+    """Build settings from the environment, with `overrides` (tests) taking precedence.
+
+    Every bad setting is found before anything is refused: the ConfigError carries one message for each.
+    """
     source: dict[str, Any] = dict(os.environ)
     source.update(overrides or {})
-    environment = str(source.get("BROKER_ENV", "development"))
-    if environment not in ENVIRONMENTS:
-        raise ConfigError(f"BROKER_ENV must be one of {', '.join(ENVIRONMENTS)}, got {environment!r}")
+    problems = Problems()
+    environment = problems.read(_environment, source)
     production = environment == "production"
-    refresh, staleness = key_freshness(source)
-    return Settings(
+    instance = Path(instance_path or "instance")
+    refresh, staleness = problems.read_or((0, 0), key_freshness, source)
+    settings = Settings(
         environment=environment,
-        database_url=_database_url(source, production, Path(instance_path or "instance")),
-        public_base_url=_public_base_url(source, production),
-        subject_hash_key=_secret(source, "SUBJECT_HASH_KEY", production, _DEV_SUBJECT_HASH_KEY),
-        server_secret=_secret(source, "SERVER_SECRET", production, _DEV_SERVER_SECRET),
-        aws_region=str(source.get("AWS_REGION") or source.get("AWS_DEFAULT_REGION") or "eu-north-1"),
+        database_url=problems.read(_database_url, source, production, instance),
+        public_base_url=problems.read(_public_base_url, source, production),
+        subject_hash_key=problems.read(_secret, source, "SUBJECT_HASH_KEY", production, _DEV_SUBJECT_HASH_KEY),
+        server_secret=problems.read(_secret, source, "SERVER_SECRET", production, _DEV_SERVER_SECRET),
+        aws_region=problems.read(_aws_region, source, production),
         secrets_endpoint_url=source.get("AWS_ENDPOINT_URL_SECRETS_MANAGER") or None,
         secret_refresh_seconds=refresh,
         key_max_staleness_seconds=staleness,
-        max_body_bytes=integer(source, "MAX_BODY_BYTES", 64 * 1024, 1024, 10 * 1024 * 1024),
-        max_payload_bytes=integer(source, "MAX_PAYLOAD_BYTES", 8 * 1024, 256, 1024 * 1024),
-        jwks_max_age_seconds=integer(source, "JWKS_MAX_AGE_SECONDS", 300, 0, 86_400),
-        log_level=_log_level(source),
-        lookup_cache_seconds=integer(source, "LOOKUP_CACHE_SECONDS", 5, 0, 300),
-        redis_url=_redis_url(source.get("REDIS_URL")),
-        default_rate_limit=rate_limit_setting(source, "RATE_LIMIT", "600/minute"),
-        smtp=parse_smtp_url(str(source["SMTP_URL"])) if source.get("SMTP_URL") else None,
-        metrics_token=str(source["METRICS_TOKEN"]) if source.get("METRICS_TOKEN") else None,
-        trusted_proxies=integer(source, "TRUSTED_PROXIES", 0, 0, 5),
-        auth_failure_limit=rate_limit_setting(source, "AUTH_FAILURE_LIMIT", "30/minute"),
-        audit_spool_dir=str(source.get("AUDIT_SPOOL_DIR") or Path(instance_path or "instance") / "audit-spool"),
-        audit_spool_max_bytes=integer(source, "AUDIT_SPOOL_MAX_BYTES", 100 * 1024 * 1024, 1024, 1024**4),
-        link_renewal_days=integer(source, "LINK_RENEWAL_DAYS", 14, 0, 365),
-        renewal_link_limit=rate_limit_setting(source, "RENEWAL_LINK_LIMIT", "5/hour"),
-        renewal_limit=rate_limit_setting(source, "RENEWAL_LIMIT", "30/hour"),
-        idempotency_lease_seconds=integer(source, "IDEMPOTENCY_LEASE_SECONDS", 60, 1, 86_400),
-        webhooks=load_webhook_settings(source),
+        max_body_bytes=problems.read(integer, source, "MAX_BODY_BYTES", 64 * 1024, 1024, 10 * 1024 * 1024),
+        max_payload_bytes=problems.read(integer, source, "MAX_PAYLOAD_BYTES", 8 * 1024, 256, 1024 * 1024),
+        jwks_max_age_seconds=problems.read(integer, source, "JWKS_MAX_AGE_SECONDS", 300, 0, 86_400),
+        log_level=problems.read(_log_level, source),
+        lookup_cache_seconds=problems.read(integer, source, "LOOKUP_CACHE_SECONDS", 5, 0, 300),
+        redis_url=problems.read(_redis_url, source.get("REDIS_URL")),
+        default_rate_limit=problems.read(rate_limit_setting, source, "RATE_LIMIT", "600/minute"),
+        smtp=problems.read(parse_smtp_url, str(source["SMTP_URL"])) if source.get("SMTP_URL") else None,
+        metrics_token=problems.read(_metrics_token, source),
+        trusted_proxies=problems.read(integer, source, "TRUSTED_PROXIES", 0, 0, 5),
+        auth_failure_limit=problems.read(rate_limit_setting, source, "AUTH_FAILURE_LIMIT", "30/minute"),
+        audit_spool_dir=str(source.get("AUDIT_SPOOL_DIR") or instance / "audit-spool"),
+        audit_spool_max_bytes=problems.read(integer, source, "AUDIT_SPOOL_MAX_BYTES", 100 * 1024 * 1024, 1024, 1024**4),
+        link_renewal_days=problems.read(integer, source, "LINK_RENEWAL_DAYS", 14, 0, 365),
+        renewal_link_limit=problems.read(rate_limit_setting, source, "RENEWAL_LINK_LIMIT", "5/hour"),
+        renewal_limit=problems.read(rate_limit_setting, source, "RENEWAL_LIMIT", "30/hour"),
+        idempotency_lease_seconds=problems.read(integer, source, "IDEMPOTENCY_LEASE_SECONDS", 60, 1, 86_400),
+        webhooks=problems.read(load_webhook_settings, source),
     )
+    problems.read(_distinct_secrets, source)
+    problems.raise_any()
+    return settings

@@ -11,7 +11,11 @@ from collections.abc import Mapping, Sequence
 
 
 class ConfigError(Exception):
-    """A setting is missing or invalid; raised at start, before serving."""
+    """Settings are missing or invalid; raised at start, before serving. One message per problem."""
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = list(problems)
 
 
 class BrokerError(Exception):

@@ -1,4 +1,7 @@
-"""Logs as JSON lines on stdout, a request id for every request, and one access line per request.
+"""Logs as JSON lines, a request id for every request, and one access line per request.
+
+The server's logs (gunicorn, the webhook dispatcher) go to stdout, where the platform reads them; a CLI
+command's go to stderr, so its stdout is only its answer (`KEY=$(flask --app service apikeys create …)`).
 
 The access line names the route pattern (`/l/<secret>`), never the path, and no query string, so
 secrets in URLs cannot reach the log.
@@ -12,7 +15,7 @@ import re
 import sys
 import time
 import uuid
-from typing import Any
+from typing import Any, TextIO
 
 from flask import Flask, Response, g, has_request_context, request
 
@@ -44,9 +47,10 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str)
 
 
-def configure_logging(level: str) -> None:
-    """Root logger to stdout as JSON; chatty libraries kept at WARNING (botocore logs bodies at DEBUG)."""
-    handler = logging.StreamHandler(sys.stdout)
+def configure_logging(level: str, stream: TextIO | None = None) -> None:
+    """Root logger as JSON to `stream` (stdout unless told); chatty libraries kept at WARNING (botocore logs
+    bodies at DEBUG). Called again, it replaces its own handler."""
+    handler = logging.StreamHandler(stream or sys.stdout)
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger()
     for existing in [h for h in root.handlers if getattr(h, "_broker", False)]:

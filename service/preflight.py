@@ -1,8 +1,9 @@
 """Checks made once at start (gunicorn's master, the CLI): the settings, what is configured, what is risky.
 
-A bad setting ends the start with one line, `config error: <message>`, and exit status 2: no traceback,
-and under gunicorn once, not once per worker. A good start logs one line of what is configured (never a
-URL with a password or a secret) and, in production, one warning for each risk an operator should know of.
+Bad settings end the start with one line each, `config error: <message>`, and exit status 2: every bad
+setting at once, no traceback, and under gunicorn once, not once per worker. A good start logs one line of
+what is configured (never a URL with a password or a secret) and, in production, one warning for each risk
+an operator should know of.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ CONFIG_ERROR_EXIT_STATUS = 2
 
 
 def settings_or_exit(overrides: Mapping[str, Any] | None = None, instance_path: str | None = None) -> Settings:
-    """The settings, or `config error: …` on stderr and exit status 2."""
+    """The settings, or a `config error: …` line on stderr for each problem and exit status 2."""
     try:
         return load_settings(overrides, instance_path)
     except ConfigError as error:
-        print(f"config error: {error}", file=sys.stderr, flush=True)
+        print("".join(f"config error: {problem}\n" for problem in error.problems), end="", file=sys.stderr, flush=True)
         raise SystemExit(CONFIG_ERROR_EXIT_STATUS) from None
 
 
@@ -61,28 +62,41 @@ def summary(settings: Settings, keysets: list[str] | None) -> tuple[dict[str, An
     return configured, warnings
 
 
-def _keyset_names(settings: Settings) -> list[str] | None:
+def _keyset_names(settings: Settings) -> tuple[list[str] | None, str | None]:
+    """(the keysets' names, None), or (None, a warning) when the database cannot be read."""
     # Imported here: the rotation function and the CLI's config check need no database library.
     from sqlalchemy.exc import SQLAlchemyError
 
-    from service.db.database import Database, make_engine
+    from service.db.database import Database, make_engine, unreachable
     from service.keys.store import KeysetStore
 
     engine = make_engine(settings.database_url)
     try:
-        return [keyset.name for keyset in KeysetStore(Database(engine)).list_keysets()]
-    except SQLAlchemyError:
-        return None
+        return [keyset.name for keyset in KeysetStore(Database(engine)).list_keysets()], None
+    except SQLAlchemyError as error:
+        problem = unreachable(settings.database_url, error)
+        if problem is not None:
+            return None, f"database unreachable: {problem}"
+        return None, "database not readable: is it migrated? (flask --app service db upgrade)"
     finally:
         engine.dispose()
 
 
 def log_start(settings: Settings) -> None:
-    """One line of what is configured, then one warning per risk."""
+    """One line of what is configured, then one warning per risk (an unreachable database in any environment)."""
     from service.logs import configure_logging
 
     configure_logging(settings.log_level)
-    configured, warnings = summary(settings, _keyset_names(settings))
+    keysets, database_problem = _keyset_names(settings)
+    configured, warnings = summary(settings, keysets)
     log.info("broker configured", extra=configured)
+    if settings.secrets_endpoint_url:
+        # Here, once per start (gunicorn's master), not in every worker and CLI command.
+        log.warning(
+            "Secrets Manager endpoint overridden (emulator or VPC endpoint)",
+            extra={"endpoint": settings.secrets_endpoint_url},
+        )
+    if database_problem:
+        log.warning(database_problem)
     for warning in warnings:
         log.warning(warning)

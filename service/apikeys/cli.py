@@ -6,13 +6,12 @@ import datetime as dt
 import json
 
 import click
-from flask.cli import AppGroup
 
 from service.apikeys import credentials
 from service.apikeys.issuing import checked_rate_limit, create_api_key
-from service.cli_support import current_services, echo_rows, friendly
+from service.cli_support import CommandGroup, current_services, echo_rows, friendly
 
-apikeys_cli = AppGroup("apikeys", help="API keys of tenants (shown once, stored hashed).")
+apikeys_cli = CommandGroup("apikeys", help="API keys of tenants (shown once, stored hashed).")
 
 
 @apikeys_cli.command("create")

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import click
-from flask.cli import AppGroup
 
-from service.cli_support import current_services
+from service.cli_support import CommandGroup, current_services
 from service.db import migrate as migrations
 
-db_cli = AppGroup("db", help="Database migrations.")
+db_cli = CommandGroup("db", help="Database migrations.")
 
 
 @db_cli.command("upgrade")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -18,6 +19,15 @@ from service.db.read_cache import ReadCache
 log = logging.getLogger(__name__)
 # SQLite waits this long for a writer's lock instead of failing at once under concurrent requests.
 _SQLITE_BUSY_TIMEOUT_MS = 5000
+# Noted on a driver's error raised while opening a connection: a server, database or file that cannot be
+# reached, as opposed to a statement that failed on a connection that worked.
+_CONNECT_NOTE = "(raised while connecting to the database)"
+# The parts of psycopg's message that say where it connected (said better from the URL) and the severity.
+_PSYCOPG_NOISE = (
+    re.compile(r"^connection failed: "),
+    re.compile(r"^connection to server (?:at|on) .*? failed: "),
+    re.compile(r"^(?:FATAL|ERROR): +"),
+)
 
 
 def make_engine(database_url: str) -> Engine:
@@ -26,6 +36,7 @@ def make_engine(database_url: str) -> Engine:
     database_url = sqlalchemy_url(database_url)
     if database_url.startswith("sqlite"):
         engine = create_engine(database_url, connect_args={"check_same_thread": False})
+        _note_connect_failures(engine)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -39,7 +50,46 @@ def make_engine(database_url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(database_url, pool_pre_ping=True)
+    engine = create_engine(database_url, pool_pre_ping=True)
+    _note_connect_failures(engine)
+    return engine
+
+
+def _note_connect_failures(engine: Engine) -> None:
+    """Mark a driver's error raised while connecting, so `unreachable` can tell it from a failed statement."""
+
+    @event.listens_for(engine, "do_connect")
+    def _connect(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        try:
+            return dialect.connect(*cargs, **cparams)
+        except Exception as error:
+            error.add_note(_CONNECT_NOTE)
+            raise
+
+
+def unreachable(database_url: str, error: BaseException) -> str | None:
+    """ "cannot connect to host:port/db as user: why" if `error` is a failure to connect, else None.
+
+    One line, from the URL's parts and the driver's reason; never the password, also if the driver repeats it.
+    """
+    cause = getattr(error, "orig", None) or error
+    if _CONNECT_NOTE not in getattr(cause, "__notes__", ()):
+        return None
+    url = make_url(sqlalchemy_url(database_url))
+    lines = str(cause).split("Multiple connection attempts failed", 1)[0].splitlines()
+    parts = []
+    for line in filter(None, (line.strip() for line in lines)):
+        for noise in _PSYCOPG_NOISE:
+            line = noise.sub("", line)
+        parts.append(line[:1].lower() + line[1:] if line[1:2].islower() else line)
+    reason = "; ".join(parts) or type(cause).__name__
+    if url.password:
+        reason = reason.replace(url.password, "***")
+    if url.get_backend_name() == "sqlite":
+        return f"cannot open the SQLite database {url.database or '(in memory)'}: {reason}"
+    host = f"{url.host}:{url.port or 5432}" if url.host else "the local socket"
+    user = f" as {url.username}" if url.username else ""
+    return f"cannot connect to {host}/{url.database or ''}{user}: {reason}"
 
 
 _T = TypeVar("_T")

@@ -10,13 +10,12 @@ import json
 
 import click
 from flask import current_app
-from flask.cli import AppGroup
 
-from service.cli_support import current_services, friendly
+from service.cli_support import CommandGroup, current_services, friendly
 from service.dev import seed as devseed
 
 # Its help is where it is listed (service/cli.py), which shows it without importing this module.
-dev_cli = AppGroup("dev")
+dev_cli = CommandGroup("dev")
 
 
 @dev_cli.command("seed")

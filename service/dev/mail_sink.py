@@ -2,7 +2,9 @@
 
 Point the broker at it with `SMTP_URL=smtp://127.0.0.1:<smtp-port>?from=...` and read the mails it would
 have sent at `http://127.0.0.1:<http-port>/`. Development only: anyone on this machine can read the
-mails, and the links in them work. It says so loudly and refuses BROKER_ENV=production.
+mails, and the links in them work. It says so loudly and refuses BROKER_ENV=production. `--http-host
+0.0.0.0` (what `make run` does with PUBLIC_HOST, warned about) shows the page to other machines too, a
+phone for one; SMTP stays on loopback.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from service.logs import configure_logging
 log = logging.getLogger(__name__)
 
 MAX_MESSAGES = 50  # The newest mails; older ones are dropped, so a long `make run` does not grow without end.
-HOST = "127.0.0.1"  # Loopback only: the mails hold working sign-in links.
+HOST = "127.0.0.1"  # Loopback unless asked: the mails hold working sign-in links.
 _DEFAULT_SMTP_PORT = 8025
 _DEFAULT_HTTP_PORT = 8026
 
@@ -151,7 +153,8 @@ class _SinkHandler:
 
 def _page(title: str, body: str) -> str:
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>{html.escape(title)}</title>
 <style>
 body {{ font-family: system-ui, sans-serif; margin: 0; color: #1d2330; background: #f4f5f7; }}
 header {{ background: #8a1c1c; color: #fff; padding: .6rem 1rem; font-weight: 600; }}
@@ -274,7 +277,16 @@ def _http_handler(inbox: Inbox) -> type[BaseHTTPRequestHandler]:
 class DevMail:
     """The SMTP sink and its web page on loopback; `start()` and `stop()` them together."""
 
-    def __init__(self, smtp_port: int, http_port: int, on_mail: Callable[[ReceivedMail], None] | None = None) -> None:
+    def __init__(
+        self,
+        smtp_port: int,
+        http_port: int,
+        on_mail: Callable[[ReceivedMail], None] | None = None,
+        *,
+        http_host: str = HOST,
+        url: str | None = None,
+    ) -> None:
+        """`http_host` is where the page listens; `url` is where people open it (its public host's address)."""
         self.inbox = Inbox()
         self._on_mail = on_mail or (lambda _mail: None)
         self.controller = Controller(
@@ -284,8 +296,10 @@ class DevMail:
             # Named explicitly: aiosmtpd otherwise asks DNS for this machine's name, which can be slow.
             server_hostname="devmail.localhost",
         )
-        self.http = ThreadingHTTPServer((HOST, http_port), _http_handler(self.inbox))
+        self.http = ThreadingHTTPServer((http_host, http_port), _http_handler(self.inbox))
         self.http.daemon_threads = True
+        self._http_host = http_host
+        self._url = url
         self._thread: threading.Thread | None = None
 
     @property
@@ -294,12 +308,15 @@ class DevMail:
 
     @property
     def web_url(self) -> str:
-        return f"http://{HOST}:{self.http.server_address[1]}/"
+        if self._url:
+            return self._url.rstrip("/") + "/"
+        return f"http://{self._http_host}:{self.http.server_address[1]}/"
 
     def start(self) -> None:
+        who = "anyone on this machine" if self._http_host == HOST else "anyone who can reach this machine"
         log.warning(
             "devmail is a DEVELOPMENT-ONLY mail sink: it delivers nothing, keeps mails in memory and shows them, "
-            "working sign-in links included, to anyone on this machine",
+            f"working sign-in links included, to {who}",
             extra={"smtpPort": self.smtp_port, "web": self.web_url},
         )
         self.controller.start()
@@ -315,7 +332,9 @@ class DevMail:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m service.dev.mail_sink", description=__doc__.splitlines()[0])
     parser.add_argument("--smtp-port", type=int, default=_DEFAULT_SMTP_PORT, help="SMTP port on 127.0.0.1")
-    parser.add_argument("--http-port", type=int, default=_DEFAULT_HTTP_PORT, help="web page port on 127.0.0.1")
+    parser.add_argument("--http-port", type=int, default=_DEFAULT_HTTP_PORT, help="web page port")
+    parser.add_argument("--http-host", default=HOST, help="where the web page listens (0.0.0.0: every interface)")
+    parser.add_argument("--url", default=None, help="the web page's address as people open it (its public host)")
     args = parser.parse_args(argv)
     if os.environ.get("BROKER_ENV") == "production":
         sys.exit("devmail is for development only; it refuses BROKER_ENV=production")
@@ -326,7 +345,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     def announce(mail: ReceivedMail) -> None:
         print(f"mail received: {mail.subject or '(no subject)'} → {sink.web_url}", flush=True)
 
-    sink = DevMail(args.smtp_port, args.http_port, on_mail=announce)
+    sink = DevMail(args.smtp_port, args.http_port, on_mail=announce, http_host=args.http_host, url=args.url)
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:
         raise SystemExit(128 + signum)

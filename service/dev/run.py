@@ -157,9 +157,14 @@ def _ports() -> dict[str, int]:
 
 
 def _busy_port(ports: dict[str, int]) -> str | None:
-    """A line naming the first port something else listens on, and the variable that moves it; None if all free."""
+    """A line naming the first port something else listens on, and the variable that moves it; None if all free.
+
+    Probed as the servers bind, with SO_REUSEADDR: a port whose last connections wait in TIME-WAIT (for a
+    minute after Ctrl-C) is free to them, and only a listener makes it busy.
+    """
     for name, _default, what in _PORTS:
         with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 probe.bind(("127.0.0.1", ports[name]))
             except OSError:
@@ -171,12 +176,13 @@ def _dev_env(ports: dict[str, int]) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("BROKER_ENV", "development")
     env.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'instance' / 'broker.sqlite3'}")
-    # PUBLIC_HOST (a LAN address or a tunnel's host name): the broker and the sandbox listen on every interface
-    # and their URLs use that host, so a phone or Bubble can reach them. Loopback only otherwise.
+    # PUBLIC_HOST (a LAN address or a tunnel's host name): the broker, the sandbox and the mailbox page listen on
+    # every interface and their URLs use that host, so a phone or Bubble can reach them (and the phone can open
+    # the emailed link). Loopback only otherwise; the emulator and the mail sink's SMTP stay on loopback always.
     public_host = env.get("PUBLIC_HOST", "").strip()
     host = public_host or "127.0.0.1"
     if public_host:
-        env["HOST"] = env["SANDBOX_HOST"] = "0.0.0.0"  # noqa: S104 - asked for, development only, warned about
+        env["HOST"] = env["SANDBOX_HOST"] = env["MAIL_HTTP_HOST"] = "0.0.0.0"  # noqa: S104 - asked for, dev only, warned
     env.setdefault("PUBLIC_BASE_URL", f"http://{host}:{ports['PORT']}")
     env.setdefault("SANDBOX_URL", f"http://{host}:{ports['SANDBOX_PORT']}")
     # The emulator accepts any credentials; these never reach AWS.
@@ -186,7 +192,7 @@ def _dev_env(ports: dict[str, int]) -> dict[str, str]:
     env["AWS_ENDPOINT_URL_SECRETS_MANAGER"] = f"http://127.0.0.1:{ports['SECRETS_EMULATOR_PORT']}"
     sender = "SSO%20Broker%20%3Cno-reply%40broker.localhost%3E"
     env.setdefault("SMTP_URL", f"smtp://127.0.0.1:{ports['MAIL_SMTP_PORT']}?from={sender}")
-    env.setdefault("DEV_MAILBOX_URL", f"http://127.0.0.1:{ports['MAIL_HTTP_PORT']}")
+    env.setdefault("DEV_MAILBOX_URL", f"http://{host}:{ports['MAIL_HTTP_PORT']}")
     env.update({name: str(port) for name, port in ports.items()})
     return env
 
@@ -201,10 +207,11 @@ def write_dev_env(env: dict[str, str], path: Path) -> None:
 
 EXPOSED_WARNING = """
 ************************************************************************************************
-  WARNING: PUBLIC_HOST is set. The broker ({broker}) and the sandbox relying party ({sandbox})
-  listen on every network interface, with DEVELOPMENT keys and credentials. Anyone who can reach
-  this machine can mint tokens with them. Use it only on a network you trust or behind a tunnel
-  you control, and stop it when you are done. Never do this with production settings.
+  WARNING: PUBLIC_HOST is set. The broker ({broker}), the sandbox relying party ({sandbox})
+  and the mailbox ({mailbox}) listen on every network interface, with DEVELOPMENT keys and
+  credentials. Anyone who can reach this machine can mint tokens with them and open the emailed
+  links. Use it only on a network you trust or behind a tunnel you control, and stop it when you
+  are done. Never do this with production settings.
 ************************************************************************************************"""
 
 
@@ -215,7 +222,8 @@ def main() -> None:
         sys.exit(busy)
     env = _dev_env(ports)
     if env.get("PUBLIC_HOST", "").strip():
-        print(EXPOSED_WARNING.format(broker=env["PUBLIC_BASE_URL"], sandbox=env["SANDBOX_URL"]), flush=True)
+        exposed = {"broker": env["PUBLIC_BASE_URL"], "sandbox": env["SANDBOX_URL"], "mailbox": env["DEV_MAILBOX_URL"]}
+        print(EXPOSED_WARNING.format(**exposed), flush=True)
     write_dev_env(env, ROOT / "instance" / "dev.env")
     children: list[subprocess.Popen[bytes]] = []
 
@@ -258,6 +266,10 @@ def _serve(env: dict[str, str], children: list[subprocess.Popen[bytes]]) -> int:
             str(smtp_port),
             "--http-port",
             str(mail_http_port),
+            "--http-host",
+            env.get("MAIL_HTTP_HOST", "127.0.0.1"),
+            "--url",
+            env["DEV_MAILBOX_URL"],
         ],
         cwd=ROOT,
         env=env,

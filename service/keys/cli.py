@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 
 import click
-from flask.cli import AppGroup
 
-from service.cli_support import current_services, echo_rows, friendly
+from service.cli_support import CommandGroup, current_services, echo_rows, friendly
 from service.errors import BrokerError
 from service.keys import rotation
 from service.keys.jwks import keyset_ref
@@ -16,7 +15,7 @@ from service.keys.setup import check_secret, create_keyset
 from service.keys.source import KeysetRef
 from service.wiring import Services, sweeper
 
-keysets_cli = AppGroup("keysets", help="Signing keys held in AWS Secrets Manager.")
+keysets_cli = CommandGroup("keysets", help="Signing keys held in AWS Secrets Manager.")
 
 
 @keysets_cli.command("create")

@@ -6,12 +6,11 @@ import datetime as dt
 import json
 
 import click
-from flask.cli import AppGroup
 
-from service.cli_support import current_services, echo_rows, friendly
+from service.cli_support import CommandGroup, current_services, echo_rows, friendly
 from service.webhooks.endpoints import EVENT_RETENTION_DAYS
 
-links_cli = AppGroup("links", help="Launch links: list, revoke, purge.")
+links_cli = CommandGroup("links", help="Launch links: list, revoke, purge.")
 
 
 @links_cli.command("list")

@@ -7,16 +7,15 @@ from collections.abc import Callable
 from typing import Any
 
 import click
-from flask.cli import AppGroup
 
-from service.cli_support import current_services, echo_rows, friendly
+from service.cli_support import CommandGroup, current_services, echo_rows, friendly
 from service.keys.lifetimes import MAX_TOKEN_TTL_SECONDS
 from service.locales import LOCALES
 from service.profiles.kinds import DELIVERY_MODES, KINDS
 from service.profiles.models import Profile
 from service.profiles.setup import create_profile, update_profile
 
-profiles_cli = AppGroup("profiles", help="Link targets: relying party, delivery mode, iss/aud, keyset.")
+profiles_cli = CommandGroup("profiles", help="Link targets: relying party, delivery mode, iss/aud, keyset.")
 
 
 def _people_options(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 
 import click
-from flask.cli import AppGroup
 
-from service.cli_support import current_services, echo_rows, friendly
+from service.cli_support import CommandGroup, current_services, echo_rows, friendly
 from service.tenants.accounts import create_tenant, set_tenant_display_name
 
-tenants_cli = AppGroup("tenants", help="Partner accounts.")
+tenants_cli = CommandGroup("tenants", help="Partner accounts.")
 
 
 @tenants_cli.command("create")

@@ -5,18 +5,19 @@ from __future__ import annotations
 import json
 import logging
 import signal
+import sys
 import threading
 
 import click
-from flask.cli import AppGroup
 
-from service.cli_support import current_services, echo_rows, friendly
+from service.cli_support import CommandGroup, current_services, echo_rows, friendly
+from service.logs import configure_logging
 from service.webhooks.events import EVENT_TYPES
 from service.wiring import dispatcher
 
 log = logging.getLogger(__name__)
 
-webhooks_cli = AppGroup("webhooks", help="Signed webhooks: endpoints, deliveries, and the dispatcher process.")
+webhooks_cli = CommandGroup("webhooks", help="Signed webhooks: endpoints, deliveries, and the dispatcher process.")
 
 
 @webhooks_cli.command("create")
@@ -95,6 +96,8 @@ def webhooks_dispatch(once: bool, metrics_port: int | None, metrics_host: str) -
     if once:
         click.echo(json.dumps({"attempted": worker.run_once()}))
         return
+    # A process the platform runs, like `web`: its logs go to stdout, not to the CLI's stderr.
+    configure_logging(current_services().settings.log_level, sys.stdout)
     if metrics_port:
         from prometheus_client import start_http_server
 

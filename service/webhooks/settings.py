@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from service.errors import ConfigError
-from service.settings_values import integer, seconds
+from service.settings_values import Problems, integer, seconds
 
 DAY_SECONDS = 86_400
 
@@ -37,24 +37,36 @@ class WebhookSettings:
 
 
 def load_webhook_settings(source: Mapping[str, Any]) -> WebhookSettings:
-    """WEBHOOK_* settings; tests shrink the timings, production keeps retries for at least a day."""
-    timeout = seconds(source, "WEBHOOK_TIMEOUT_SECONDS", 5, 0.1, 30)
-    lease = seconds(source, "WEBHOOK_LEASE_SECONDS", 60, 0.5, 3600)
+    """WEBHOOK_* settings; tests shrink the timings, production keeps retries for at least a day.
+
+    ConfigError names every bad one at once.
+    """
+    problems = Problems()
+    timeout = problems.read(seconds, source, "WEBHOOK_TIMEOUT_SECONDS", 5, 0.1, 30)
+    lease = problems.read(seconds, source, "WEBHOOK_LEASE_SECONDS", 60, 0.5, 3600)
+    settings = WebhookSettings(
+        timeout_seconds=timeout,
+        retry_base_seconds=problems.read(seconds, source, "WEBHOOK_RETRY_BASE_SECONDS", 5, 0.01, 3600),
+        retry_max_seconds=problems.read(seconds, source, "WEBHOOK_RETRY_MAX_SECONDS", 3600, 0.01, DAY_SECONDS),
+        retry_window_seconds=problems.read(
+            seconds, source, "WEBHOOK_RETRY_WINDOW_SECONDS", DAY_SECONDS, 0.1, 30 * DAY_SECONDS
+        ),
+        lease_seconds=lease,
+        disable_after_seconds=problems.read(
+            seconds, source, "WEBHOOK_DISABLE_AFTER_SECONDS", 5 * DAY_SECONDS, 1, 90 * DAY_SECONDS
+        ),
+        poll_seconds=problems.read(seconds, source, "WEBHOOK_POLL_SECONDS", 1, 0.01, 60),
+        sweep_seconds=problems.read(seconds, source, "WEBHOOK_SWEEP_SECONDS", 30, 0.05, 3600),
+        concurrency=problems.read(integer, source, "WEBHOOK_CONCURRENCY", 4, 1, 64),
+        secret_overlap_seconds=problems.read(
+            seconds, source, "WEBHOOK_SECRET_OVERLAP_SECONDS", DAY_SECONDS, 0, 7 * DAY_SECONDS
+        ),
+        max_endpoints=problems.read(integer, source, "WEBHOOK_MAX_ENDPOINTS", 10, 1, 100),
+    )
+    problems.raise_any()
     # Connect and read may each take the timeout: a lease shorter than that could end mid-attempt.
     if lease <= 2 * timeout:
         raise ConfigError(
             f"WEBHOOK_LEASE_SECONDS ({lease:g}) must be more than twice WEBHOOK_TIMEOUT_SECONDS ({timeout:g})"
         )
-    return WebhookSettings(
-        timeout_seconds=timeout,
-        retry_base_seconds=seconds(source, "WEBHOOK_RETRY_BASE_SECONDS", 5, 0.01, 3600),
-        retry_max_seconds=seconds(source, "WEBHOOK_RETRY_MAX_SECONDS", 3600, 0.01, DAY_SECONDS),
-        retry_window_seconds=seconds(source, "WEBHOOK_RETRY_WINDOW_SECONDS", DAY_SECONDS, 0.1, 30 * DAY_SECONDS),
-        lease_seconds=lease,
-        disable_after_seconds=seconds(source, "WEBHOOK_DISABLE_AFTER_SECONDS", 5 * DAY_SECONDS, 1, 90 * DAY_SECONDS),
-        poll_seconds=seconds(source, "WEBHOOK_POLL_SECONDS", 1, 0.01, 60),
-        sweep_seconds=seconds(source, "WEBHOOK_SWEEP_SECONDS", 30, 0.05, 3600),
-        concurrency=integer(source, "WEBHOOK_CONCURRENCY", 4, 1, 64),
-        secret_overlap_seconds=seconds(source, "WEBHOOK_SECRET_OVERLAP_SECONDS", DAY_SECONDS, 0, 7 * DAY_SECONDS),
-        max_endpoints=integer(source, "WEBHOOK_MAX_ENDPOINTS", 10, 1, 100),
-    )
+    return settings

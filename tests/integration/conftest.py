@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.databases import REDIS_URL, PrivateRedis, postgres_database
+from tests.support.databases import REDIS_URL, PrivateRedis, checked_redis_url, postgres_database
 
 HERE = Path(__file__).resolve().parent
 
@@ -30,14 +30,16 @@ def postgres_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def redis_url() -> str:
-    """The machine's Redis (TEST_REDIS_URL); tests keep apart by their fresh API keys' prefixes."""
+    """The machine's Redis, in the tests' own database (TEST_REDIS_URL, database 15 unless told; never 0);
+    tests keep apart by their fresh API keys' prefixes."""
     import redis
 
+    url = checked_redis_url(REDIS_URL)
     try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
     except redis.RedisError as error:
-        pytest.fail(f"Redis is needed at {REDIS_URL} (see docs/development.md, 'Services'): {type(error).__name__}")
-    return REDIS_URL
+        pytest.fail(f"Redis is needed at {url} (see docs/development.md, 'Services'): {type(error).__name__}")
+    return url
 
 
 @pytest.fixture

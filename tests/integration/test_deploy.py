@@ -55,14 +55,15 @@ def platform_env(emulator: str, postgres_url: str, redis_url: str) -> dict[str, 
 
 
 def _cli(env: dict[str, str], *args: str) -> str:
-    """The command's own answer: its last line (the broker's JSON log lines come before it on stdout)."""
+    """The command's answer: its whole stdout, as a script captures it (the broker's log lines go to stderr)."""
     result = subprocess.run(
         [sys.executable, "-m", "flask", "--app", "service", *args],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    *logged, answer = result.stdout.strip().splitlines()
-    WATCH.add_text("\n".join(logged) + result.stderr)  # the answer may be a new API key: shown once, by design
+    WATCH.add_text(result.stderr)  # the answer may be a new API key: shown once, by design
+    answer = result.stdout.strip()
+    assert '"logger"' not in answer, answer
     return answer
 
 
@@ -164,6 +165,18 @@ def test_the_procfile_deploys_as_a_platform_runs_it(
     assert '"msg": "broker configured"' in text
     assert '"database": "postgresql"' in text
     assert "Traceback" not in text
+
+
+def test_release_against_a_database_that_does_not_exist_is_one_line(platform_env: dict[str, str]) -> None:
+    name = f"nc2_{uuid.uuid4().hex[:8]}"
+    # The platform's URL, with a password (trust auth ignores it) that must never be shown.
+    env = {**platform_env, "DATABASE_URL": f"postgres://postgres:pw-never-shown-0123@127.0.0.1:5432/{name}"}
+    release = subprocess.run(_procfile()["release"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert release.returncode == 3, release.stderr
+    assert release.stderr.splitlines() == [
+        f'database error: cannot connect to 127.0.0.1:5432/{name} as postgres: database "{name}" does not exist'
+    ]
+    assert "pw-never-shown-0123" not in release.stdout + release.stderr
 
 
 def test_without_public_base_url_the_web_process_stops_with_one_line(platform_env: dict[str, str]) -> None:

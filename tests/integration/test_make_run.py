@@ -116,12 +116,36 @@ def test_make_run_serves_writes_dev_env_and_exits_0_on_ctrl_c(
     # The webhook dispatcher runs beside the broker, as the Procfile's `webhooks` process does.
     wait_until(lambda: "webhook dispatcher started" in log.read_text(), timeout=30, what="the webhook dispatcher")
 
+    # A browser tab on the mailbox keeps its connection open; Ctrl-C closes it from the server's side, whose
+    # end then waits in TIME-WAIT for a minute.
+    browser = socket.create_connection(("127.0.0.1", int(ports["MAIL_HTTP_PORT"])), timeout=30)
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=30) == 0
+    with browser:
+        assert browser.recv(1) == b""
     output = log.read_text()
     assert "configuration file should have a valid Python extension" not in output
     assert "alembic.runtime.plugins" not in output
     assert "Traceback" not in output
+    # Once for the whole run (gunicorn's master), not once per worker, CLI command and dispatcher.
+    assert output.count("Secrets Manager endpoint overridden") == 1
+
+    # make run again at once, on the same ports: nothing listens, a connection waits in TIME-WAIT; it starts
+    # instead of calling the port busy.
+    waiting = subprocess.run(["ss", "-Htan", "state", "time-wait"], capture_output=True, text=True, check=True)
+    assert f"127.0.0.1:{ports['MAIL_HTTP_PORT']} " in waiting.stdout
+    again = subprocess.Popen(
+        [sys.executable, "-m", "service.dev.run"], cwd=project, env=_env(ports),
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )  # fmt: skip
+    try:
+        assert again.stdout is not None
+        first = again.stdout.readline()
+        assert first.startswith("starting the local mail sink"), first + again.stdout.read()
+    finally:
+        os.killpg(again.pid, signal.SIGKILL)
+        again.wait(timeout=10)
+        again.stdout.close()
 
 
 def test_a_busy_port_is_named_before_anything_starts(project: Path, tmp_path: Path) -> None:

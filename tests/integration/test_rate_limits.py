@@ -11,7 +11,18 @@ from service.apikeys.rate_limits import _NAMESPACE, RateLimiter
 from service.wiring import Services, services
 from tests.support.api import generate
 from tests.support.apps import build_app, set_rate_limit
-from tests.support.databases import PrivateRedis
+from tests.support.databases import DEFAULT_TEST_REDIS_URL, PrivateRedis, checked_redis_url, redis_database
+
+
+# --- the tests' own database ----------------------------------------------------------------------
+def test_the_tests_keep_to_their_own_redis_database(redis_url: str) -> None:
+    assert redis_database(DEFAULT_TEST_REDIS_URL) == 15
+    assert redis_database(redis_url) != 0
+    # A developer's database 0 is refused, however the URL names it.
+    for url in ("redis://127.0.0.1:6379", "redis://127.0.0.1:6379/0", "redis://127.0.0.1:6379?db=0"):
+        with pytest.raises(pytest.fail.Exception, match="selects database 0"):
+            checked_redis_url(url)
+    assert checked_redis_url("redis://127.0.0.1:6379?db=9") == "redis://127.0.0.1:6379?db=9"
 
 
 # --- shared counters in Redis --------------------------------------------------------------------

@@ -23,7 +23,26 @@ from tests.support.ports import free_port
 from tests.support.waiting import wait_until
 
 POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+# The machine's Redis, but a database of the tests' own: a developer's data lives in database 0.
+DEFAULT_TEST_REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_URL = os.environ.get("TEST_REDIS_URL", DEFAULT_TEST_REDIS_URL)
+
+
+def redis_database(url: str) -> int:
+    """The database a redis:// (or unix://) URL selects, read as redis-py reads it: 0 when it names none."""
+    import redis
+
+    return int(redis.ConnectionPool.from_url(url).connection_kwargs.get("db") or 0)
+
+
+def checked_redis_url(url: str) -> str:
+    """`url`, unless it selects database 0: the tests never write into a developer's own."""
+    if redis_database(url) == 0:
+        pytest.fail(
+            f"TEST_REDIS_URL={url} selects database 0, a developer's own: name another one, "
+            f"e.g. {DEFAULT_TEST_REDIS_URL} (see docs/development.md, 'Services')"
+        )
+    return url
 
 
 @contextlib.contextmanager

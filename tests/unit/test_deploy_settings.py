@@ -19,7 +19,9 @@ from service.errors import ConfigError
 from service.preflight import log_start, settings_or_exit, summary
 from service.wiring import Services
 from tests.support.api import problem
+from tests.support.apps import build_app
 from tests.support.paths import ROOT
+from tests.support.ports import free_port
 
 SECRET = "s" * 32
 PRODUCTION = {
@@ -88,15 +90,37 @@ def test_a_config_error_is_one_line_and_status_2(capsys: pytest.CaptureFixture[s
     assert err.count("\n") == 1
 
 
-def test_the_cli_stops_on_a_config_error_with_one_line(tmp_path: Path) -> None:
-    env = {"PATH": "/usr/bin:/bin", "BROKER_ENV": "production", "PUBLIC_BASE_URL": "https://sso.example.org"}
+def test_the_cli_names_every_bad_setting_at_once_one_line_each(tmp_path: Path) -> None:
+    shared = "same-secret-for-both-0123456789abcdef"
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "BROKER_ENV": "production",
+        "PUBLIC_BASE_URL": "http://sso.example.org",
+        "SUBJECT_HASH_KEY": shared,
+        "SERVER_SECRET": shared,
+        "METRICS_TOKEN": "short-metrics-token",
+        "MAX_BODY_BYTES": "lots",
+        "WEBHOOK_TIMEOUT_SECONDS": "soon",
+    }
     result = subprocess.run(
         [sys.executable, "-m", "flask", "--app", "service", "db", "upgrade"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert result.returncode == 2, result.stderr
-    assert result.stderr == "config error: DATABASE_URL must be set when BROKER_ENV=production\n"
-    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stderr.splitlines() == [
+        "config error: DATABASE_URL must be set when BROKER_ENV=production",
+        "config error: PUBLIC_BASE_URL must start with https:// when BROKER_ENV=production",
+        "config error: AWS_REGION must be set when BROKER_ENV=production: the region of the Secrets Manager "
+        "that holds the keysets (for example eu-north-1)",
+        "config error: MAX_BODY_BYTES must be an integer, got 'lots'",
+        "config error: METRICS_TOKEN must be at least 32 characters: it is a bearer secret; generate one as "
+        "docs/deploy.md says",
+        "config error: WEBHOOK_TIMEOUT_SECONDS must be a number, got 'soon'",
+        "config error: SERVER_SECRET must differ from SUBJECT_HASH_KEY: generate one of each",
+    ]
+    assert result.stdout == ""
+    for secret in (shared, "short-metrics-token"):
+        assert secret not in result.stderr
 
 
 def test_the_start_summary_names_each_production_risk() -> None:
@@ -109,7 +133,7 @@ def test_the_start_summary_names_each_production_risk() -> None:
     for risk in ("REDIS_URL", "SMTP_URL", "METRICS_TOKEN", "no keyset: run flask --app service keysets create"):
         assert risk in text
     assert SECRET not in repr(configured)
-    complete = {**PRODUCTION, "REDIS_URL": "redis://127.0.0.1:6379/0", "METRICS_TOKEN": "m" * 32,
+    complete = {**PRODUCTION, "REDIS_URL": "redis://127.0.0.1:6379/15", "METRICS_TOKEN": "m" * 32,
                 "SMTP_URL": "smtp://127.0.0.1:25?from=no-reply%40example.org"}  # fmt: skip
     assert summary(load_settings(complete), ["acme"])[1] == []
 
@@ -126,11 +150,12 @@ def test_readiness_has_no_reasons_when_ready(client: FlaskClient, creds: dict[st
     assert ready.get_json()["reasons"] == []
 
 
-@pytest.mark.settings(METRICS_TOKEN="metrics-token-for-the-test")
+@pytest.mark.settings(METRICS_TOKEN="metrics-token-for-the-test-0123456")
 def test_metrics_token_guards_metrics(client: FlaskClient) -> None:
     problem(client.get("/metrics"), 401, "unauthorized")
     problem(client.get("/metrics", headers={"Authorization": "Bearer wrong"}), 401, "unauthorized")
-    assert client.get("/metrics", headers={"Authorization": "Bearer metrics-token-for-the-test"}).status_code == 200
+    authorized = {"Authorization": "Bearer metrics-token-for-the-test-0123456"}
+    assert client.get("/metrics", headers=authorized).status_code == 200
 
 
 def test_without_a_metrics_token_metrics_stays_open(client: FlaskClient, svc: Services) -> None:
@@ -174,10 +199,52 @@ def test_the_start_logs_one_line_of_what_is_configured_and_each_risk(
 
 
 def test_the_start_says_when_the_database_cannot_be_read(caplog: pytest.LogCaptureFixture, tmp_path: Path) -> None:
-    settings = load_settings(
-        {**PRODUCTION, "DATABASE_URL": f"sqlite:///{tmp_path / 'missing' / 'db.sqlite3'}", "LOG_LEVEL": "DEBUG"}
-    )
+    path = tmp_path / "missing" / "db.sqlite3"
+    settings = load_settings({**PRODUCTION, "DATABASE_URL": f"sqlite:///{path}", "LOG_LEVEL": "DEBUG"})
     caplog.set_level(logging.INFO, logger="service.preflight")
     log_start(settings)
     [configured] = [r for r in caplog.records if r.getMessage() == "broker configured"]
     assert configured.__dict__["keysets"].startswith("unknown")
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert f"database unreachable: cannot open the SQLite database {path}: unable to open database file" in warnings
+
+
+@pytest.mark.parametrize("environment", ["production", "development"])
+def test_the_start_warns_of_a_database_it_cannot_reach(caplog: pytest.LogCaptureFixture, environment: str) -> None:
+    port = free_port()
+    url = f"postgresql://broker:pw-never-logged-0123@127.0.0.1:{port}/broker"
+    settings = load_settings({**PRODUCTION, "BROKER_ENV": environment, "DATABASE_URL": url})
+    caplog.set_level(logging.INFO, logger="service.preflight")
+    log_start(settings)
+    [warning, *_] = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert warning.getMessage() == (
+        f"database unreachable: cannot connect to 127.0.0.1:{port}/broker as broker: connection refused; "
+        "is the server running on that host and accepting TCP/IP connections?"
+    )
+    assert "pw-never-logged-0123" not in caplog.text
+
+
+def test_the_start_says_what_to_run_when_the_database_is_not_migrated(
+    caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    settings = load_settings({**PRODUCTION, "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"})
+    caplog.set_level(logging.INFO, logger="service.preflight")
+    log_start(settings)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert "database not readable: is it migrated? (flask --app service db upgrade)" in warnings
+
+
+def test_an_overridden_secrets_manager_endpoint_is_logged_once_per_start(
+    caplog: pytest.LogCaptureFixture, config: dict[str, Any]
+) -> None:
+    caplog.set_level(logging.INFO)
+    # Every worker and every CLI command builds an app: none of them repeats it.
+    for _ in range(3):
+        build_app(config)
+    assert "endpoint overridden" not in caplog.text
+    log_start(load_settings(config))
+    [warning] = [r for r in caplog.records if "Secrets Manager endpoint overridden" in r.getMessage()]
+    assert (warning.levelno, warning.__dict__["endpoint"]) == (
+        logging.WARNING,
+        config["AWS_ENDPOINT_URL_SECRETS_MANAGER"],
+    )

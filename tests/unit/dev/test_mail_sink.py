@@ -90,3 +90,24 @@ def test_devmail_never_runs_a_mails_scripts(devmail: tuple[DevMail, list[Receive
     assert '<iframe sandbox="allow-popups allow-popups-to-escape-sandbox"' in page
     assert "allow-scripts" not in page
     assert "allow-same-origin" not in page
+
+
+def test_devmail_pages_fit_a_phone(devmail: tuple[DevMail, list[ReceivedMail]]) -> None:
+    sink, _ = devmail
+    Mailer(parse_smtp_url(f"smtp://{LOOPBACK}:{sink.smtp_port}?{FROM_QUERY}")).send(link_mail(), NOW)
+    viewport = '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    for path in ("", "messages/1"):
+        assert viewport in _get(sink.web_url + path).text
+
+
+def test_devmail_can_show_its_page_to_other_machines() -> None:
+    # make run with PUBLIC_HOST: the page on every interface, named by the public host; SMTP stays on loopback.
+    sink = DevMail(free_port(), 0, http_host="0.0.0.0", url="http://192.168.1.20:8026")
+    sink.start()
+    try:
+        assert sink.http.server_address[0] == "0.0.0.0"
+        assert sink.web_url == "http://192.168.1.20:8026/"
+        assert sink.controller.hostname == LOOPBACK
+        assert _get(f"http://{LOOPBACK}:{sink.http.server_address[1]}/").status_code == 200
+    finally:
+        sink.stop()

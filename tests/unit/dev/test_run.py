@@ -12,6 +12,8 @@ import pytest
 
 from service.dev import run
 
+_PORT_NAMES = ("PORT", "SANDBOX_PORT", "SECRETS_EMULATOR_PORT", "MAIL_SMTP_PORT", "MAIL_HTTP_PORT")
+
 
 def test_every_port_comes_from_its_variable_or_default(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("PORT", "SANDBOX_PORT", "SECRETS_EMULATOR_PORT", "MAIL_SMTP_PORT", "MAIL_HTTP_PORT"):
@@ -49,6 +51,25 @@ def test_the_busy_port_is_named_with_its_variable() -> None:
     assert run._busy_port(dict.fromkeys(ports, free)) is None
 
 
+def test_a_port_left_in_time_wait_after_ctrl_c_is_free() -> None:
+    # A server that answered and then stopped, as the broker does on Ctrl-C: its side of the connection waits
+    # in TIME-WAIT for a minute, but nothing listens, and the next server binds the port at once.
+    with socket.socket() as server:
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        with socket.create_connection(("127.0.0.1", port)) as client:
+            accepted, _ = server.accept()
+            accepted.close()  # the server closes first: its end is the one that waits
+            assert client.recv(1) == b""
+    waiting = subprocess.run(
+        ["ss", "-Htan", "state", "time-wait", f"( sport = :{port} )"], capture_output=True, text=True, check=True
+    ).stdout
+    assert f"127.0.0.1:{port}" in waiting
+    assert run._busy_port(dict.fromkeys(_PORT_NAMES, port)) is None
+
+
 def test_dev_env_is_what_the_cli_needs_and_sources_in_a_shell(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("DATABASE_URL", "SMTP_URL", "PUBLIC_BASE_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
         monkeypatch.delenv(name, raising=False)
@@ -69,15 +90,20 @@ def test_dev_env_is_what_the_cli_needs_and_sources_in_a_shell(tmp_path: Path, mo
 
 
 def test_public_host_listens_everywhere_and_names_itself_in_the_urls(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("PUBLIC_BASE_URL", "SANDBOX_URL", "HOST", "SANDBOX_HOST"):
+    for name in ("PUBLIC_BASE_URL", "SANDBOX_URL", "HOST", "SANDBOX_HOST", "MAIL_HTTP_HOST", "DEV_MAILBOX_URL"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("PUBLIC_HOST", "192.168.1.20")
     ports = {"PORT": 18000, "SANDBOX_PORT": 18001, "SECRETS_EMULATOR_PORT": 18566, "MAIL_SMTP_PORT": 18025,
              "MAIL_HTTP_PORT": 18026}  # fmt: skip
     env = run._dev_env(ports)
-    assert (env["HOST"], env["SANDBOX_HOST"]) == ("0.0.0.0", "0.0.0.0")
+    assert (env["HOST"], env["SANDBOX_HOST"], env["MAIL_HTTP_HOST"]) == ("0.0.0.0", "0.0.0.0", "0.0.0.0")
     assert env["PUBLIC_BASE_URL"] == "http://192.168.1.20:18000"
     assert env["SANDBOX_URL"] == "http://192.168.1.20:18001"
+    # The phone that opens the link can open the mailbox too.
+    assert env["DEV_MAILBOX_URL"] == "http://192.168.1.20:18026"
+    assert "http://192.168.1.20:18026" in run.EXPOSED_WARNING.format(
+        broker="", sandbox="", mailbox=env["DEV_MAILBOX_URL"]
+    )
     # A tunnel's https URL wins over the host's http one.
     monkeypatch.setenv("PUBLIC_BASE_URL", "https://broker-dev.example-tunnel.test")
     assert run._dev_env(ports)["PUBLIC_BASE_URL"] == "https://broker-dev.example-tunnel.test"
@@ -86,6 +112,8 @@ def test_public_host_listens_everywhere_and_names_itself_in_the_urls(monkeypatch
     monkeypatch.delenv("PUBLIC_HOST")
     monkeypatch.delenv("PUBLIC_BASE_URL")
     assert "HOST" not in run._dev_env(ports)
+    assert "MAIL_HTTP_HOST" not in run._dev_env(ports)
+    assert run._dev_env(ports)["DEV_MAILBOX_URL"] == "http://127.0.0.1:18026"
     assert "WARNING" in run.EXPOSED_WARNING
 
 

@@ -1,14 +1,18 @@
-"""`webhooks`: endpoints from the CLI."""
+"""`webhooks`: endpoints from the CLI; the dispatcher process logs where the web process does."""
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
 
 from tests.support.api import generate
 from tests.support.cli import last_json, run
+from tests.support.paths import ROOT
 from tests.support.privacy import WATCH
 
 
@@ -42,3 +46,30 @@ def test_webhooks_from_the_cli(app: Flask, creds: dict[str, Any]) -> None:
     assert rotated["secret"] != created["secret"]
     run(runner, "webhooks", "delete", created["id"])
     assert runner.invoke(args=["webhooks", "show", created["id"]]).exit_code != 0
+
+
+def test_the_dispatcher_process_logs_to_stdout_as_the_web_process_does(
+    db_url: str, emulator: str, tmp_path: Path
+) -> None:
+    # A Procfile process, not a command whose output a script reads: the platform reads its logs on stdout.
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "DATABASE_URL": db_url,
+        "AWS_ENDPOINT_URL_SECRETS_MANAGER": emulator,
+        "AWS_ACCESS_KEY_ID": "x",
+        "AWS_SECRET_ACCESS_KEY": "x",
+        "AUDIT_SPOOL_DIR": str(tmp_path / "spool"),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "service", "webhooks", "dispatch"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        first = json.loads(process.stdout.readline())
+        assert (first["logger"], first["msg"]) == ("service.webhooks.cli", "webhook dispatcher started")
+    finally:
+        process.terminate()
+        out, err = process.communicate(timeout=30)
+    assert "webhook dispatcher stopped" in out
+    assert err == ""
