@@ -49,6 +49,13 @@ class MalformedJSON(BadRequest):
     title = "Malformed JSON"
 
 
+class UnknownQueryParameter(BadRequest):
+    """400: a query parameter the route does not take (a typo would otherwise be ignored and filter nothing)."""
+
+    code = "unknown_query_parameter"
+    title = "Unknown query parameter"
+
+
 class ApiKeyAsProfileKey(BadRequest):
     code = "api_key_as_profile_key"
     title = "API key sent as profile key"

@@ -3,12 +3,13 @@ revoke one."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, g, request
+from flask import Blueprint, Response, current_app, g
 
 from service.apikeys.admission import admit
 from service.apikeys.authentication import require_scope
 from service.errors import ValidationFailed
 from service.links.launch_links import LinkState
+from service.web.query import query_parameters
 from service.web.responses import no_store_json
 from service.wiring import services
 
@@ -17,6 +18,7 @@ bp = Blueprint("links_api", __name__, url_prefix="/api/v1/links")
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 _STATES = {state.value for state in LinkState} - {LinkState.UNKNOWN.value}
+LIST_PARAMETERS = ("limit", "state")
 
 
 def _admin() -> int:
@@ -28,16 +30,17 @@ def _admin() -> int:
 @bp.get("")
 def list_links() -> Response:
     tenant_id = _admin()
-    try:
-        limit = int(request.args.get("limit", DEFAULT_LIMIT))
-    except ValueError:
-        limit = -1
-    state = request.args.get("state")
-    if not 1 <= limit <= MAX_LIMIT:
-        raise ValidationFailed("Invalid query.", errors={"limit": [f"An integer from 1 to {MAX_LIMIT}."]})
+    query = query_parameters(LIST_PARAMETERS)
+    raw_limit, state = query.get("limit", str(DEFAULT_LIMIT)), query.get("state")
+    errors: dict[str, list[str]] = {}
+    # isascii: "²".isdigit() is True, but int("²") fails.
+    if not (raw_limit.isascii() and raw_limit.isdigit()) or not 1 <= int(raw_limit) <= MAX_LIMIT:
+        errors["limit"] = [f"An integer from 1 to {MAX_LIMIT}."]
     if state is not None and state not in _STATES:
-        raise ValidationFailed("Invalid query.", errors={"state": [f"One of {', '.join(sorted(_STATES))}."]})
-    links = services(current_app).links.list(tenant_id, limit, LinkState(state) if state else None)
+        errors["state"] = [f"One of {', '.join(sorted(_STATES))}."]
+    if errors:
+        raise ValidationFailed("Invalid query.", errors=errors)
+    links = services(current_app).links.list(tenant_id, int(raw_limit), LinkState(state) if state else None)
     return no_store_json({"links": links})
 
 

@@ -127,6 +127,26 @@ EXPLAINERS: tuple[Explainer, ...] = (
         right=_mint(),
     ),
     Explainer(
+        code="unknown_query_parameter",
+        status=400,
+        title="Unknown query parameter",
+        meaning=(
+            "The URL has a query parameter this route does not take, so nothing was listed: ignored, a typo would "
+            "have listed everything as if it had filtered. `errors` names each unknown parameter and the one it "
+            "most likely meant."
+        ),
+        causes=(
+            "A typo or another case: `?stat=used` or `?State=used` for `?state=used`.",
+            "A parameter of another route, or one from an older version of a guide.",
+        ),
+        fix=(
+            "Use the parameter `errors` suggests; names are case-sensitive.",
+            "The API reference lists each route's parameters: `GET /api/v1/links` takes `limit` and `state`.",
+        ),
+        wrong=_api("/api/v1/links?stat=used", "{admin_api_key}"),
+        right=_api("/api/v1/links?state=used", "{admin_api_key}"),
+    ),
+    Explainer(
         code="unauthorized",
         status=401,
         title="Unauthorized",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, current_app
 
 from service.apikeys.admission import admit
 from service.apikeys.authentication import require_scope
 from service.errors import ValidationFailed
 from service.web.json_body import json_body
+from service.web.query import query_parameters
 from service.web.responses import no_store_json
 from service.webhooks.schemas import load_new_endpoint
 from service.wiring import services
@@ -26,7 +27,7 @@ def _admin() -> int:
 
 
 def _limit() -> int:
-    raw = request.args.get("limit", str(DEFAULT_LIMIT))
+    raw = query_parameters(("limit",)).get("limit", str(DEFAULT_LIMIT))
     # isascii: "²".isdigit() is True, but int("²") fails.
     if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_LIMIT:
         raise ValidationFailed("Invalid query.", errors={"limit": [f"An integer from 1 to {MAX_LIMIT}."]})

@@ -655,7 +655,7 @@ export type Problem = {
      */
     requestId: string;
     /**
-     * Only for `422`; the other problems never have it.
+     * Only for `422` and `400 unknown_query_parameter`; the other problems never have it.
      */
     errors?: ProblemErrors;
 };
@@ -674,7 +674,7 @@ export type RateLimitedProblem = Problem & {
     status: 429;
     code: 'rate_limited';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -685,7 +685,7 @@ export type GenerateForbiddenProblem = Problem & {
     status: 403;
     code: 'insufficient_scope' | 'mode_mismatch';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -696,7 +696,7 @@ export type TestKeyRequiredProblem = Problem & {
     status: 403;
     code: 'test_key_required';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -707,7 +707,7 @@ export type InsufficientScopeProblem = Problem & {
     status: 403;
     code: 'insufficient_scope';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -718,7 +718,7 @@ export type ApiKeyNotFoundProblem = Problem & {
     status: 404;
     code: 'api_key_not_found';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -729,7 +729,7 @@ export type WebhookNotFoundProblem = Problem & {
     status: 404;
     code: 'webhook_not_found' | 'delivery_not_found' | 'not_found';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -740,7 +740,7 @@ export type WebhookDisabledProblem = Problem & {
     status: 409;
     code: 'webhook_disabled';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -759,7 +759,7 @@ export type GenerateNotFoundProblem = Problem & {
     status: 404;
     code: 'profile_not_found' | 'link_not_found';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -770,7 +770,7 @@ export type LinkNotFoundProblem = Problem & {
     status: 404;
     code: 'link_not_found';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -781,9 +781,17 @@ export type GenerateConflictProblem = Problem & {
     status: 409;
     code: 'idempotency_in_progress' | 'link_already_replaced';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
+};
+/**
+ * The body of a `400` answer (response `UnknownQueryParameter`).
+ */
+export type UnknownQueryParameterProblem = Problem & {
+    status: 400;
+    code: 'unknown_query_parameter';
+    errors: ProblemErrors;
 };
 /**
  * The body of a `400` answer (response `BadRequest`).
@@ -792,7 +800,7 @@ export type BadRequestProblem = Problem & {
     status: 400;
     code: 'bad_request' | 'malformed_json' | 'api_key_as_profile_key';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -803,7 +811,7 @@ export type UnauthorizedProblem = Problem & {
     status: 401;
     code: 'unauthorized';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -814,7 +822,7 @@ export type ProfileNotFoundProblem = Problem & {
     status: 404;
     code: 'profile_not_found';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -825,7 +833,7 @@ export type MethodNotAllowedProblem = Problem & {
     status: 405;
     code: 'method_not_allowed';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -836,7 +844,7 @@ export type PayloadTooLargeProblem = Problem & {
     status: 413;
     code: 'payload_too_large';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -847,7 +855,7 @@ export type UnsupportedMediaTypeProblem = Problem & {
     status: 415;
     code: 'unsupported_media_type';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -866,7 +874,7 @@ export type GenerateUnavailableProblem = Problem & {
     status: 503;
     code: 'key_unavailable' | 'verification_failed' | 'database_unavailable';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -877,7 +885,7 @@ export type RelyingPartyErrorProblem = Problem & {
     status: 502;
     code: 'relying_party_error' | 'email_failed';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -888,7 +896,7 @@ export type KeyUnavailableProblem = Problem & {
     status: 503;
     code: 'key_unavailable';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -899,7 +907,7 @@ export type KeysetNotFoundProblem = Problem & {
     status: 404;
     code: 'keyset_not_found' | 'not_found';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -910,7 +918,7 @@ export type NotFoundProblem = Problem & {
     status: 404;
     code: 'not_found';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -921,7 +929,7 @@ export type InternalErrorProblem = Problem & {
     status: 500;
     code: 'internal_error';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -1251,6 +1259,12 @@ export type ListLinksData = {
     url: '/api/v1/links';
 };
 export type ListLinksErrors = {
+    /**
+     * `unknown_query_parameter`: the URL has a query parameter this route does not take; nothing was listed.
+     * `errors` names each unknown parameter, with the one it most likely meant.
+     *
+     */
+    400: UnknownQueryParameterProblem;
     /**
      * The API key is missing, unknown or revoked (all three get the same answer). A key sent without the word
      * `Bearer` and a space before it (`Authorization: tbk_…`) is told to put `Bearer ` before the key.
@@ -1727,6 +1741,12 @@ export type ListWebhookEventsData = {
 };
 export type ListWebhookEventsErrors = {
     /**
+     * `unknown_query_parameter`: the URL has a query parameter this route does not take; nothing was listed.
+     * `errors` names each unknown parameter, with the one it most likely meant.
+     *
+     */
+    400: UnknownQueryParameterProblem;
+    /**
      * The API key is missing, unknown or revoked (all three get the same answer). A key sent without the word
      * `Bearer` and a space before it (`Authorization: tbk_…`) is told to put `Bearer ` before the key.
      *
@@ -1967,6 +1987,12 @@ export type ListWebhookDeliveriesData = {
     url: '/api/v1/webhooks/{id}/deliveries';
 };
 export type ListWebhookDeliveriesErrors = {
+    /**
+     * `unknown_query_parameter`: the URL has a query parameter this route does not take; nothing was listed.
+     * `errors` names each unknown parameter, with the one it most likely meant.
+     *
+     */
+    400: UnknownQueryParameterProblem;
     /**
      * The API key is missing, unknown or revoked (all three get the same answer). A key sent without the word
      * `Bearer` and a space before it (`Authorization: tbk_…`) is told to put `Bearer ` before the key.

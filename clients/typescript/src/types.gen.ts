@@ -687,7 +687,7 @@ export type Problem = {
      */
     requestId: string;
     /**
-     * Only for `422`; the other problems never have it.
+     * Only for `422` and `400 unknown_query_parameter`; the other problems never have it.
      */
     errors?: ProblemErrors;
 };
@@ -708,7 +708,7 @@ export type RateLimitedProblem = Problem & {
     status: 429;
     code: 'rate_limited';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -720,7 +720,7 @@ export type GenerateForbiddenProblem = Problem & {
     status: 403;
     code: 'insufficient_scope' | 'mode_mismatch';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -732,7 +732,7 @@ export type TestKeyRequiredProblem = Problem & {
     status: 403;
     code: 'test_key_required';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -744,7 +744,7 @@ export type InsufficientScopeProblem = Problem & {
     status: 403;
     code: 'insufficient_scope';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -756,7 +756,7 @@ export type ApiKeyNotFoundProblem = Problem & {
     status: 404;
     code: 'api_key_not_found';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -768,7 +768,7 @@ export type WebhookNotFoundProblem = Problem & {
     status: 404;
     code: 'webhook_not_found' | 'delivery_not_found' | 'not_found';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -780,7 +780,7 @@ export type WebhookDisabledProblem = Problem & {
     status: 409;
     code: 'webhook_disabled';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -801,7 +801,7 @@ export type GenerateNotFoundProblem = Problem & {
     status: 404;
     code: 'profile_not_found' | 'link_not_found';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -813,7 +813,7 @@ export type LinkNotFoundProblem = Problem & {
     status: 404;
     code: 'link_not_found';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -825,9 +825,18 @@ export type GenerateConflictProblem = Problem & {
     status: 409;
     code: 'idempotency_in_progress' | 'link_already_replaced';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
+};
+
+/**
+ * The body of a `400` answer (response `UnknownQueryParameter`).
+ */
+export type UnknownQueryParameterProblem = Problem & {
+    status: 400;
+    code: 'unknown_query_parameter';
+    errors: ProblemErrors;
 };
 
 /**
@@ -837,7 +846,7 @@ export type BadRequestProblem = Problem & {
     status: 400;
     code: 'bad_request' | 'malformed_json' | 'api_key_as_profile_key';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -849,7 +858,7 @@ export type UnauthorizedProblem = Problem & {
     status: 401;
     code: 'unauthorized';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -861,7 +870,7 @@ export type ProfileNotFoundProblem = Problem & {
     status: 404;
     code: 'profile_not_found';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -873,7 +882,7 @@ export type MethodNotAllowedProblem = Problem & {
     status: 405;
     code: 'method_not_allowed';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -885,7 +894,7 @@ export type PayloadTooLargeProblem = Problem & {
     status: 413;
     code: 'payload_too_large';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -897,7 +906,7 @@ export type UnsupportedMediaTypeProblem = Problem & {
     status: 415;
     code: 'unsupported_media_type';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -918,7 +927,7 @@ export type GenerateUnavailableProblem = Problem & {
     status: 503;
     code: 'key_unavailable' | 'verification_failed' | 'database_unavailable';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -930,7 +939,7 @@ export type RelyingPartyErrorProblem = Problem & {
     status: 502;
     code: 'relying_party_error' | 'email_failed';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -942,7 +951,7 @@ export type KeyUnavailableProblem = Problem & {
     status: 503;
     code: 'key_unavailable';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -954,7 +963,7 @@ export type KeysetNotFoundProblem = Problem & {
     status: 404;
     code: 'keyset_not_found' | 'not_found';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -966,7 +975,7 @@ export type NotFoundProblem = Problem & {
     status: 404;
     code: 'not_found';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -978,7 +987,7 @@ export type InternalErrorProblem = Problem & {
     status: 500;
     code: 'internal_error';
     /**
-     * Never present in this problem (only `422` has `errors`).
+     * Never present here: only `422` and `unknown_query_parameter` have it.
      */
     errors?: unknown;
 };
@@ -1334,6 +1343,12 @@ export type ListLinksData = {
 };
 
 export type ListLinksErrors = {
+    /**
+     * `unknown_query_parameter`: the URL has a query parameter this route does not take; nothing was listed.
+     * `errors` names each unknown parameter, with the one it most likely meant.
+     *
+     */
+    400: UnknownQueryParameterProblem;
     /**
      * The API key is missing, unknown or revoked (all three get the same answer). A key sent without the word
      * `Bearer` and a space before it (`Authorization: tbk_…`) is told to put `Bearer ` before the key.
@@ -1850,6 +1865,12 @@ export type ListWebhookEventsData = {
 
 export type ListWebhookEventsErrors = {
     /**
+     * `unknown_query_parameter`: the URL has a query parameter this route does not take; nothing was listed.
+     * `errors` names each unknown parameter, with the one it most likely meant.
+     *
+     */
+    400: UnknownQueryParameterProblem;
+    /**
      * The API key is missing, unknown or revoked (all three get the same answer). A key sent without the word
      * `Bearer` and a space before it (`Authorization: tbk_…`) is told to put `Bearer ` before the key.
      *
@@ -2110,6 +2131,12 @@ export type ListWebhookDeliveriesData = {
 };
 
 export type ListWebhookDeliveriesErrors = {
+    /**
+     * `unknown_query_parameter`: the URL has a query parameter this route does not take; nothing was listed.
+     * `errors` names each unknown parameter, with the one it most likely meant.
+     *
+     */
+    400: UnknownQueryParameterProblem;
     /**
      * The API key is missing, unknown or revoked (all three get the same answer). A key sent without the word
      * `Bearer` and a space before it (`Authorization: tbk_…`) is told to put `Bearer ` before the key.

@@ -117,6 +117,9 @@ from .token_inspection_rules_item_rule import TokenInspectionRulesItemRule
 from .unauthorized_problem import UnauthorizedProblem
 from .unauthorized_problem_code import UnauthorizedProblemCode
 from .unauthorized_problem_status import UnauthorizedProblemStatus
+from .unknown_query_parameter_problem import UnknownQueryParameterProblem
+from .unknown_query_parameter_problem_code import UnknownQueryParameterProblemCode
+from .unknown_query_parameter_problem_status import UnknownQueryParameterProblemStatus
 from .unsupported_media_type_problem import UnsupportedMediaTypeProblem
 from .unsupported_media_type_problem_code import UnsupportedMediaTypeProblemCode
 from .unsupported_media_type_problem_status import UnsupportedMediaTypeProblemStatus
@@ -263,6 +266,9 @@ __all__ = (
     "UnauthorizedProblem",
     "UnauthorizedProblemCode",
     "UnauthorizedProblemStatus",
+    "UnknownQueryParameterProblem",
+    "UnknownQueryParameterProblemCode",
+    "UnknownQueryParameterProblemStatus",
     "UnsupportedMediaTypeProblem",
     "UnsupportedMediaTypeProblemCode",
     "UnsupportedMediaTypeProblemStatus",

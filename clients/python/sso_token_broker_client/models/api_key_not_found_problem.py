@@ -35,7 +35,7 @@ class ApiKeyNotFoundProblem:
             code has a page on the
             broker at `/problems/<code>`, the `type`; `/problems` lists them all.
         request_id (str): The id of the request, equal to the `X-Request-Id` response header.
-        errors (ProblemErrors | Unset): Never present in this problem (only `422` has `errors`).
+        errors (ProblemErrors | Unset): Never present here: only `422` and `unknown_query_parameter` have it.
     """
 
     type_: str

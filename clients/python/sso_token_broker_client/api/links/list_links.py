@@ -12,6 +12,7 @@ from ...models.list_links_state import ListLinksState
 from ...models.method_not_allowed_problem import MethodNotAllowedProblem
 from ...models.rate_limited_problem import RateLimitedProblem
 from ...models.unauthorized_problem import UnauthorizedProblem
+from ...models.unknown_query_parameter_problem import UnknownQueryParameterProblem
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
@@ -57,6 +58,7 @@ def _parse_response(
     | MethodNotAllowedProblem
     | RateLimitedProblem
     | UnauthorizedProblem
+    | UnknownQueryParameterProblem
     | ValidationProblem
     | None
 ):
@@ -64,6 +66,11 @@ def _parse_response(
         response_200 = ListLinksResponse200.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = UnknownQueryParameterProblem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = UnauthorizedProblem.from_dict(response.json())
@@ -110,6 +117,7 @@ def _build_response(
     | MethodNotAllowedProblem
     | RateLimitedProblem
     | UnauthorizedProblem
+    | UnknownQueryParameterProblem
     | ValidationProblem
 ]:
     return Response(
@@ -133,13 +141,15 @@ def sync_detailed(
     | MethodNotAllowedProblem
     | RateLimitedProblem
     | UnauthorizedProblem
+    | UnknownQueryParameterProblem
     | ValidationProblem
 ]:
     """List your launch links
 
      Your account's launch links, newest first: id, profile, created, expires, uses left, state and
     the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload.
-    Needs the scope `links:admin`.
+    A query parameter the route does not take is refused (`400 unknown_query_parameter`, naming the one
+    meant). Needs the scope `links:admin`.
 
     Args:
         limit (int | Unset):  Default: 50.
@@ -151,7 +161,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InsufficientScopeProblem | InternalErrorProblem | ListLinksResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | ValidationProblem]
+        Response[InsufficientScopeProblem | InternalErrorProblem | ListLinksResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | UnknownQueryParameterProblem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -180,6 +190,7 @@ def sync(
     | MethodNotAllowedProblem
     | RateLimitedProblem
     | UnauthorizedProblem
+    | UnknownQueryParameterProblem
     | ValidationProblem
     | None
 ):
@@ -187,7 +198,8 @@ def sync(
 
      Your account's launch links, newest first: id, profile, created, expires, uses left, state and
     the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload.
-    Needs the scope `links:admin`.
+    A query parameter the route does not take is refused (`400 unknown_query_parameter`, naming the one
+    meant). Needs the scope `links:admin`.
 
     Args:
         limit (int | Unset):  Default: 50.
@@ -199,7 +211,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InsufficientScopeProblem | InternalErrorProblem | ListLinksResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | ValidationProblem
+        InsufficientScopeProblem | InternalErrorProblem | ListLinksResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | UnknownQueryParameterProblem | ValidationProblem
     """
 
     return sync_detailed(
@@ -223,13 +235,15 @@ async def asyncio_detailed(
     | MethodNotAllowedProblem
     | RateLimitedProblem
     | UnauthorizedProblem
+    | UnknownQueryParameterProblem
     | ValidationProblem
 ]:
     """List your launch links
 
      Your account's launch links, newest first: id, profile, created, expires, uses left, state and
     the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload.
-    Needs the scope `links:admin`.
+    A query parameter the route does not take is refused (`400 unknown_query_parameter`, naming the one
+    meant). Needs the scope `links:admin`.
 
     Args:
         limit (int | Unset):  Default: 50.
@@ -241,7 +255,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InsufficientScopeProblem | InternalErrorProblem | ListLinksResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | ValidationProblem]
+        Response[InsufficientScopeProblem | InternalErrorProblem | ListLinksResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | UnknownQueryParameterProblem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -268,6 +282,7 @@ async def asyncio(
     | MethodNotAllowedProblem
     | RateLimitedProblem
     | UnauthorizedProblem
+    | UnknownQueryParameterProblem
     | ValidationProblem
     | None
 ):
@@ -275,7 +290,8 @@ async def asyncio(
 
      Your account's launch links, newest first: id, profile, created, expires, uses left, state and
     the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload.
-    Needs the scope `links:admin`.
+    A query parameter the route does not take is refused (`400 unknown_query_parameter`, naming the one
+    meant). Needs the scope `links:admin`.
 
     Args:
         limit (int | Unset):  Default: 50.
@@ -287,7 +303,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InsufficientScopeProblem | InternalErrorProblem | ListLinksResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | ValidationProblem
+        InsufficientScopeProblem | InternalErrorProblem | ListLinksResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | UnknownQueryParameterProblem | ValidationProblem
     """
 
     return (

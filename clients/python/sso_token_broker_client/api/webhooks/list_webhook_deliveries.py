@@ -12,6 +12,7 @@ from ...models.list_webhook_deliveries_response_200 import ListWebhookDeliveries
 from ...models.method_not_allowed_problem import MethodNotAllowedProblem
 from ...models.rate_limited_problem import RateLimitedProblem
 from ...models.unauthorized_problem import UnauthorizedProblem
+from ...models.unknown_query_parameter_problem import UnknownQueryParameterProblem
 from ...models.validation_problem import ValidationProblem
 from ...models.webhook_not_found_problem import WebhookNotFoundProblem
 from ...types import UNSET, Response, Unset
@@ -54,6 +55,7 @@ def _parse_response(
     | MethodNotAllowedProblem
     | RateLimitedProblem
     | UnauthorizedProblem
+    | UnknownQueryParameterProblem
     | ValidationProblem
     | WebhookNotFoundProblem
     | None
@@ -62,6 +64,11 @@ def _parse_response(
         response_200 = ListWebhookDeliveriesResponse200.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = UnknownQueryParameterProblem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = UnauthorizedProblem.from_dict(response.json())
@@ -113,6 +120,7 @@ def _build_response(
     | MethodNotAllowedProblem
     | RateLimitedProblem
     | UnauthorizedProblem
+    | UnknownQueryParameterProblem
     | ValidationProblem
     | WebhookNotFoundProblem
 ]:
@@ -137,6 +145,7 @@ def sync_detailed(
     | MethodNotAllowedProblem
     | RateLimitedProblem
     | UnauthorizedProblem
+    | UnknownQueryParameterProblem
     | ValidationProblem
     | WebhookNotFoundProblem
 ]:
@@ -158,7 +167,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InsufficientScopeProblem | InternalErrorProblem | ListWebhookDeliveriesResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | ValidationProblem | WebhookNotFoundProblem]
+        Response[InsufficientScopeProblem | InternalErrorProblem | ListWebhookDeliveriesResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | UnknownQueryParameterProblem | ValidationProblem | WebhookNotFoundProblem]
     """
 
     kwargs = _get_kwargs(
@@ -187,6 +196,7 @@ def sync(
     | MethodNotAllowedProblem
     | RateLimitedProblem
     | UnauthorizedProblem
+    | UnknownQueryParameterProblem
     | ValidationProblem
     | WebhookNotFoundProblem
     | None
@@ -209,7 +219,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InsufficientScopeProblem | InternalErrorProblem | ListWebhookDeliveriesResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | ValidationProblem | WebhookNotFoundProblem
+        InsufficientScopeProblem | InternalErrorProblem | ListWebhookDeliveriesResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | UnknownQueryParameterProblem | ValidationProblem | WebhookNotFoundProblem
     """
 
     return sync_detailed(
@@ -233,6 +243,7 @@ async def asyncio_detailed(
     | MethodNotAllowedProblem
     | RateLimitedProblem
     | UnauthorizedProblem
+    | UnknownQueryParameterProblem
     | ValidationProblem
     | WebhookNotFoundProblem
 ]:
@@ -254,7 +265,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InsufficientScopeProblem | InternalErrorProblem | ListWebhookDeliveriesResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | ValidationProblem | WebhookNotFoundProblem]
+        Response[InsufficientScopeProblem | InternalErrorProblem | ListWebhookDeliveriesResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | UnknownQueryParameterProblem | ValidationProblem | WebhookNotFoundProblem]
     """
 
     kwargs = _get_kwargs(
@@ -281,6 +292,7 @@ async def asyncio(
     | MethodNotAllowedProblem
     | RateLimitedProblem
     | UnauthorizedProblem
+    | UnknownQueryParameterProblem
     | ValidationProblem
     | WebhookNotFoundProblem
     | None
@@ -303,7 +315,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InsufficientScopeProblem | InternalErrorProblem | ListWebhookDeliveriesResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | ValidationProblem | WebhookNotFoundProblem
+        InsufficientScopeProblem | InternalErrorProblem | ListWebhookDeliveriesResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | UnknownQueryParameterProblem | ValidationProblem | WebhookNotFoundProblem
     """
 
     return (

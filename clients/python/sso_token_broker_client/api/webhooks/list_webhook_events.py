@@ -11,6 +11,7 @@ from ...models.list_webhook_events_response_200 import ListWebhookEventsResponse
 from ...models.method_not_allowed_problem import MethodNotAllowedProblem
 from ...models.rate_limited_problem import RateLimitedProblem
 from ...models.unauthorized_problem import UnauthorizedProblem
+from ...models.unknown_query_parameter_problem import UnknownQueryParameterProblem
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
@@ -49,6 +50,7 @@ def _parse_response(
     | MethodNotAllowedProblem
     | RateLimitedProblem
     | UnauthorizedProblem
+    | UnknownQueryParameterProblem
     | ValidationProblem
     | None
 ):
@@ -56,6 +58,11 @@ def _parse_response(
         response_200 = ListWebhookEventsResponse200.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = UnknownQueryParameterProblem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = UnauthorizedProblem.from_dict(response.json())
@@ -102,6 +109,7 @@ def _build_response(
     | MethodNotAllowedProblem
     | RateLimitedProblem
     | UnauthorizedProblem
+    | UnknownQueryParameterProblem
     | ValidationProblem
 ]:
     return Response(
@@ -124,6 +132,7 @@ def sync_detailed(
     | MethodNotAllowedProblem
     | RateLimitedProblem
     | UnauthorizedProblem
+    | UnknownQueryParameterProblem
     | ValidationProblem
 ]:
     """List your account's webhook events
@@ -142,7 +151,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InsufficientScopeProblem | InternalErrorProblem | ListWebhookEventsResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | ValidationProblem]
+        Response[InsufficientScopeProblem | InternalErrorProblem | ListWebhookEventsResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | UnknownQueryParameterProblem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -169,6 +178,7 @@ def sync(
     | MethodNotAllowedProblem
     | RateLimitedProblem
     | UnauthorizedProblem
+    | UnknownQueryParameterProblem
     | ValidationProblem
     | None
 ):
@@ -188,7 +198,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InsufficientScopeProblem | InternalErrorProblem | ListWebhookEventsResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | ValidationProblem
+        InsufficientScopeProblem | InternalErrorProblem | ListWebhookEventsResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | UnknownQueryParameterProblem | ValidationProblem
     """
 
     return sync_detailed(
@@ -210,6 +220,7 @@ async def asyncio_detailed(
     | MethodNotAllowedProblem
     | RateLimitedProblem
     | UnauthorizedProblem
+    | UnknownQueryParameterProblem
     | ValidationProblem
 ]:
     """List your account's webhook events
@@ -228,7 +239,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InsufficientScopeProblem | InternalErrorProblem | ListWebhookEventsResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | ValidationProblem]
+        Response[InsufficientScopeProblem | InternalErrorProblem | ListWebhookEventsResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | UnknownQueryParameterProblem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -253,6 +264,7 @@ async def asyncio(
     | MethodNotAllowedProblem
     | RateLimitedProblem
     | UnauthorizedProblem
+    | UnknownQueryParameterProblem
     | ValidationProblem
     | None
 ):
@@ -272,7 +284,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InsufficientScopeProblem | InternalErrorProblem | ListWebhookEventsResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | ValidationProblem
+        InsufficientScopeProblem | InternalErrorProblem | ListWebhookEventsResponse200 | MethodNotAllowedProblem | RateLimitedProblem | UnauthorizedProblem | UnknownQueryParameterProblem | ValidationProblem
     """
 
     return (
