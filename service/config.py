@@ -38,7 +38,8 @@ class Settings:
     subject_hash_key: str
     # The broker's own secret: seals the responses kept for Idempotency-Key replays and signs the form of each
     # launch page. Changing it forgets the idempotency records in flight (24 h) and makes open launch pages
-    # ask to be reloaded; nothing else. Separate from SUBJECT_HASH_KEY, whose change re-keys the audit hashes.
+    # ask to be reloaded; nothing else. Separate from SUBJECT_HASH_KEY, whose change re-keys the audit hashes and
+    # the hashes that find emailed links by address.
     server_secret: str
     aws_region: str
     secrets_endpoint_url: str | None

@@ -128,7 +128,7 @@ def build_services(
     spool = AuditSpool(Path(settings.audit_spool_dir), settings.audit_spool_max_bytes)
     auditor = Auditor(AuditWriter(stores.audit, spool=spool), settings.subject_hash_key)
     outbox = Outbox(stores.webhooks, clock)
-    links = LaunchLinks(stores.links, settings.public_base_url, clock, outbox)
+    links = LaunchLinks(stores.links, settings.public_base_url, clock, outbox, settings.subject_hash_key)
     url_policy = UrlPolicy(settings.is_production)
     mailer = Mailer(settings.smtp) if settings.smtp else None
     # Test keys' mails are composed as they would go out, with this sender, and kept instead of sent.

@@ -8,6 +8,7 @@ import json
 import click
 
 from service.cli_support import CommandGroup, current_services, echo_rows, friendly
+from service.links.launch_links import LinkFilter, LinkState
 from service.webhooks.endpoints import EVENT_RETENTION_DAYS
 
 links_cli = CommandGroup("links", help="Launch links: list, revoke, purge.")
@@ -16,11 +17,14 @@ links_cli = CommandGroup("links", help="Launch links: list, revoke, purge.")
 @links_cli.command("list")
 @click.option("--tenant", "tenant_name", required=True)
 @click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
+@click.option("--state", type=click.Choice([s.value for s in LinkState if s is not LinkState.UNKNOWN]))
+@click.option("--recipient", help="Only the links emailed to this address (matched by its keyed hash).")
 @friendly
-def links_list(tenant_name: str, limit: int) -> None:
+def links_list(tenant_name: str, limit: int, state: str | None, recipient: str | None) -> None:
     """A tenant's links, newest first: id, profile, dates, uses left, state, masked recipient."""
     svc = current_services()
-    echo_rows(svc.links.list(svc.stores.tenants.tenant_by_name(tenant_name).id, limit))
+    which = LinkFilter(state=LinkState(state) if state else None, recipient=recipient)
+    echo_rows(svc.links.list(svc.stores.tenants.tenant_by_name(tenant_name).id, limit, which))
 
 
 @links_cli.command("revoke")

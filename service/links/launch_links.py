@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from service import sealing
+from service.apikeys.credentials import subject_hash
 from service.errors import LinkNotFound
 from service.links.models import LaunchLink
 from service.links.store import LinkStore
@@ -30,6 +31,8 @@ SECRET_BYTES = 32
 _PUBLIC_ID_BYTES = 9
 PUBLIC_ID_PREFIX = "ln_"
 _SEALING_PURPOSE = b"launch link payload"
+# Keeps recipient hashes apart from the audit rows' subject hashes made under the same key.
+_RECIPIENT_PURPOSE = "launch link recipient"
 PATH_PREFIX = "/l/"
 
 
@@ -124,6 +127,23 @@ def mask_address(address: str) -> str:
     return f"{local[:1]}***@{domain}"
 
 
+def recipient_hash(key: str, address: str) -> str:
+    """The keyed hash (HMAC-SHA256) an emailed link keeps of its address, to be found by it; case-insensitive.
+
+    Under SUBJECT_HASH_KEY, which the database never holds: a dump alone neither reveals an address nor tells
+    by guessing whether one is there.
+    """
+    return subject_hash(key, _RECIPIENT_PURPOSE, address.strip().casefold())
+
+
+@dataclasses.dataclass(frozen=True)
+class LinkFilter:
+    """Which of a tenant's links a listing shows: in a state, sent to an address."""
+
+    state: LinkState | None = None
+    recipient: str | None = None
+
+
 def state_of(link: LaunchLink, now: dt.datetime) -> LinkState:
     if link.revoked_at is not None:
         return LinkState.REVOKED
@@ -142,11 +162,19 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 class LaunchLinks:
     """Launch links, and the webhook events of what happens to them (written with each change, see webhooks)."""
 
-    def __init__(self, store: LinkStore, public_base_url: str, clock: Callable[[], float], outbox: Outbox) -> None:
+    def __init__(
+        self,
+        store: LinkStore,
+        public_base_url: str,
+        clock: Callable[[], float],
+        outbox: Outbox,
+        recipient_key: str,
+    ) -> None:
         self._store = store
         self._base = public_base_url
         self._clock = clock
         self._outbox = outbox
+        self._recipient_key = recipient_key
 
     def now(self) -> dt.datetime:
         return dt.datetime.fromtimestamp(self._clock(), dt.UTC)
@@ -177,6 +205,7 @@ class LaunchLinks:
             "created_at": dt.datetime.fromtimestamp(now, dt.UTC),
             "expires_at": dt.datetime.fromtimestamp(now + spec.lifetime_seconds, dt.UTC),
             "recipient_masked": mask_address(email["to"]) if email else None,
+            "recipient_hash": recipient_hash(self._recipient_key, email["to"]) if email else None,
             "locale": spec.locale,
             "renewals": spec.renewals,
         }
@@ -267,9 +296,16 @@ class LaunchLinks:
         events = [{"type": event.kind, "at": iso_timestamp(event.at)} for event in link.events]
         return {**self.summary(link), "locale": link.locale, "events": events}
 
-    def list(self, tenant_id: int, limit: int, state: LinkState | None = None) -> list[dict[str, Any]]:
-        """The newest `limit` links of a tenant, in `state` if given (filtered by the database, before the limit)."""
-        links = self._store.list_links(tenant_id, limit, state.value if state else None, self.now())
+    def list(self, tenant_id: int, limit: int, which: LinkFilter | None = None) -> list[dict[str, Any]]:
+        """The newest `limit` links of a tenant that pass `which` (filtered by the database, before the limit)."""
+        which = which or LinkFilter()
+        links = self._store.list_links(
+            tenant_id,
+            limit,
+            which.state.value if which.state else None,
+            self.now(),
+            recipient_hash=recipient_hash(self._recipient_key, which.recipient) if which.recipient else None,
+        )
         return [self.summary(link) for link in links]
 
     def revoke(self, tenant_id: int | None, public_id: str, request_id: str | None = None) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -26,6 +27,8 @@ class LaunchLink(Base):
     """
 
     __tablename__ = "launch_links"
+    # An admin finds a member's links by address: the tenant's links with this keyed hash.
+    __table_args__ = (Index("ix_launch_links_tenant_recipient", "tenant_id", "recipient_hash"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # A short random id to name the link in listings and audit rows; it opens nothing.
@@ -44,6 +47,9 @@ class LaunchLink(Base):
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     # Set only for emailed links, already masked (b***@galaxy.com): the address itself is never stored.
     recipient_masked: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    # Also only for emailed links: a keyed hash (HMAC under SUBJECT_HASH_KEY) of the address, so an admin can
+    # find a member's links by address (`GET /api/v1/links?recipient=`) while a dump reveals nothing.
+    recipient_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     # The locale its pages speak (None: the profile's, then the browser's).
     locale: Mapped[str | None] = mapped_column(String(8), nullable=True)
     # How many renewals came before this link (0 for a link an API call made).

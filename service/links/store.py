@@ -197,9 +197,16 @@ class LinkStore:
 
     @retried_once
     def list_links(
-        self, tenant_id: int, limit: int, state: str | None = None, now: dt.datetime | None = None
+        self,
+        tenant_id: int,
+        limit: int,
+        state: str | None = None,
+        now: dt.datetime | None = None,
+        *,
+        recipient_hash: str | None = None,
     ) -> list[LaunchLink]:
-        """A tenant's newest links, only those in `state` (usable, expired, used, revoked) if given."""
+        """A tenant's newest links; if given, only those in `state` (usable, expired, used, revoked) and those
+        mailed to the address with `recipient_hash`."""
         query = (
             select(LaunchLink)
             .options(joinedload(LaunchLink.profile))
@@ -207,10 +214,12 @@ class LinkStore:
             .order_by(LaunchLink.id.desc())
             .limit(limit)
         )
+        # Every filter in SQL, before the limit: filtering the newest `limit` links afterwards could answer []
+        # while older links that pass exist.
         if state is not None:
-            # In SQL, before the limit: filtering the newest `limit` links afterwards could answer [] while
-            # older links in that state exist.
             query = query.where(link_state_condition(state, now or dt.datetime.now(dt.UTC)))
+        if recipient_hash is not None:
+            query = query.where(LaunchLink.recipient_hash == recipient_hash)
         with self._db.session() as session:
             return list(session.scalars(query))
 

@@ -1,14 +1,15 @@
-"""Link administration over HTTP (scope links:admin): list a tenant's launch links, show one with its events,
-revoke one."""
+"""Link administration over HTTP (scope links:admin): list a tenant's launch links (by state, by address), show
+one with its events, revoke one."""
 
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, g
+from marshmallow import ValidationError, validate
 
 from service.apikeys.admission import admit
 from service.apikeys.authentication import require_scope
 from service.errors import ValidationFailed
-from service.links.launch_links import LinkState
+from service.links.launch_links import LinkFilter, LinkState
 from service.web.query import query_parameters
 from service.web.responses import no_store_json
 from service.wiring import services
@@ -18,7 +19,18 @@ bp = Blueprint("links_api", __name__, url_prefix="/api/v1/links")
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 _STATES = {state.value for state in LinkState} - {LinkState.UNKNOWN.value}
-LIST_PARAMETERS = ("limit", "state")
+LIST_PARAMETERS = ("limit", "state", "recipient")
+_MAX_ADDRESS = 254  # as generateJWT's email.to
+_is_address = validate.Email()
+
+
+def _address(value: str) -> bool:
+    """Whether a `recipient` is an email address (its value is never quoted back, nor logged)."""
+    try:
+        _is_address(value)
+    except ValidationError:
+        return False
+    return len(value) <= _MAX_ADDRESS
 
 
 def _admin() -> int:
@@ -38,9 +50,14 @@ def list_links() -> Response:
         errors["limit"] = [f"An integer from 1 to {MAX_LIMIT}."]
     if state is not None and state not in _STATES:
         errors["state"] = [f"One of {', '.join(sorted(_STATES))}."]
+    recipient = query["recipient"].strip() if "recipient" in query else None
+    if recipient is not None and not _address(recipient):
+        # URL-encoded, a + in an address must be %2B: a bare + arrives as a space.
+        errors["recipient"] = ["An email address, as generateJWT's email.to had it, URL-encoded (+ as %2B)."]
     if errors:
         raise ValidationFailed("Invalid query.", errors=errors)
-    links = services(current_app).links.list(tenant_id, int(raw_limit), LinkState(state) if state else None)
+    which = LinkFilter(state=LinkState(state) if state else None, recipient=recipient)
+    links = services(current_app).links.list(tenant_id, int(raw_limit), which)
     return no_store_json({"links": links})
 
 

@@ -83,9 +83,9 @@ export declare const getKeysetJwks: <ThrowOnError extends boolean = false>(optio
  * List your launch links
  *
  * Your account's launch links, newest first: id, profile, created, expires, uses left, state and
- * the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload.
- * A query parameter the route does not take is refused (`400 unknown_query_parameter`, naming the one
- * meant). Needs the scope `links:admin`.
+ * the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload. The
+ * filters combine, and apply before `limit`. A query parameter the route does not take is refused
+ * (`400 unknown_query_parameter`, naming the one meant). Needs the scope `links:admin`.
  *
  */
 export declare const listLinks: <ThrowOnError extends boolean = false>(options?: Options<ListLinksData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ListLinksResponses, ListLinksErrors, ThrowOnError, "fields">;

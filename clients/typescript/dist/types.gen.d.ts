@@ -1255,6 +1255,14 @@ export type ListLinksData = {
     query?: {
         limit?: number;
         state?: 'usable' | 'expired' | 'used' | 'revoked';
+        /**
+         * Only the links emailed to this address (as generateJWT's `email.to` had it; case does not matter),
+         * e.g. to find a member's link when they call. URL-encode it (`+` as `%2B`). The broker keeps no
+         * address: it matches a keyed hash of it, written when the emailed link (or its renewal) is made (links
+         * emailed before the broker kept these hashes are not found by address).
+         *
+         */
+        recipient?: string;
     };
     url: '/api/v1/links';
 };

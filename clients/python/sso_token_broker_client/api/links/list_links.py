@@ -21,6 +21,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = 50,
     state: ListLinksState | Unset = UNSET,
+    recipient: str | Unset = UNSET,
     x_request_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -36,6 +37,8 @@ def _get_kwargs(
         json_state = state
 
     params["state"] = json_state
+
+    params["recipient"] = recipient
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -133,6 +136,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     state: ListLinksState | Unset = UNSET,
+    recipient: str | Unset = UNSET,
     x_request_id: str | Unset = UNSET,
 ) -> Response[
     InsufficientScopeProblem
@@ -147,13 +151,14 @@ def sync_detailed(
     """List your launch links
 
      Your account's launch links, newest first: id, profile, created, expires, uses left, state and
-    the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload.
-    A query parameter the route does not take is refused (`400 unknown_query_parameter`, naming the one
-    meant). Needs the scope `links:admin`.
+    the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload. The
+    filters combine, and apply before `limit`. A query parameter the route does not take is refused
+    (`400 unknown_query_parameter`, naming the one meant). Needs the scope `links:admin`.
 
     Args:
         limit (int | Unset):  Default: 50.
         state (ListLinksState | Unset):
+        recipient (str | Unset):
         x_request_id (str | Unset):
 
     Raises:
@@ -167,6 +172,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         state=state,
+        recipient=recipient,
         x_request_id=x_request_id,
     )
 
@@ -182,6 +188,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     state: ListLinksState | Unset = UNSET,
+    recipient: str | Unset = UNSET,
     x_request_id: str | Unset = UNSET,
 ) -> (
     InsufficientScopeProblem
@@ -197,13 +204,14 @@ def sync(
     """List your launch links
 
      Your account's launch links, newest first: id, profile, created, expires, uses left, state and
-    the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload.
-    A query parameter the route does not take is refused (`400 unknown_query_parameter`, naming the one
-    meant). Needs the scope `links:admin`.
+    the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload. The
+    filters combine, and apply before `limit`. A query parameter the route does not take is refused
+    (`400 unknown_query_parameter`, naming the one meant). Needs the scope `links:admin`.
 
     Args:
         limit (int | Unset):  Default: 50.
         state (ListLinksState | Unset):
+        recipient (str | Unset):
         x_request_id (str | Unset):
 
     Raises:
@@ -218,6 +226,7 @@ def sync(
         client=client,
         limit=limit,
         state=state,
+        recipient=recipient,
         x_request_id=x_request_id,
     ).parsed
 
@@ -227,6 +236,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     state: ListLinksState | Unset = UNSET,
+    recipient: str | Unset = UNSET,
     x_request_id: str | Unset = UNSET,
 ) -> Response[
     InsufficientScopeProblem
@@ -241,13 +251,14 @@ async def asyncio_detailed(
     """List your launch links
 
      Your account's launch links, newest first: id, profile, created, expires, uses left, state and
-    the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload.
-    A query parameter the route does not take is refused (`400 unknown_query_parameter`, naming the one
-    meant). Needs the scope `links:admin`.
+    the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload. The
+    filters combine, and apply before `limit`. A query parameter the route does not take is refused
+    (`400 unknown_query_parameter`, naming the one meant). Needs the scope `links:admin`.
 
     Args:
         limit (int | Unset):  Default: 50.
         state (ListLinksState | Unset):
+        recipient (str | Unset):
         x_request_id (str | Unset):
 
     Raises:
@@ -261,6 +272,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         state=state,
+        recipient=recipient,
         x_request_id=x_request_id,
     )
 
@@ -274,6 +286,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     state: ListLinksState | Unset = UNSET,
+    recipient: str | Unset = UNSET,
     x_request_id: str | Unset = UNSET,
 ) -> (
     InsufficientScopeProblem
@@ -289,13 +302,14 @@ async def asyncio(
     """List your launch links
 
      Your account's launch links, newest first: id, profile, created, expires, uses left, state and
-    the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload.
-    A query parameter the route does not take is refused (`400 unknown_query_parameter`, naming the one
-    meant). Needs the scope `links:admin`.
+    the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload. The
+    filters combine, and apply before `limit`. A query parameter the route does not take is refused
+    (`400 unknown_query_parameter`, naming the one meant). Needs the scope `links:admin`.
 
     Args:
         limit (int | Unset):  Default: 50.
         state (ListLinksState | Unset):
+        recipient (str | Unset):
         x_request_id (str | Unset):
 
     Raises:
@@ -311,6 +325,7 @@ async def asyncio(
             client=client,
             limit=limit,
             state=state,
+            recipient=recipient,
             x_request_id=x_request_id,
         )
     ).parsed
