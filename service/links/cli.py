@@ -21,7 +21,7 @@ links_cli = CommandGroup("links", help="Launch links: list, revoke, purge.")
 @click.option("--recipient", help="Only the links emailed to this address (matched by its keyed hash).")
 @friendly
 def links_list(tenant_name: str, limit: int, state: str | None, recipient: str | None) -> None:
-    """A tenant's links, newest first: id, profile, dates, uses left, state, masked recipient."""
+    """A tenant's links, newest first: id, profile, dates, uses left, state, masked recipient, livemode."""
     svc = current_services()
     which = LinkFilter(state=LinkState(state) if state else None, recipient=recipient)
     echo_rows(svc.links.list(svc.stores.tenants.tenant_by_name(tenant_name).id, limit, which))

@@ -138,10 +138,11 @@ def recipient_hash(key: str, address: str) -> str:
 
 @dataclasses.dataclass(frozen=True)
 class LinkFilter:
-    """Which of a tenant's links a listing shows: in a state, sent to an address."""
+    """Which of a tenant's links a listing shows: in a state, sent to an address, live or test ones."""
 
     state: LinkState | None = None
     recipient: str | None = None
+    livemode: bool | None = None
 
 
 def state_of(link: LaunchLink, now: dt.datetime) -> LinkState:
@@ -278,22 +279,35 @@ class LaunchLinks:
 
     def summary(self, link: LaunchLink) -> dict[str, Any]:
         """What an admin may see of a link: never its secret, its payload or the full address."""
+        state = state_of(link, self.now())
+        # A link that can no longer be used has no uses left, whatever it did not use.
+        dead = state in (LinkState.REVOKED, LinkState.EXPIRED)
         return {
             "id": link.public_id,
             "profile": link.profile.name,
             "createdAt": iso_timestamp(link.created_at),
             "expiresAt": iso_timestamp(link.expires_at),
-            "usesLeft": max(link.max_uses - link.uses, 0),
-            "state": state_of(link, self.now()).value,
+            "usesLeft": 0 if dead else max(link.max_uses - link.uses, 0),
+            "state": state.value,
             "recipient": link.recipient_masked,
+            "livemode": not link.profile.test,
         }
 
     def detail(self, tenant_id: int, public_id: str) -> dict[str, Any]:
-        """A link of this tenant with its events, oldest first; LinkNotFound otherwise."""
+        """A link of this tenant with its events, oldest first; LinkNotFound otherwise.
+
+        The `replaced` event names the link that replaced it (`replacedBy`).
+        """
         link = self._store.link_with_events(tenant_id, public_id)
         if link is None:
             raise LinkNotFound("No link with that id for this API key's tenant.")
-        events = [{"type": event.kind, "at": iso_timestamp(event.at)} for event in link.events]
+        successor = self._store.link_by_id(link.replaced_by_id) if link.replaced_by_id is not None else None
+        events = []
+        for event in link.events:
+            shown = {"type": event.kind, "at": iso_timestamp(event.at)}
+            if event.kind == "replaced" and successor is not None:
+                shown["replacedBy"] = successor.public_id
+            events.append(shown)
         return {**self.summary(link), "locale": link.locale, "events": events}
 
     def list(self, tenant_id: int, limit: int, which: LinkFilter | None = None) -> list[dict[str, Any]]:
@@ -305,6 +319,7 @@ class LaunchLinks:
             which.state.value if which.state else None,
             self.now(),
             recipient_hash=recipient_hash(self._recipient_key, which.recipient) if which.recipient else None,
+            livemode=which.livemode,
         )
         return [self.summary(link) for link in links]
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from service.db.database import Database, retried_once, unstorable
 from service.errors import LinkAlreadyReplaced, LinkNotFound
 from service.links.models import LaunchLink, LinkEvent
+from service.profiles.models import Profile
 from service.profiles.store import ProfileStore
 from service.webhooks.outbox import OutboxEvent, add_outbox, withdraw_event
 
@@ -204,9 +205,10 @@ class LinkStore:
         now: dt.datetime | None = None,
         *,
         recipient_hash: str | None = None,
+        livemode: bool | None = None,
     ) -> list[LaunchLink]:
-        """A tenant's newest links; if given, only those in `state` (usable, expired, used, revoked) and those
-        mailed to the address with `recipient_hash`."""
+        """A tenant's newest links; if given, only those in `state` (usable, expired, used, revoked), those mailed
+        to the address with `recipient_hash`, and those of live (or of test) profiles."""
         query = (
             select(LaunchLink)
             .options(joinedload(LaunchLink.profile))
@@ -220,8 +222,16 @@ class LinkStore:
             query = query.where(link_state_condition(state, now or dt.datetime.now(dt.UTC)))
         if recipient_hash is not None:
             query = query.where(LaunchLink.recipient_hash == recipient_hash)
+        if livemode is not None:
+            profiles = select(Profile.id).where(Profile.tenant_id == tenant_id, Profile.test == (not livemode))
+            query = query.where(LaunchLink.profile_id.in_(profiles))
         with self._db.session() as session:
             return list(session.scalars(query))
+
+    @retried_once
+    def link_by_id(self, link_id: int) -> LaunchLink | None:
+        with self._db.session() as session:
+            return session.get(LaunchLink, link_id)
 
     @retried_once
     def link_by_public_id(self, tenant_id: int | None, public_id: str) -> LaunchLink | None:

@@ -1,5 +1,5 @@
-"""Link administration over HTTP (scope links:admin): list a tenant's launch links (by state, by address), show
-one with its events, revoke one."""
+"""Link administration over HTTP (scope links:admin): list a tenant's launch links (by state, by address, live or
+test), show one with its events, revoke one."""
 
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ bp = Blueprint("links_api", __name__, url_prefix="/api/v1/links")
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 _STATES = {state.value for state in LinkState} - {LinkState.UNKNOWN.value}
-LIST_PARAMETERS = ("limit", "state", "recipient")
+LIST_PARAMETERS = ("limit", "state", "recipient", "livemode")
 _MAX_ADDRESS = 254  # as generateJWT's email.to
+_LIVEMODES = {"true": True, "false": False}
 _is_address = validate.Email()
 
 
@@ -43,20 +44,26 @@ def _admin() -> int:
 def list_links() -> Response:
     tenant_id = _admin()
     query = query_parameters(LIST_PARAMETERS)
-    raw_limit, state = query.get("limit", str(DEFAULT_LIMIT)), query.get("state")
+    raw_limit, state, livemode = query.get("limit", str(DEFAULT_LIMIT)), query.get("state"), query.get("livemode")
     errors: dict[str, list[str]] = {}
     # isascii: "²".isdigit() is True, but int("²") fails.
     if not (raw_limit.isascii() and raw_limit.isdigit()) or not 1 <= int(raw_limit) <= MAX_LIMIT:
         errors["limit"] = [f"An integer from 1 to {MAX_LIMIT}."]
     if state is not None and state not in _STATES:
         errors["state"] = [f"One of {', '.join(sorted(_STATES))}."]
+    if livemode is not None and livemode not in _LIVEMODES:
+        errors["livemode"] = ["true (links of live profiles) or false (of test profiles)."]
     recipient = query["recipient"].strip() if "recipient" in query else None
     if recipient is not None and not _address(recipient):
         # URL-encoded, a + in an address must be %2B: a bare + arrives as a space.
         errors["recipient"] = ["An email address, as generateJWT's email.to had it, URL-encoded (+ as %2B)."]
     if errors:
         raise ValidationFailed("Invalid query.", errors=errors)
-    which = LinkFilter(state=LinkState(state) if state else None, recipient=recipient)
+    which = LinkFilter(
+        state=LinkState(state) if state else None,
+        recipient=recipient,
+        livemode=_LIVEMODES[livemode] if livemode is not None else None,
+    )
     links = services(current_app).links.list(tenant_id, int(raw_limit), which)
     return no_store_json({"links": links})
 

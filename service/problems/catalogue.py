@@ -141,8 +141,8 @@ EXPLAINERS: tuple[Explainer, ...] = (
         ),
         fix=(
             "Use the parameter `errors` suggests; names are case-sensitive.",
-            "The API reference lists each route's parameters: `GET /api/v1/links` takes `limit`, `state` and "
-            "`recipient`.",
+            "The API reference lists each route's parameters: `GET /api/v1/links` takes `limit`, `state`, "
+            "`recipient` and `livemode`.",
         ),
         wrong=_api("/api/v1/links?stat=used", "{admin_api_key}"),
         right=_api("/api/v1/links?state=used", "{admin_api_key}"),

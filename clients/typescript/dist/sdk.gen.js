@@ -86,9 +86,9 @@ export const getKeysetJwks = (options) => (options.client ?? client).get({ url: 
 /**
  * List your launch links
  *
- * Your account's launch links, newest first: id, profile, created, expires, uses left, state and
- * the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload. The
- * filters combine, and apply before `limit`. A query parameter the route does not take is refused
+ * Your account's launch links, newest first: id, profile, created, expires, uses left, state, the
+ * recipient masked (`b***@galaxy.com`) for emailed links, and `livemode`. Never the link's secret or
+ * payload. The filters combine, and apply before `limit`. A query parameter the route does not take is refused
  * (`400 unknown_query_parameter`, naming the one meant). Needs the scope `links:admin`.
  *
  */

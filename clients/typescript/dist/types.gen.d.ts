@@ -217,12 +217,19 @@ export type LinkDetail = {
     profile: string;
     createdAt: string;
     expiresAt: string;
+    /**
+     * How many more times it can be used; 0 once it is used up, expired or revoked.
+     */
     usesLeft: number;
     state: 'usable' | 'expired' | 'used' | 'revoked';
     /**
      * For an emailed link, the address masked like `b***@galaxy.com`; otherwise null.
      */
     recipient: string | null;
+    /**
+     * False for the links of test profiles (made with test API keys).
+     */
+    livemode: boolean;
     /**
      * The language its pages speak.
      */
@@ -235,6 +242,10 @@ export type LinkDetail = {
          */
         type: 'created' | 'emailed' | 'email_failed' | 'used' | 'revoked' | 'renewed' | 'replaced';
         at: string;
+        /**
+         * On a `replaced` event, the id of the link that replaced this one.
+         */
+        replacedBy?: string;
     }>;
 };
 export type LinkSummary = {
@@ -245,12 +256,19 @@ export type LinkSummary = {
     profile: string;
     createdAt: string;
     expiresAt: string;
+    /**
+     * How many more times it can be used; 0 once it is used up, expired or revoked.
+     */
     usesLeft: number;
     state: 'usable' | 'expired' | 'used' | 'revoked';
     /**
      * For an emailed link, the address masked like `b***@galaxy.com`; otherwise null.
      */
     recipient: string | null;
+    /**
+     * False for the links of test profiles (made with test API keys).
+     */
+    livemode: boolean;
 };
 export type ApiKeySummary = {
     /**
@@ -1263,6 +1281,10 @@ export type ListLinksData = {
          *
          */
         recipient?: string;
+        /**
+         * `true`: only the links of live profiles; `false`: only those of test profiles.
+         */
+        livemode?: boolean;
     };
     url: '/api/v1/links';
 };

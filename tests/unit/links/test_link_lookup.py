@@ -1,5 +1,6 @@
 """The clinic admin's link list: a member's links found by address, matched by a keyed hash (the address itself
-is never stored), and the address asked for never logged."""
+is never stored), and the address asked for never logged; live or test links apart, no uses left on a dead link,
+and the replacing link named."""
 
 from __future__ import annotations
 
@@ -138,3 +139,51 @@ def test_the_cli_lists_a_members_links_by_address(app: Flask, client: FlaskClien
     result = runner.invoke(args=args)
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [made["linkId"]]
+
+
+# --- what each link shows ------------------------------------------------------------------------
+def test_links_carry_livemode_and_the_list_filters_on_it(client: FlaskClient, creds: dict[str, Any]) -> None:
+    live = _plain(client, creds)
+    WATCH.watch(creds["testApiKey"])
+    body = {"profileKey": creds["testProfiles"]["exorlive-main"], "expireIn": 120}
+    test = generate(client, creds, "exorlive-main", key="testApiKey", **body)
+    assert test.status_code == 200, test.get_json()
+    test_id = test.get_json()["linkId"]
+    link_path(test.get_json())
+    shown = {link["id"]: link["livemode"] for link in _list(client, creds).get_json()["links"]}
+    assert shown == {live["linkId"]: True, test_id: False}
+    assert _ids(client, creds, "?livemode=true") == [live["linkId"]]
+    assert _ids(client, creds, "?livemode=false") == [test_id]
+    assert _ids(client, creds, "?livemode=false&state=used") == []
+    assert client.get(f"/api/v1/links/{test_id}", headers=bearer(creds["adminApiKey"])).get_json()["livemode"] is False
+    for wrong in ("yes", "True", "1", ""):
+        errors = problem(_list(client, creds, f"?livemode={wrong}"), 422, "validation_failed")["errors"]
+        assert list(errors) == ["livemode"]
+
+
+def test_a_revoked_or_expired_link_has_no_uses_left(client: FlaskClient, creds: dict[str, Any], clock: Clock) -> None:
+    revoked, short, usable = _plain(client, creds), _emailed(client, creds, MEMBER, minutes=1), _plain(client, creds)
+    client.post(f"/api/v1/links/{revoked['linkId']}/revoke", headers=bearer(creds["adminApiKey"]))
+    clock.advance(61)
+    shown = {link["id"]: (link["state"], link["usesLeft"]) for link in _list(client, creds).get_json()["links"]}
+    assert shown[revoked["linkId"]] == ("revoked", 0)
+    assert shown[short["linkId"]] == ("expired", 0)
+    assert shown[usable["linkId"]] == ("usable", 1)
+    detail = client.get(f"/api/v1/links/{short['linkId']}", headers=bearer(creds["adminApiKey"])).get_json()
+    assert detail["usesLeft"] == 0
+
+
+def test_the_replaced_event_names_the_link_that_replaced_it(client: FlaskClient, creds: dict[str, Any]) -> None:
+    first = _plain(client, creds)
+    second = _plain(client, creds, replaces=first["linkId"])
+    third = _plain(client, creds, replaces=second["linkId"])
+
+    def events(link: dict[str, Any]) -> list[dict[str, Any]]:
+        response = client.get(f"/api/v1/links/{link['linkId']}", headers=bearer(creds["adminApiKey"]))
+        return list(response.get_json()["events"])
+
+    replaced = events(first)[-1]
+    assert (replaced["type"], replaced["replacedBy"]) == ("replaced", second["linkId"])
+    assert events(second)[-1]["replacedBy"] == third["linkId"]
+    assert all("replacedBy" not in event for event in events(third))
+    assert [set(event) for event in events(first)] == [{"type", "at"}, {"type", "at", "replacedBy"}]

@@ -35,8 +35,9 @@ def test_list_shows_links_without_secret_or_payload(client: FlaskClient, creds: 
     assert response.status_code == 200
     assert response.headers["Cache-Control"] == "no-store"
     (link,) = response.get_json()["links"]
-    assert set(link) == {"id", "profile", "createdAt", "expiresAt", "usesLeft", "state", "recipient"}
+    assert set(link) == {"id", "profile", "createdAt", "expiresAt", "usesLeft", "state", "recipient", "livemode"}
     assert (link["profile"], link["usesLeft"], link["state"], link["recipient"]) == ("exorlive-main", 1, "usable", None)
+    assert link["livemode"] is True
     assert link["expiresAt"] == made["expiresAt"]
     text = response.get_data(as_text=True)
     assert secret not in text

@@ -24,6 +24,8 @@ def _links(client: FlaskClient, creds: dict[str, Any], query: str) -> Any:
         ("LIMIT=5", "LIMIT", "limit"),
         ("recipent=ola.nordmann@example.no", "recipent", "recipient"),
         ("to=ola.nordmann@example.no", "to", None),
+        ("live_mode=true", "live_mode", "livemode"),
+        ("liveMode=true", "liveMode", "livemode"),
     ],
 )
 def test_an_unknown_query_parameter_is_400_with_the_one_meant(

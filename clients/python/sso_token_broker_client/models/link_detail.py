@@ -25,9 +25,10 @@ class LinkDetail:
         profile (str):
         created_at (datetime.datetime):
         expires_at (datetime.datetime):
-        uses_left (int):
+        uses_left (int): How many more times it can be used; 0 once it is used up, expired or revoked.
         state (LinkDetailState):
         recipient (None | str): For an emailed link, the address masked like `b***@galaxy.com`; otherwise null.
+        livemode (bool): False for the links of test profiles (made with test API keys).
         locale (LinkDetailLocaleType0 | None): The language its pages speak.
         events (list[LinkDetailEventsItem]):
     """
@@ -39,6 +40,7 @@ class LinkDetail:
     uses_left: int
     state: LinkDetailState
     recipient: None | str
+    livemode: bool
     locale: LinkDetailLocaleType0 | None
     events: list[LinkDetailEventsItem]
 
@@ -57,6 +59,8 @@ class LinkDetail:
 
         recipient: None | str
         recipient = self.recipient
+
+        livemode = self.livemode
 
         locale: None | str
         if isinstance(self.locale, str):
@@ -80,6 +84,7 @@ class LinkDetail:
                 "usesLeft": uses_left,
                 "state": state,
                 "recipient": recipient,
+                "livemode": livemode,
                 "locale": locale,
                 "events": events,
             }
@@ -111,6 +116,8 @@ class LinkDetail:
 
         recipient = _parse_recipient(d.pop("recipient"))
 
+        livemode = d.pop("livemode")
+
         def _parse_locale(data: object) -> LinkDetailLocaleType0 | None:
             if data is None:
                 return data
@@ -141,6 +148,7 @@ class LinkDetail:
             uses_left=uses_left,
             state=state,
             recipient=recipient,
+            livemode=livemode,
             locale=locale,
             events=events,
         )

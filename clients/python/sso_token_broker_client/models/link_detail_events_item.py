@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 
 from ..models.link_detail_events_item_type import LinkDetailEventsItemType, check_link_detail_events_item_type
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LinkDetailEventsItem")
 
@@ -19,15 +20,19 @@ class LinkDetailEventsItem:
             request's
             `replaces` revoked.
         at (datetime.datetime):
+        replaced_by (str | Unset): On a `replaced` event, the id of the link that replaced this one.
     """
 
     type_: LinkDetailEventsItemType
     at: datetime.datetime
+    replaced_by: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_
 
         at = self.at.isoformat()
+
+        replaced_by = self.replaced_by
 
         field_dict: dict[str, Any] = {}
 
@@ -37,6 +42,8 @@ class LinkDetailEventsItem:
                 "at": at,
             }
         )
+        if replaced_by is not UNSET:
+            field_dict["replacedBy"] = replaced_by
 
         return field_dict
 
@@ -47,9 +54,12 @@ class LinkDetailEventsItem:
 
         at = datetime.datetime.fromisoformat(d.pop("at"))
 
+        replaced_by = d.pop("replacedBy", UNSET)
+
         link_detail_events_item = cls(
             type_=type_,
             at=at,
+            replaced_by=replaced_by,
         )
 
         return link_detail_events_item

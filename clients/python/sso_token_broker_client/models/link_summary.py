@@ -19,9 +19,10 @@ class LinkSummary:
         profile (str):
         created_at (datetime.datetime):
         expires_at (datetime.datetime):
-        uses_left (int):
+        uses_left (int): How many more times it can be used; 0 once it is used up, expired or revoked.
         state (LinkSummaryState):
         recipient (None | str): For an emailed link, the address masked like `b***@galaxy.com`; otherwise null.
+        livemode (bool): False for the links of test profiles (made with test API keys).
     """
 
     id: str
@@ -31,6 +32,7 @@ class LinkSummary:
     uses_left: int
     state: LinkSummaryState
     recipient: None | str
+    livemode: bool
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -48,6 +50,8 @@ class LinkSummary:
         recipient: None | str
         recipient = self.recipient
 
+        livemode = self.livemode
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -59,6 +63,7 @@ class LinkSummary:
                 "usesLeft": uses_left,
                 "state": state,
                 "recipient": recipient,
+                "livemode": livemode,
             }
         )
 
@@ -86,6 +91,8 @@ class LinkSummary:
 
         recipient = _parse_recipient(d.pop("recipient"))
 
+        livemode = d.pop("livemode")
+
         link_summary = cls(
             id=id,
             profile=profile,
@@ -94,6 +101,7 @@ class LinkSummary:
             uses_left=uses_left,
             state=state,
             recipient=recipient,
+            livemode=livemode,
         )
 
         return link_summary

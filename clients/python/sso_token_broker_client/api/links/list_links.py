@@ -22,6 +22,7 @@ def _get_kwargs(
     limit: int | Unset = 50,
     state: ListLinksState | Unset = UNSET,
     recipient: str | Unset = UNSET,
+    livemode: bool | Unset = UNSET,
     x_request_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -39,6 +40,8 @@ def _get_kwargs(
     params["state"] = json_state
 
     params["recipient"] = recipient
+
+    params["livemode"] = livemode
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -137,6 +140,7 @@ def sync_detailed(
     limit: int | Unset = 50,
     state: ListLinksState | Unset = UNSET,
     recipient: str | Unset = UNSET,
+    livemode: bool | Unset = UNSET,
     x_request_id: str | Unset = UNSET,
 ) -> Response[
     InsufficientScopeProblem
@@ -150,15 +154,17 @@ def sync_detailed(
 ]:
     """List your launch links
 
-     Your account's launch links, newest first: id, profile, created, expires, uses left, state and
-    the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload. The
-    filters combine, and apply before `limit`. A query parameter the route does not take is refused
+     Your account's launch links, newest first: id, profile, created, expires, uses left, state, the
+    recipient masked (`b***@galaxy.com`) for emailed links, and `livemode`. Never the link's secret or
+    payload. The filters combine, and apply before `limit`. A query parameter the route does not take is
+    refused
     (`400 unknown_query_parameter`, naming the one meant). Needs the scope `links:admin`.
 
     Args:
         limit (int | Unset):  Default: 50.
         state (ListLinksState | Unset):
         recipient (str | Unset):
+        livemode (bool | Unset):
         x_request_id (str | Unset):
 
     Raises:
@@ -173,6 +179,7 @@ def sync_detailed(
         limit=limit,
         state=state,
         recipient=recipient,
+        livemode=livemode,
         x_request_id=x_request_id,
     )
 
@@ -189,6 +196,7 @@ def sync(
     limit: int | Unset = 50,
     state: ListLinksState | Unset = UNSET,
     recipient: str | Unset = UNSET,
+    livemode: bool | Unset = UNSET,
     x_request_id: str | Unset = UNSET,
 ) -> (
     InsufficientScopeProblem
@@ -203,15 +211,17 @@ def sync(
 ):
     """List your launch links
 
-     Your account's launch links, newest first: id, profile, created, expires, uses left, state and
-    the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload. The
-    filters combine, and apply before `limit`. A query parameter the route does not take is refused
+     Your account's launch links, newest first: id, profile, created, expires, uses left, state, the
+    recipient masked (`b***@galaxy.com`) for emailed links, and `livemode`. Never the link's secret or
+    payload. The filters combine, and apply before `limit`. A query parameter the route does not take is
+    refused
     (`400 unknown_query_parameter`, naming the one meant). Needs the scope `links:admin`.
 
     Args:
         limit (int | Unset):  Default: 50.
         state (ListLinksState | Unset):
         recipient (str | Unset):
+        livemode (bool | Unset):
         x_request_id (str | Unset):
 
     Raises:
@@ -227,6 +237,7 @@ def sync(
         limit=limit,
         state=state,
         recipient=recipient,
+        livemode=livemode,
         x_request_id=x_request_id,
     ).parsed
 
@@ -237,6 +248,7 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     state: ListLinksState | Unset = UNSET,
     recipient: str | Unset = UNSET,
+    livemode: bool | Unset = UNSET,
     x_request_id: str | Unset = UNSET,
 ) -> Response[
     InsufficientScopeProblem
@@ -250,15 +262,17 @@ async def asyncio_detailed(
 ]:
     """List your launch links
 
-     Your account's launch links, newest first: id, profile, created, expires, uses left, state and
-    the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload. The
-    filters combine, and apply before `limit`. A query parameter the route does not take is refused
+     Your account's launch links, newest first: id, profile, created, expires, uses left, state, the
+    recipient masked (`b***@galaxy.com`) for emailed links, and `livemode`. Never the link's secret or
+    payload. The filters combine, and apply before `limit`. A query parameter the route does not take is
+    refused
     (`400 unknown_query_parameter`, naming the one meant). Needs the scope `links:admin`.
 
     Args:
         limit (int | Unset):  Default: 50.
         state (ListLinksState | Unset):
         recipient (str | Unset):
+        livemode (bool | Unset):
         x_request_id (str | Unset):
 
     Raises:
@@ -273,6 +287,7 @@ async def asyncio_detailed(
         limit=limit,
         state=state,
         recipient=recipient,
+        livemode=livemode,
         x_request_id=x_request_id,
     )
 
@@ -287,6 +302,7 @@ async def asyncio(
     limit: int | Unset = 50,
     state: ListLinksState | Unset = UNSET,
     recipient: str | Unset = UNSET,
+    livemode: bool | Unset = UNSET,
     x_request_id: str | Unset = UNSET,
 ) -> (
     InsufficientScopeProblem
@@ -301,15 +317,17 @@ async def asyncio(
 ):
     """List your launch links
 
-     Your account's launch links, newest first: id, profile, created, expires, uses left, state and
-    the recipient masked (`b***@galaxy.com`) for emailed links. Never the link's secret or payload. The
-    filters combine, and apply before `limit`. A query parameter the route does not take is refused
+     Your account's launch links, newest first: id, profile, created, expires, uses left, state, the
+    recipient masked (`b***@galaxy.com`) for emailed links, and `livemode`. Never the link's secret or
+    payload. The filters combine, and apply before `limit`. A query parameter the route does not take is
+    refused
     (`400 unknown_query_parameter`, naming the one meant). Needs the scope `links:admin`.
 
     Args:
         limit (int | Unset):  Default: 50.
         state (ListLinksState | Unset):
         recipient (str | Unset):
+        livemode (bool | Unset):
         x_request_id (str | Unset):
 
     Raises:
@@ -326,6 +344,7 @@ async def asyncio(
             limit=limit,
             state=state,
             recipient=recipient,
+            livemode=livemode,
             x_request_id=x_request_id,
         )
     ).parsed
