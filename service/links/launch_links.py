@@ -323,6 +323,11 @@ class LaunchLinks:
         )
         return [self.summary(link) for link in links]
 
+    def newest_successor(self, link: LaunchLink) -> LaunchLink | None:
+        """The newest link of the chain of replacements that `link` starts (None if nothing replaced it), with
+        its events: what its page tells the holder of `link`."""
+        return self._store.newest_successor(link.id) if link.replaced_by_id is not None else None
+
     def revoke(self, tenant_id: int | None, public_id: str, request_id: str | None = None) -> dict[str, Any]:
         """Revoke a link of this tenant (any tenant's for the CLI, with None); LinkNotFound otherwise."""
         link = self._store.link_by_public_id(tenant_id, public_id)

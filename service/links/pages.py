@@ -15,6 +15,7 @@ from service.errors import BrokerError, EmailFailed, RateLimited, RenewalRefused
 from service.links.browser import FormPost
 from service.links.csrf import COOKIE_MAX_AGE_SECONDS, FORM_FIELD, LaunchForms
 from service.links.launch_links import LinkState, OpenedLink
+from service.links.models import LaunchLink
 from service.links.renewal import can_renew
 from service.locales import N_
 from service.profiles.models import Profile
@@ -59,6 +60,13 @@ _RENEWABLE = N_(
     "For your safety, links work only for a limited time. We can email a new link to the address this one was sent to."
 )
 _REFRESHABLE = N_("You can get a new link where you opened this one.")
+# A used link that was not emailed came from a button in an app or on a site, which makes a fresh one.
+_TAP_AGAIN = N_("Each link works only once. Go back to where you opened it and tap the button again.")
+# A link that a newer one replaced (generateJWT's `replaces`): the page points at the newer link, not elsewhere.
+_REPLACED = N_("A newer link has been sent to you")
+_REPLACED_MESSAGE = N_("This link was replaced by a newer one. Use the newest link you have been given.")
+# An expired emailed link whose renewal the member already asked for: the new link went to the same address.
+_ALREADY_RENEWED = N_("We have sent you a new link")
 _NOT_RENEWABLE = (
     N_("We could not send a new link"),
     N_("This link cannot be renewed, or a new one was already sent. Look for it in your inbox, or ask for a new one."),
@@ -173,7 +181,7 @@ def show(secret: str) -> Response:
         200,
         ["'self'", *relying_party_origins(profile)],
         locale,
-        expires_at=_expiry(opened.record.expires_at, locale, time_zone(profile)),
+        expires_at=_when(opened.record.expires_at, locale, time_zone(profile)),
         auto_submit=opened.record.auto_submit,
         form_field=FORM_FIELD,
         form_token=forms.token(cookie, secret),
@@ -194,15 +202,26 @@ def _names(opened: OpenedLink, profile: Profile) -> dict[str, str | None]:
 
 
 def _dead_link_page(state: LinkState, opened: OpenedLink, profile: Profile, secret: str, locale: str) -> Response:
-    """An expired, used or revoked link's page, with the way on: renewal by mail, the partner's refresh URL."""
+    """An expired, used or revoked link's page, with the way on: the newer link that replaced it, the renewal
+    already mailed, renewal by mail, the partner's refresh URL, the button that made it."""
     metrics.count_link("refused", state.value)
     status, texts = _STATES[state]
+    record = opened.record
     context: dict[str, object] = {
         "state": state.value,
         "heading": texts[0],
         "message": texts[1],
         **_names(opened, profile),
     }
+    if state is LinkState.REVOKED and record.replaced_by_id is not None:
+        context |= _replaced(record, locale, time_zone(profile))
+    if state is LinkState.EXPIRED and record.renewed_at is not None and record.recipient_masked:
+        context |= {
+            "state": "already_renewed",
+            "heading": _ALREADY_RENEWED,
+            "renewed_on": _when(record.renewed_at, locale, time_zone(profile)),
+            "recipient": record.recipient_masked,
+        }
     if can_renew(state, opened, profile):
         forms = services(current_app).launch_forms
         cookie = request.cookies.get(forms.cookie_name) or forms.new_cookie()
@@ -215,16 +234,35 @@ def _dead_link_page(state: LinkState, opened: OpenedLink, profile: Profile, secr
         response = _page("links/status.html", status, ["'self'"], locale, **context)
         _set_cookie(response, forms, cookie)
         return response
-    refreshable = state in (LinkState.EXPIRED, LinkState.USED) and opened.record.recipient_masked is None
+    refreshable = state in (LinkState.EXPIRED, LinkState.USED) and record.recipient_masked is None
     if refreshable and profile.refresh_url:
         context |= {"message": _REFRESHABLE, "refresh_url": profile.refresh_url}
+    elif state is LinkState.USED and record.recipient_masked is None:
+        context |= {"message": _TAP_AGAIN}
     return _page("links/status.html", status, [], locale, **context)
 
 
-def _expiry(expires_at: dt.datetime, locale: str, time_zone: str = "UTC") -> str:
-    """When a link expires, for the reader: "2. desember 2026 kl. 21:17" (the database keeps naive UTC)."""
-    moment = expires_at if expires_at.tzinfo else expires_at.replace(tzinfo=dt.UTC)
-    return locales.format_datetime(moment, locale, time_zone)
+def _replaced(record: LaunchLink, locale: str, zone: str) -> dict[str, object]:
+    """What the page of a replaced link says: that a newer link was sent, by email and when, if it was.
+
+    Never where the newer link went: an admin may have replaced a link that went to the wrong address.
+    Nothing (the revoked page stands) when the newest link of the chain was itself withdrawn: then no
+    link works, and asking for a new one is the way on.
+    """
+    newest = services(current_app).links.newest_successor(record)
+    if newest is None or newest.revoked_at is not None:
+        return {}
+    emailed = [event.at for event in newest.events if event.kind == "emailed"]
+    context: dict[str, object] = {"state": "replaced", "heading": _REPLACED, "message": _REPLACED_MESSAGE}
+    if emailed:
+        context["emailed_on"] = _when(emailed[-1], locale, zone)
+    return context
+
+
+def _when(moment: dt.datetime, locale: str, time_zone: str = "UTC") -> str:
+    """A moment for the reader: "2. desember 2026 kl. 21:17" (the database keeps naive UTC)."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return locales.format_datetime(aware, locale, time_zone)
 
 
 def _set_cookie(response: Response, forms: LaunchForms, cookie: str) -> None:
@@ -247,6 +285,20 @@ def _from_its_page(secret: str) -> bool:
     return forms.accepts(secret, fetch_site, cookie, request.form.get(FORM_FIELD))
 
 
+def _refused_use(state: LinkState, secret: str) -> Response:
+    """The page of a link that could not be used (a reload of the page that used it, a page opened before the
+    link was replaced or expired): the same as its GET, with the way on."""
+    svc = services(current_app)
+    _, opened = svc.links.open(secret)
+    if state is LinkState.USABLE:
+        # Another tab's use, given back while this one lost the race (its relying party failed): try again.
+        return _status_page(503, "unavailable", _UNAVAILABLE, _link_locale(secret))
+    if opened is None or state is LinkState.UNKNOWN:
+        return _state_page(state, _locale())
+    profile = svc.stores.profiles.profile_by_id(opened.record.profile_id)
+    return _dead_link_page(state, opened, profile, secret, _locale_of(opened, profile))
+
+
 @bp.post("/l/<secret>")
 def use(secret: str) -> BaseResponse:
     svc = services(current_app)
@@ -258,7 +310,7 @@ def use(secret: str) -> BaseResponse:
         # The key or the relying party failed; the use was given back, so the link still works.
         return _status_page(error.status, error.code, _UNAVAILABLE, _link_locale(secret))
     if launch.delivery is None:
-        return _state_page(launch.state, _link_locale(secret))
+        return _refused_use(launch.state, secret)
     metrics.count_link("used")
     if isinstance(launch.delivery, FormPost):
         action = launch.delivery.action

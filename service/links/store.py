@@ -234,6 +234,24 @@ class LinkStore:
             return session.get(LaunchLink, link_id)
 
     @retried_once
+    def newest_successor(self, link_id: int) -> LaunchLink | None:
+        """The last link of the chain of replacements after `link_id` (None if nothing replaced it), with its
+        events. A chain is short (an admin re-sending an invitation), and a cycle cannot be made; it is guarded
+        against all the same."""
+        with self._db.session() as session:
+            newest, seen = None, {link_id}
+            following = session.scalar(select(LaunchLink.replaced_by_id).where(LaunchLink.id == link_id))
+            while following is not None and following not in seen:
+                newest = session.scalar(
+                    select(LaunchLink).options(selectinload(LaunchLink.events)).where(LaunchLink.id == following)
+                )
+                if newest is None:
+                    break
+                seen.add(following)
+                following = newest.replaced_by_id
+            return newest
+
+    @retried_once
     def link_by_public_id(self, tenant_id: int | None, public_id: str) -> LaunchLink | None:
         if unstorable(public_id):
             return None

@@ -37,6 +37,8 @@ STATES = {
     "unavailable": 503,
     "renewable": 410,
     "renewed": 200,
+    "replaced": 410,
+    "already_renewed": 410,
 }
 # The clinic's mail: its name and contact address appear on the pages of the link.
 CLINIC = {"to": "babyyoda@galaxy.com", "companyName": "Tatooine Physio", "contactEmail": "post@tatooine.example"}
@@ -92,6 +94,16 @@ def _open(page: Page, state: str, live: dict[str, Any], stale: dict[str, str], m
         with page.expect_navigation() as navigation:
             page.get_by_test_id("renew").click()
         response = navigation.value
+    elif state == "replaced":
+        old = mint(live, "exorlive-go", expireIn=600, key="adminApiKey", email=CLINIC)
+        mint(live, "exorlive-go", expireIn=600, key="adminApiKey", email=CLINIC, replaces=old["linkId"])
+        response = page.goto(old["url"])
+    elif state == "already_renewed":
+        url = _renewable(live)
+        page.goto(url)
+        with page.expect_navigation():
+            page.get_by_test_id("renew").click()
+        response = page.goto(url)
     elif state == "unavailable":
         with monkeypatch.context() as patched:
             patched.setattr(live["svc"].stores.links, "link_by_hash", lost_connection)

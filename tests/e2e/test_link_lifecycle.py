@@ -1,5 +1,5 @@
 """Links people can live with, in Chromium: a QR code that scans to the link, a replaced link's page, and an
-emailed Norwegian link that its member renews by mail once it expired."""
+emailed Norwegian link that its member renews by mail once it expired (its page then says where the new one went)."""
 
 from __future__ import annotations
 
@@ -28,11 +28,11 @@ def test_the_qr_code_scans_to_the_link_and_the_link_signs_in(live: dict[str, Any
     assert link_state(live, body["url"]) is LinkState.USED
 
 
-def test_a_replaced_link_shows_the_revoked_page(live: dict[str, Any], page: Page) -> None:
+def test_a_replaced_link_says_a_newer_one_was_sent(live: dict[str, Any], page: Page) -> None:
     old = mint(live, "exorlive-main", key="adminApiKey", expireIn=120)
     new = mint(live, "exorlive-main", key="adminApiKey", expireIn=120, replaces=old["linkId"])
     page.goto(old["url"])
-    expect(page.get_by_test_id("link-state")).to_have_attribute("data-state", "revoked")
+    expect(page.get_by_test_id("link-state")).to_have_attribute("data-state", "replaced")
     page.goto(new["url"])
     page.get_by_test_id("continue").click()
     expect(page.get_by_test_id("instructor")).to_have_text("Mando Lorian")
@@ -96,10 +96,12 @@ def test_an_emailed_bokmal_link_reads_norwegian_and_renews_once_by_mail(live: di
     expect(page.get_by_test_id("member")).to_have_text("Baby Yoda")
     page.goto(second)
     expect(page.get_by_test_id("link-state")).to_have_attribute("data-state", "used")
-    # The first link was renewed once, the profile's count: its page offers no second renewal.
+    # The first link was renewed once, the profile's count: its page offers no second renewal, and says where
+    # the new link went.
     live["clock"].advance(61)
     page.goto(first)
-    expect(page.get_by_test_id("link-state")).to_have_attribute("data-state", "expired")
+    expect(page.get_by_test_id("link-state")).to_have_attribute("data-state", "already_renewed")
+    expect(page.get_by_test_id("recipient")).to_have_text("b***@galaxy.com")
     expect(page.get_by_test_id("renew")).to_have_count(0)
     context.close()
 

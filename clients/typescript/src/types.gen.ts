@@ -2362,7 +2362,11 @@ export type ShowLaunchLinkErrors = {
      */
     404: string;
     /**
-     * An HTML page saying the link has been used, has expired or has been revoked.
+     * An HTML page saying the link has been used, has expired or has been revoked, and the way on: that a
+     * newer link replaced it (emailed, and when, if it was; never to which address), that a new link was
+     * already emailed to its masked address (check spam), "Email me a new link" for an expired emailed
+     * link, the profile's refresh URL, or, for a used link that was not emailed, to tap the button again.
+     *
      */
     410: string;
     /**
@@ -2409,7 +2413,11 @@ export type UseLaunchLinkErrors = {
      */
     404: string;
     /**
-     * An HTML page saying the link has been used, has expired or has been revoked.
+     * An HTML page saying the link has been used, has expired or has been revoked, and the way on: that a
+     * newer link replaced it (emailed, and when, if it was; never to which address), that a new link was
+     * already emailed to its masked address (check spam), "Email me a new link" for an expired emailed
+     * link, the profile's refresh URL, or, for a used link that was not emailed, to tap the button again.
+     *
      */
     410: string;
     /**

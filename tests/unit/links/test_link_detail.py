@@ -62,7 +62,7 @@ def test_replaces_revokes_the_old_link_with_the_new_one(client: FlaskClient, cre
     assert new["linkId"] != old["linkId"]
     page = client.get(link_path(old))
     assert page.status_code == 410
-    assert 'data-state="revoked"' in page.get_data(as_text=True)
+    assert 'data-state="replaced"' in page.get_data(as_text=True)  # its page says a newer link was sent
     assert client.get(link_path(new)).status_code == 200
     events = [event["type"] for event in _detail(client, creds, old["linkId"]).get_json()["events"]]
     assert events == ["created", "replaced"]
