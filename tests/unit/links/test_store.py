@@ -96,3 +96,46 @@ def test_a_revocation_is_noted_once_however_often_it_is_asked(stores: Stores) ->
     detail = stores.links.link_with_events(profile.tenant_id, link.public_id)
     assert detail is not None
     assert [event.kind for event in detail.events] == ["created", "revoked"]
+
+
+def test_the_list_filters_by_recipient_hash_and_livemode_in_the_database(stores: Stores) -> None:
+    live = a_profile(stores)
+    test = stores.profiles.add_profile(
+        tenant_id=live.tenant_id,
+        keyset_id=live.keyset_id,
+        name="app-test",
+        profile_key="pk_storeTestProfile00000",
+        kind="generic",
+        delivery_mode="form",
+        issuer="https://broker.test",
+        audience="app",
+        rp_url="https://rp.test/sso",
+        allowed_redirect_origins=[],
+        test=True,
+    )
+    hashed = stores.links.add_link(link_fields(live, recipient_hash="a" * 64), ["created"])
+    other = stores.links.add_link(link_fields(live, recipient_hash="b" * 64), ["created"])
+    tested = stores.links.add_link(link_fields(test, recipient_hash="a" * 64), ["created"])
+
+    def ids(recipient_hash: str | None = None, livemode: bool | None = None) -> list[str]:
+        found = stores.links.list_links(live.tenant_id, 50, now=NOW, recipient_hash=recipient_hash, livemode=livemode)
+        return [link.public_id for link in found]
+
+    assert ids(recipient_hash="a" * 64) == [tested.public_id, hashed.public_id]
+    assert ids(recipient_hash="a" * 64, livemode=True) == [hashed.public_id]
+    assert ids(livemode=False) == [tested.public_id]
+    assert ids(livemode=True) == [other.public_id, hashed.public_id]
+    assert ids(recipient_hash="c" * 64) == []
+
+
+def test_the_newest_successor_is_the_live_end_of_a_chain(stores: Stores) -> None:
+    profile = a_profile(stores)
+    first = stores.links.add_link(link_fields(profile), ["created"])
+    assert stores.links.newest_successor(first.id) is None
+    second = stores.links.add_link(link_fields(profile), ["created"], (profile.tenant_id, first.public_id))
+    third = stores.links.add_link(link_fields(profile), ["created", "emailed"], (profile.tenant_id, second.public_id))
+    for start in (first, second):
+        newest = stores.links.newest_successor(start.id)
+        assert newest is not None
+        assert newest.public_id == third.public_id
+        assert [event.kind for event in newest.events] == ["created", "emailed"]
