@@ -290,13 +290,14 @@ def _refused_use(state: LinkState, secret: str) -> Response:
     link was replaced or expired): the same as its GET, with the way on."""
     svc = services(current_app)
     _, opened = svc.links.open(secret)
-    if state is LinkState.USABLE:
-        # Another tab's use, given back while this one lost the race (its relying party failed): try again.
-        return _status_page(503, "unavailable", _UNAVAILABLE, _link_locale(secret))
     if opened is None or state is LinkState.UNKNOWN:
         return _state_page(state, _locale())
     profile = svc.stores.profiles.profile_by_id(opened.record.profile_id)
-    return _dead_link_page(state, opened, profile, secret, _locale_of(opened, profile))
+    locale = _locale_of(opened, profile)
+    if state is LinkState.USABLE:
+        # Another tab's use, given back while this one lost the race (its relying party failed): try again.
+        return _status_page(503, "unavailable", _UNAVAILABLE, locale)
+    return _dead_link_page(state, opened, profile, secret, locale)
 
 
 @bp.post("/l/<secret>")

@@ -12,10 +12,12 @@ import pytest
 from flask.testing import FlaskClient
 
 from service.dev import seed as devseed
+from service.links.launch_links import LinkState
 from service.links.models import LaunchLink
 from service.locales import format_datetime
 from service.profiles.rules import time_zone
 from service.profiles.setup import update_profile
+from service.tokens.minting import Launch
 from service.wiring import Services
 from tests.support.api import bearer, generate
 from tests.support.clock import Clock
@@ -232,3 +234,14 @@ def test_the_refresh_url_still_wins_over_tapping_again(
     html = _page(client, used)[1]
     assert 'data-testid="refresh"' in html
     assert "You can get a new link where you opened this one." in _text(html)
+
+
+def test_a_use_lost_to_a_use_given_back_says_try_again_not_a_500(
+    client: FlaskClient, creds: dict[str, Any], svc: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two tabs: this one lost the race, the winner's relying party failed and gave the use back."""
+    link = _made(client, creds, "exorlive-main")
+    monkeypatch.setattr(svc.minter, "launch", lambda *_: Launch(LinkState.USABLE))
+    status, html = _page(client, link, "nb", post=True)
+    assert (status, _state(html)) == (503, "unavailable")
+    assert "Lenken din virker fortsatt" in _text(html)
