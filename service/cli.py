@@ -9,6 +9,7 @@ from flask import Flask
 
 from service.apikeys.cli import apikeys_cli
 from service.cli_support import CommandGroup
+from service.console.cli import console_cli
 from service.db.cli import db_cli
 from service.keys.cli import keysets_cli
 from service.links.cli import links_cli
@@ -42,5 +43,15 @@ dev_cli = DeferredGroup("dev", "service.dev.cli:dev_cli", "Development helpers (
 
 
 def register(app: Flask) -> None:
-    for group in (db_cli, tenants_cli, apikeys_cli, keysets_cli, profiles_cli, links_cli, webhooks_cli, dev_cli):
+    for group in (
+        db_cli,
+        tenants_cli,
+        console_cli,
+        apikeys_cli,
+        keysets_cli,
+        profiles_cli,
+        links_cli,
+        webhooks_cli,
+        dev_cli,
+    ):
         app.cli.add_command(group)

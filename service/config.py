@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from service.apikeys.settings import rate_limit_setting
+from service.console.settings import ConsoleSettings, load_console_settings
 from service.email.settings import SmtpSettings, parse_smtp_url
 from service.errors import ConfigError
 from service.settings_values import Problems, integer
@@ -37,9 +38,10 @@ class Settings:
     public_base_url: str
     subject_hash_key: str
     # The broker's own secret: seals the responses kept for Idempotency-Key replays and signs the form of each
-    # launch page. Changing it forgets the idempotency records in flight (24 h) and makes open launch pages
-    # ask to be reloaded; nothing else. Separate from SUBJECT_HASH_KEY, whose change re-keys the audit hashes and
-    # the hashes that find emailed links by address.
+    # launch page, seals console users' addresses and keys their lookup. Changing it forgets the idempotency
+    # records in flight (24 h), makes open launch pages ask to be reloaded, and ends console sign-in: console
+    # users must be added again (service/console/users.py). Separate from SUBJECT_HASH_KEY, whose change re-keys
+    # the audit hashes and the hashes that find emailed links by address.
     server_secret: str
     aws_region: str
     secrets_endpoint_url: str | None
@@ -85,6 +87,8 @@ class Settings:
     idempotency_lease_seconds: int = 60
     # Webhook deliveries: timeouts, backoff, leases, when an endpoint is disabled (service/webhooks/settings.py).
     webhooks: WebhookSettings = dataclasses.field(default_factory=WebhookSettings)
+    # The partner console: session lifetimes, sign-in links and their rate limits (service/console/settings.py).
+    console: ConsoleSettings = dataclasses.field(default_factory=ConsoleSettings)
 
     @property
     def is_production(self) -> bool:
@@ -245,6 +249,7 @@ def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str
         renewal_limit=problems.read(rate_limit_setting, source, "RENEWAL_LIMIT", "30/hour"),
         idempotency_lease_seconds=problems.read(integer, source, "IDEMPOTENCY_LEASE_SECONDS", 60, 1, 86_400),
         webhooks=problems.read(load_webhook_settings, source),
+        console=problems.read(load_console_settings, source),
     )
     problems.read(_distinct_secrets, source)
     problems.raise_any()

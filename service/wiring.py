@@ -17,6 +17,10 @@ from service.audit.spool import AuditSpool
 from service.audit.store import AuditStore
 from service.audit.writer import Auditor, AuditWriter
 from service.config import Settings
+from service.console.sessions import ConsoleSessions
+from service.console.sign_in import Mailing, SignIns
+from service.console.store import ConsoleStore
+from service.console.users import ConsoleUsers
 from service.db.database import Database, make_engine
 from service.email.sender import Mailer
 from service.keys.jwks import JwksPublisher
@@ -61,6 +65,7 @@ class Stores:
     idempotency: IdempotencyStore
     test_mails: TestMailStore
     audit: AuditStore
+    console: ConsoleStore
 
     @classmethod
     def over(cls, db: Database) -> Stores:
@@ -74,7 +79,17 @@ class Stores:
             idempotency=IdempotencyStore(db),
             test_mails=TestMailStore(db),
             audit=AuditStore(db),
+            console=ConsoleStore(db),
         )
+
+
+@dataclasses.dataclass(frozen=True)
+class Console:
+    """The partner console's services: its users, their sign-in by emailed link, their sessions."""
+
+    users: ConsoleUsers
+    sign_ins: SignIns
+    sessions: ConsoleSessions
 
 
 @dataclasses.dataclass
@@ -97,6 +112,7 @@ class Services:
     outbox: Outbox
     webhooks: WebhookEndpoints
     url_policy: UrlPolicy
+    console: Console
     clock: Callable[[], float]
 
 
@@ -166,7 +182,26 @@ def build_services(
         outbox=outbox,
         webhooks=WebhookEndpoints(stores.webhooks, url_policy, settings.webhooks, settings.server_secret, clock),
         url_policy=url_policy,
+        console=_console(settings, stores, mailer, rate_limiter, auditor, clock),
         clock=clock,
+    )
+
+
+def _console(
+    settings: Settings,
+    stores: Stores,
+    mailer: Mailer | None,
+    limiter: RateLimiter,
+    auditor: Auditor,
+    clock: Callable[[], float],
+) -> Console:
+    users = ConsoleUsers(stores.console, settings.server_secret)
+    sender = settings.smtp.sender if settings.smtp else TEST_SENDER
+    mailing = Mailing(mailer, sender, settings.public_base_url)
+    return Console(
+        users=users,
+        sign_ins=SignIns(stores.console, users, stores.tenants, mailing, limiter, auditor, settings.console, clock),
+        sessions=ConsoleSessions(stores.console, users, settings.console, clock),
     )
 
 

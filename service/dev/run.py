@@ -112,6 +112,7 @@ def _banner(credentials: dict[str, object], sandbox_url: str) -> str:
  Admin API key: {credentials["adminApiKey"]}  (every scope)
  Live profiles: {json.dumps(credentials["profiles"])}
  Mailbox:       {credentials.get("mailboxUrl")}  (every email the broker sends lands here)
+ Console:       {credentials["consoleUrl"]}  (sign in as {credentials["consoleOwner"]}; the link is in the mailbox)
  Saved to:      instance/dev-credentials.json
  CLI:           set -a; . instance/dev.env; set +a   (then: flask --app service keysets status dev-es256)
 

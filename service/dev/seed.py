@@ -17,6 +17,7 @@ from typing import Any
 from service.apikeys.authentication import authenticate
 from service.apikeys.credentials import SCOPES
 from service.apikeys.issuing import create_api_key
+from service.console.users import Role
 from service.errors import Unauthorized
 from service.keys.material import DEFAULT_ALGORITHM, DEFAULT_RSA_BITS
 from service.keys.setup import SECRET_NAME_PREFIX, check_secret, create_keyset, store_new_key
@@ -67,6 +68,8 @@ SAMPLE_PAYLOADS: dict[str, dict[str, Any]] = {
 
 # What people see on the dev data's pages and mails: real-looking names, never the slugs.
 DEV_TENANT_DISPLAY_NAME = "Mos Espa Physio"
+# The dev tenant's console owner: sign in at /console with this address, and open the mail in the dev mailbox.
+DEV_CONSOLE_OWNER = "owner@dev.example"
 DEV_DISPLAY_NAMES = {"exorlive-main": "ExorLive", "exorlive-go": "ExorLive Go", "generic": "Sandbox App"}
 
 
@@ -186,6 +189,8 @@ def seed(svc: Services, instance_path: str, sandbox_url: str | None = None) -> d
     if tenant.display_name is None:  # made by an older seed
         tenant = svc.stores.tenants.set_tenant_display_name(DEV_TENANT, DEV_TENANT_DISPLAY_NAME)
     _ensure_keyset(svc)
+    if svc.console.users.in_tenant(tenant.id, DEV_CONSOLE_OWNER) is None:
+        svc.console.users.add(tenant.id, DEV_CONSOLE_OWNER, Role.OWNER)
     profile_keys = _ensure_profiles(svc, tenant.id, sandbox)
     test_profile_keys = _ensure_profiles(svc, tenant.id, sandbox, test=True)
     path = Path(instance_path) / CREDENTIALS_FILE
@@ -201,6 +206,8 @@ def seed(svc: Services, instance_path: str, sandbox_url: str | None = None) -> d
         "testProfiles": test_profile_keys,
         "jwksUrl": f"{base}/.well-known/jwks.json",
         "sandboxUrl": sandbox,
+        "consoleUrl": f"{base}/console",
+        "consoleOwner": DEV_CONSOLE_OWNER,
     }
     if os.environ.get("DEV_MAILBOX_URL"):
         document["mailboxUrl"] = os.environ["DEV_MAILBOX_URL"]

@@ -6,6 +6,8 @@ import logging
 import smtplib
 import ssl
 import time
+from collections.abc import Sequence
+from email.message import EmailMessage
 
 from service.email.message import LinkEmail, compose
 from service.email.settings import SmtpSettings
@@ -74,7 +76,7 @@ def _log_failure(failure: MailError, recipients: int, started: float) -> None:
 
 
 class Mailer:
-    """Sends launch-link mails through one SMTP server."""
+    """Sends the broker's mails (launch links, console sign-in links) through one SMTP server."""
 
     def __init__(self, settings: SmtpSettings, *, ssl_context: ssl.SSLContext | None = None) -> None:
         self.settings = settings
@@ -97,9 +99,12 @@ class Mailer:
 
     def send(self, mail: LinkEmail, now: int) -> None:
         """Compose and submit the mail to `to` and every `bcc`; MailError when the server does not take it."""
-        message = compose(mail, self.settings.sender, now)
         # Bcc recipients exist only in the envelope; duplicates are sent once.
-        recipients = list(dict.fromkeys([mail.to, *mail.bcc]))
+        self.deliver(compose(mail, self.settings.sender, now), mail.to, mail.bcc)
+
+    def deliver(self, message: EmailMessage, to: str, bcc: Sequence[str] = ()) -> None:
+        """Submit a composed mail to `to` (and to `bcc`, in the envelope only); MailError when `to` gets nothing."""
+        recipients = list(dict.fromkeys([to, *bcc]))
         started = time.perf_counter()
         try:
             with self._connect() as client:
@@ -113,9 +118,9 @@ class Mailer:
             _log_failure(failure, len(recipients), started)
             # `from None`: the original error's text may carry the server's reply, which can name addresses.
             raise failure from None
-        if mail.to in refused:
+        if to in refused:
             # The member gets nothing even though a Bcc copy went out: that is a failed send.
-            code = refused[mail.to][0]
+            code = refused[to][0]
             failure = MailError("recipient_refused", f"the mail server refused the recipient ({code})", code)
             _log_failure(failure, len(recipients), started)
             raise failure

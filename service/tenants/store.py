@@ -43,6 +43,10 @@ class TenantStore:
                 raise NotFound(f"No tenant named {name!r}.")
             return tenant
 
+    def tenant_by_id(self, tenant_id: int) -> Tenant | None:
+        with self._db.session() as session:
+            return session.get(Tenant, tenant_id)
+
     def find_tenant(self, name: str) -> Tenant | None:
         with self._db.session() as session:
             return session.scalar(select(Tenant).where(Tenant.name == name))

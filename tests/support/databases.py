@@ -113,6 +113,9 @@ MIGRATED_TABLES = {
     "webhook_endpoints",
     "webhook_events",
     "webhook_deliveries",
+    "console_users",
+    "console_sign_ins",
+    "console_sessions",
     "alembic_version",
 }
 

@@ -93,4 +93,9 @@ def test_the_database_package_holds_no_feature_tables_or_queries() -> None:
 def test_config_composes_feature_settings_and_imports_no_other_feature_code() -> None:
     imported = set(_runtime_imports(ast.parse((SERVICE / "config.py").read_text())))
     features = {module for module in imported if (SERVICE / module.split(".")[1]).is_dir()}
-    assert features == {"service.apikeys.settings", "service.email.settings", "service.webhooks.settings"}
+    assert features == {
+        "service.apikeys.settings",
+        "service.console.settings",
+        "service.email.settings",
+        "service.webhooks.settings",
+    }

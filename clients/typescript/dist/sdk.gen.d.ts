@@ -1,5 +1,5 @@
 import { type Client, type Options as Options2, type TDataShape } from './client/index.js';
-import type { CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExplainProblemData, ExplainProblemErrors, ExplainProblemResponses, GenerateJwtData, GenerateJwtErrors, GenerateJwtResponses, GetDefaultJwksData, GetDefaultJwksErrors, GetDefaultJwksResponses, GetDocsAssetData, GetDocsAssetErrors, GetDocsAssetResponses, GetDocsData, GetDocsErrors, GetDocsResponses, GetDocsWithASlashData, GetDocsWithASlashErrors, GetGuideData, GetGuideErrors, GetGuideResponses, GetIndexData, GetIndexErrors, GetIndexResponses, GetKeysetJwksData, GetKeysetJwksErrors, GetKeysetJwksResponses, GetLinkData, GetLinkErrors, GetLinkResponses, GetOpenApiData, GetOpenApiErrors, GetOpenApiJsonData, GetOpenApiJsonErrors, GetOpenApiJsonResponses, GetOpenApiResponses, GetTestInboxData, GetTestInboxErrors, GetTestInboxResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, HealthzData, HealthzErrors, HealthzResponses, InspectTokenData, InspectTokenErrors, InspectTokenResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListGuidesData, ListGuidesErrors, ListGuidesResponses, ListLinksData, ListLinksErrors, ListLinksResponses, ListProblemsData, ListProblemsErrors, ListProblemsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEventsData, ListWebhookEventsErrors, ListWebhookEventsResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, MetricsData, MetricsErrors, MetricsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RenewLaunchLinkData, RenewLaunchLinkErrors, RenewLaunchLinkResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeLinkData, RevokeLinkErrors, RevokeLinkResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, ShowLaunchLinkData, ShowLaunchLinkErrors, ShowLaunchLinkResponses, UseLaunchLinkData, UseLaunchLinkErrors, UseLaunchLinkResponses } from './types.gen.js';
+import type { ConsoleSignOutData, ConsoleSignOutErrors, ConsoleSignOutResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExplainProblemData, ExplainProblemErrors, ExplainProblemResponses, GenerateJwtData, GenerateJwtErrors, GenerateJwtResponses, GetDefaultJwksData, GetDefaultJwksErrors, GetDefaultJwksResponses, GetDocsAssetData, GetDocsAssetErrors, GetDocsAssetResponses, GetDocsData, GetDocsErrors, GetDocsResponses, GetDocsWithASlashData, GetDocsWithASlashErrors, GetGuideData, GetGuideErrors, GetGuideResponses, GetIndexData, GetIndexErrors, GetIndexResponses, GetKeysetJwksData, GetKeysetJwksErrors, GetKeysetJwksResponses, GetLinkData, GetLinkErrors, GetLinkResponses, GetOpenApiData, GetOpenApiErrors, GetOpenApiJsonData, GetOpenApiJsonErrors, GetOpenApiJsonResponses, GetOpenApiResponses, GetTestInboxData, GetTestInboxErrors, GetTestInboxResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, HealthzData, HealthzErrors, HealthzResponses, InspectTokenData, InspectTokenErrors, InspectTokenResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListGuidesData, ListGuidesErrors, ListGuidesResponses, ListLinksData, ListLinksErrors, ListLinksResponses, ListProblemsData, ListProblemsErrors, ListProblemsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEventsData, ListWebhookEventsErrors, ListWebhookEventsResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, MetricsData, MetricsErrors, MetricsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RenewLaunchLinkData, RenewLaunchLinkErrors, RenewLaunchLinkResponses, RequestConsoleSignInData, RequestConsoleSignInErrors, RequestConsoleSignInResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeConsoleLinkData, RevokeConsoleLinkErrors, RevokeLinkData, RevokeLinkErrors, RevokeLinkResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, ShowConsoleHomeData, ShowConsoleHomeErrors, ShowConsoleHomeResponses, ShowConsoleLinkData, ShowConsoleLinkErrors, ShowConsoleLinkResponses, ShowConsoleLinksData, ShowConsoleLinksErrors, ShowConsoleLinksResponses, ShowConsoleSignInData, ShowConsoleSignInErrors, ShowConsoleSignInLinkData, ShowConsoleSignInLinkErrors, ShowConsoleSignInLinkResponses, ShowConsoleSignInResponses, ShowLaunchLinkData, ShowLaunchLinkErrors, ShowLaunchLinkResponses, UseConsoleSignInLinkData, UseConsoleSignInLinkErrors, UseLaunchLinkData, UseLaunchLinkErrors, UseLaunchLinkResponses } from './types.gen.js';
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
      * You can provide a client instance returned by `createClient()` instead of
@@ -310,6 +310,77 @@ export declare const listGuides: <ThrowOnError extends boolean = false>(options?
  *
  */
 export declare const getGuide: <ThrowOnError extends boolean = false>(options: Options<GetGuideData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<GetGuideResponses, GetGuideErrors, ThrowOnError, "fields">;
+/**
+ * The partner console's home page
+ *
+ * An HTML page for a signed-in console user: the account's name and the user's role. Without a live
+ * console session (none, ended, idle for 2 hours or 12 hours old) it is a `303` to `/console/sign-in`.
+ * Every console page is sent with `Cache-Control: no-store` and a `Content-Security-Policy` with a nonce.
+ *
+ */
+export declare const showConsoleHome: <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleHomeData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleHomeResponses, ShowConsoleHomeErrors, ThrowOnError, "fields">;
+/**
+ * The console's sign-in page
+ *
+ * Asks for the email address. Sets the CSRF cookie its form's token is bound to (HttpOnly,
+ * SameSite=Lax, `__Host-` prefixed on https).
+ *
+ */
+export declare const showConsoleSignIn: <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleSignInData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleSignInResponses, ShowConsoleSignInErrors, ThrowOnError, "fields">;
+/**
+ * Email a one-time sign-in link
+ *
+ * A form POST (`email`, `csrf_token`). The answer is the same page whether or not the address is a
+ * console user's; a user's address is mailed a link that works once, for 15 minutes. Rate-limited per
+ * address and per client address (`429`).
+ *
+ */
+export declare const requestConsoleSignIn: <ThrowOnError extends boolean = false>(options: Options<RequestConsoleSignInData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<RequestConsoleSignInResponses, RequestConsoleSignInErrors, ThrowOnError, "fields">;
+/**
+ * The page of an emailed sign-in link (never signs in)
+ *
+ * A page with a **Continue** button that POSTs back; a GET (a mail scanner's too) signs no one in. Sent
+ * with `Referrer-Policy: no-referrer`.
+ *
+ */
+export declare const showConsoleSignInLink: <ThrowOnError extends boolean = false>(options: Options<ShowConsoleSignInLinkData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleSignInLinkResponses, ShowConsoleSignInLinkErrors, ThrowOnError, "fields">;
+/**
+ * Sign in with an emailed link
+ *
+ * Uses the link (once) and starts a console session with a new id (any session the browser brought
+ * ends), then `303` to `/console`. The session cookie is HttpOnly, SameSite=Lax, Secure and `__Host-`
+ * prefixed on https.
+ *
+ */
+export declare const useConsoleSignInLink: <ThrowOnError extends boolean = false>(options: Options<UseConsoleSignInLinkData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<unknown, UseConsoleSignInLinkErrors, ThrowOnError, "fields">;
+/**
+ * Sign out of the console
+ *
+ * Ends the console session on the server at once and clears its cookie.
+ */
+export declare const consoleSignOut: <ThrowOnError extends boolean = false>(options: Options<ConsoleSignOutData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ConsoleSignOutResponses, ConsoleSignOutErrors, ThrowOnError, "fields">;
+/**
+ * The account's launch links, in the console
+ *
+ * The newest 100 links of the signed-in user's account, each with its state, profile, masked recipient
+ * and expiry; `state` filters them (any other value shows all).
+ *
+ */
+export declare const showConsoleLinks: <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleLinksData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleLinksResponses, ShowConsoleLinksErrors, ThrowOnError, "fields">;
+/**
+ * One launch link and its events, in the console
+ *
+ * The link's details and events, and (for admins and owners, while it is usable) a Revoke button.
+ */
+export declare const showConsoleLink: <ThrowOnError extends boolean = false>(options: Options<ShowConsoleLinkData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleLinkResponses, ShowConsoleLinkErrors, ThrowOnError, "fields">;
+/**
+ * Revoke a launch link from the console
+ *
+ * Admins and owners revoke the link (as `POST /api/v1/links/{id}/revoke` does) and go back to its page
+ * (`303`); a viewer gets a `403` page and nothing changes. Audited with the console user's id.
+ *
+ */
+export declare const revokeConsoleLink: <ThrowOnError extends boolean = false>(options: Options<RevokeConsoleLinkData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<unknown, RevokeConsoleLinkErrors, ThrowOnError, "fields">;
 /**
  * Every error code, in a browser
  */

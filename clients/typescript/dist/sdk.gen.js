@@ -395,6 +395,109 @@ export const listGuides = (options) => (options?.client ?? client).get({ url: '/
  */
 export const getGuide = (options) => (options.client ?? client).get({ url: '/guides/{name}', ...options });
 /**
+ * The partner console's home page
+ *
+ * An HTML page for a signed-in console user: the account's name and the user's role. Without a live
+ * console session (none, ended, idle for 2 hours or 12 hours old) it is a `303` to `/console/sign-in`.
+ * Every console page is sent with `Cache-Control: no-store` and a `Content-Security-Policy` with a nonce.
+ *
+ */
+export const showConsoleHome = (options) => (options?.client ?? client).get({ url: '/console', ...options });
+/**
+ * The console's sign-in page
+ *
+ * Asks for the email address. Sets the CSRF cookie its form's token is bound to (HttpOnly,
+ * SameSite=Lax, `__Host-` prefixed on https).
+ *
+ */
+export const showConsoleSignIn = (options) => (options?.client ?? client).get({ url: '/console/sign-in', ...options });
+/**
+ * Email a one-time sign-in link
+ *
+ * A form POST (`email`, `csrf_token`). The answer is the same page whether or not the address is a
+ * console user's; a user's address is mailed a link that works once, for 15 minutes. Rate-limited per
+ * address and per client address (`429`).
+ *
+ */
+export const requestConsoleSignIn = (options) => (options.client ?? client).post({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/sign-in',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+/**
+ * The page of an emailed sign-in link (never signs in)
+ *
+ * A page with a **Continue** button that POSTs back; a GET (a mail scanner's too) signs no one in. Sent
+ * with `Referrer-Policy: no-referrer`.
+ *
+ */
+export const showConsoleSignInLink = (options) => (options.client ?? client).get({ url: '/console/sign-in/{secret}', ...options });
+/**
+ * Sign in with an emailed link
+ *
+ * Uses the link (once) and starts a console session with a new id (any session the browser brought
+ * ends), then `303` to `/console`. The session cookie is HttpOnly, SameSite=Lax, Secure and `__Host-`
+ * prefixed on https.
+ *
+ */
+export const useConsoleSignInLink = (options) => (options.client ?? client).post({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/sign-in/{secret}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+/**
+ * Sign out of the console
+ *
+ * Ends the console session on the server at once and clears its cookie.
+ */
+export const consoleSignOut = (options) => (options.client ?? client).post({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/sign-out',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+/**
+ * The account's launch links, in the console
+ *
+ * The newest 100 links of the signed-in user's account, each with its state, profile, masked recipient
+ * and expiry; `state` filters them (any other value shows all).
+ *
+ */
+export const showConsoleLinks = (options) => (options?.client ?? client).get({ url: '/console/links', ...options });
+/**
+ * One launch link and its events, in the console
+ *
+ * The link's details and events, and (for admins and owners, while it is usable) a Revoke button.
+ */
+export const showConsoleLink = (options) => (options.client ?? client).get({ url: '/console/links/{link_id}', ...options });
+/**
+ * Revoke a launch link from the console
+ *
+ * Admins and owners revoke the link (as `POST /api/v1/links/{id}/revoke` does) and go back to its page
+ * (`303`); a viewer gets a `403` page and nothing changes. Audited with the console user's id.
+ *
+ */
+export const revokeConsoleLink = (options) => (options.client ?? client).post({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/links/{link_id}/revoke',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+/**
  * Every error code, in a browser
  */
 export const listProblems = (options) => (options?.client ?? client).get({ url: '/problems', ...options });

@@ -3,6 +3,19 @@ export type ClientOptions = {
 };
 export type Webhooks = ReceiveEventWebhookRequest;
 /**
+ * A console form with only its CSRF token (from the page the form is on).
+ */
+export type ConsoleCsrfForm = {
+    csrf_token: string;
+};
+/**
+ * The console's sign-in form.
+ */
+export type ConsoleSignInForm = {
+    email: string;
+    csrf_token: string;
+};
+/**
  * The generateJWT request. `payload` is required, and a profile key in `profileKey` or in the
  * `Profile-Key` header. Fields not listed here are refused with `422`; the Ayrshare-style fields
  * `privateKey`, `base64` and `domain` are refused with an explanation (the broker holds the keys, and
@@ -2538,6 +2551,240 @@ export type GetGuideResponses = {
     200: string;
 };
 export type GetGuideResponse = GetGuideResponses[keyof GetGuideResponses];
+export type ShowConsoleHomeData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console';
+};
+export type ShowConsoleHomeErrors = {
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+export type ShowConsoleHomeError = ShowConsoleHomeErrors[keyof ShowConsoleHomeErrors];
+export type ShowConsoleHomeResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+export type ShowConsoleHomeResponse = ShowConsoleHomeResponses[keyof ShowConsoleHomeResponses];
+export type ShowConsoleSignInData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console/sign-in';
+};
+export type ShowConsoleSignInErrors = {
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+export type ShowConsoleSignInError = ShowConsoleSignInErrors[keyof ShowConsoleSignInErrors];
+export type ShowConsoleSignInResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+export type ShowConsoleSignInResponse = ShowConsoleSignInResponses[keyof ShowConsoleSignInResponses];
+export type RequestConsoleSignInData = {
+    body: ConsoleSignInForm;
+    path?: never;
+    query?: never;
+    url: '/console/sign-in';
+};
+export type RequestConsoleSignInErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    422: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    429: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+export type RequestConsoleSignInError = RequestConsoleSignInErrors[keyof RequestConsoleSignInErrors];
+export type RequestConsoleSignInResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+export type RequestConsoleSignInResponse = RequestConsoleSignInResponses[keyof RequestConsoleSignInResponses];
+export type ShowConsoleSignInLinkData = {
+    body?: never;
+    path: {
+        /**
+         * The emailed sign-in link's secret (32 random bytes, base64url); works once, for 15 minutes.
+         */
+        secret: string;
+    };
+    query?: never;
+    url: '/console/sign-in/{secret}';
+};
+export type ShowConsoleSignInLinkErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    410: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+export type ShowConsoleSignInLinkError = ShowConsoleSignInLinkErrors[keyof ShowConsoleSignInLinkErrors];
+export type ShowConsoleSignInLinkResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+export type ShowConsoleSignInLinkResponse = ShowConsoleSignInLinkResponses[keyof ShowConsoleSignInLinkResponses];
+export type UseConsoleSignInLinkData = {
+    body: ConsoleCsrfForm;
+    path: {
+        /**
+         * The emailed sign-in link's secret (32 random bytes, base64url); works once, for 15 minutes.
+         */
+        secret: string;
+    };
+    query?: never;
+    url: '/console/sign-in/{secret}';
+};
+export type UseConsoleSignInLinkErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    410: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+export type UseConsoleSignInLinkError = UseConsoleSignInLinkErrors[keyof UseConsoleSignInLinkErrors];
+export type ConsoleSignOutData = {
+    body: ConsoleCsrfForm;
+    path?: never;
+    query?: never;
+    url: '/console/sign-out';
+};
+export type ConsoleSignOutErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+export type ConsoleSignOutError = ConsoleSignOutErrors[keyof ConsoleSignOutErrors];
+export type ConsoleSignOutResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+export type ConsoleSignOutResponse = ConsoleSignOutResponses[keyof ConsoleSignOutResponses];
+export type ShowConsoleLinksData = {
+    body?: never;
+    path?: never;
+    query?: {
+        state?: '' | 'usable' | 'used' | 'expired' | 'revoked';
+    };
+    url: '/console/links';
+};
+export type ShowConsoleLinksErrors = {
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+export type ShowConsoleLinksError = ShowConsoleLinksErrors[keyof ShowConsoleLinksErrors];
+export type ShowConsoleLinksResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+export type ShowConsoleLinksResponse = ShowConsoleLinksResponses[keyof ShowConsoleLinksResponses];
+export type ShowConsoleLinkData = {
+    body?: never;
+    path: {
+        link_id: string;
+    };
+    query?: never;
+    url: '/console/links/{link_id}';
+};
+export type ShowConsoleLinkErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+export type ShowConsoleLinkError = ShowConsoleLinkErrors[keyof ShowConsoleLinkErrors];
+export type ShowConsoleLinkResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+export type ShowConsoleLinkResponse = ShowConsoleLinkResponses[keyof ShowConsoleLinkResponses];
+export type RevokeConsoleLinkData = {
+    body: ConsoleCsrfForm;
+    path: {
+        link_id: string;
+    };
+    query?: never;
+    url: '/console/links/{link_id}/revoke';
+};
+export type RevokeConsoleLinkErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+export type RevokeConsoleLinkError = RevokeConsoleLinkErrors[keyof RevokeConsoleLinkErrors];
 export type ListProblemsData = {
     body?: never;
     headers?: {

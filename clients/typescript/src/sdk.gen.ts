@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import { type Client, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client/index.js';
-import type { CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExplainProblemData, ExplainProblemErrors, ExplainProblemResponses, GenerateJwtData, GenerateJwtErrors, GenerateJwtResponses, GetDefaultJwksData, GetDefaultJwksErrors, GetDefaultJwksResponses, GetDocsAssetData, GetDocsAssetErrors, GetDocsAssetResponses, GetDocsData, GetDocsErrors, GetDocsResponses, GetDocsWithASlashData, GetDocsWithASlashErrors, GetGuideData, GetGuideErrors, GetGuideResponses, GetIndexData, GetIndexErrors, GetIndexResponses, GetKeysetJwksData, GetKeysetJwksErrors, GetKeysetJwksResponses, GetLinkData, GetLinkErrors, GetLinkResponses, GetOpenApiData, GetOpenApiErrors, GetOpenApiJsonData, GetOpenApiJsonErrors, GetOpenApiJsonResponses, GetOpenApiResponses, GetTestInboxData, GetTestInboxErrors, GetTestInboxResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, HealthzData, HealthzErrors, HealthzResponses, InspectTokenData, InspectTokenErrors, InspectTokenResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListGuidesData, ListGuidesErrors, ListGuidesResponses, ListLinksData, ListLinksErrors, ListLinksResponses, ListProblemsData, ListProblemsErrors, ListProblemsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEventsData, ListWebhookEventsErrors, ListWebhookEventsResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, MetricsData, MetricsErrors, MetricsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RenewLaunchLinkData, RenewLaunchLinkErrors, RenewLaunchLinkResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeLinkData, RevokeLinkErrors, RevokeLinkResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, ShowLaunchLinkData, ShowLaunchLinkErrors, ShowLaunchLinkResponses, UseLaunchLinkData, UseLaunchLinkErrors, UseLaunchLinkResponses } from './types.gen.js';
+import type { ConsoleSignOutData, ConsoleSignOutErrors, ConsoleSignOutResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExplainProblemData, ExplainProblemErrors, ExplainProblemResponses, GenerateJwtData, GenerateJwtErrors, GenerateJwtResponses, GetDefaultJwksData, GetDefaultJwksErrors, GetDefaultJwksResponses, GetDocsAssetData, GetDocsAssetErrors, GetDocsAssetResponses, GetDocsData, GetDocsErrors, GetDocsResponses, GetDocsWithASlashData, GetDocsWithASlashErrors, GetGuideData, GetGuideErrors, GetGuideResponses, GetIndexData, GetIndexErrors, GetIndexResponses, GetKeysetJwksData, GetKeysetJwksErrors, GetKeysetJwksResponses, GetLinkData, GetLinkErrors, GetLinkResponses, GetOpenApiData, GetOpenApiErrors, GetOpenApiJsonData, GetOpenApiJsonErrors, GetOpenApiJsonResponses, GetOpenApiResponses, GetTestInboxData, GetTestInboxErrors, GetTestInboxResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, HealthzData, HealthzErrors, HealthzResponses, InspectTokenData, InspectTokenErrors, InspectTokenResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListGuidesData, ListGuidesErrors, ListGuidesResponses, ListLinksData, ListLinksErrors, ListLinksResponses, ListProblemsData, ListProblemsErrors, ListProblemsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEventsData, ListWebhookEventsErrors, ListWebhookEventsResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, MetricsData, MetricsErrors, MetricsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RenewLaunchLinkData, RenewLaunchLinkErrors, RenewLaunchLinkResponses, RequestConsoleSignInData, RequestConsoleSignInErrors, RequestConsoleSignInResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeConsoleLinkData, RevokeConsoleLinkErrors, RevokeLinkData, RevokeLinkErrors, RevokeLinkResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, ShowConsoleHomeData, ShowConsoleHomeErrors, ShowConsoleHomeResponses, ShowConsoleLinkData, ShowConsoleLinkErrors, ShowConsoleLinkResponses, ShowConsoleLinksData, ShowConsoleLinksErrors, ShowConsoleLinksResponses, ShowConsoleSignInData, ShowConsoleSignInErrors, ShowConsoleSignInLinkData, ShowConsoleSignInLinkErrors, ShowConsoleSignInLinkResponses, ShowConsoleSignInResponses, ShowLaunchLinkData, ShowLaunchLinkErrors, ShowLaunchLinkResponses, UseConsoleSignInLinkData, UseConsoleSignInLinkErrors, UseLaunchLinkData, UseLaunchLinkErrors, UseLaunchLinkResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -440,6 +440,118 @@ export const listGuides = <ThrowOnError extends boolean = false>(options?: Optio
  *
  */
 export const getGuide = <ThrowOnError extends boolean = false>(options: Options<GetGuideData, ThrowOnError>) => (options.client ?? client).get<GetGuideResponses, GetGuideErrors, ThrowOnError>({ url: '/guides/{name}', ...options });
+
+/**
+ * The partner console's home page
+ *
+ * An HTML page for a signed-in console user: the account's name and the user's role. Without a live
+ * console session (none, ended, idle for 2 hours or 12 hours old) it is a `303` to `/console/sign-in`.
+ * Every console page is sent with `Cache-Control: no-store` and a `Content-Security-Policy` with a nonce.
+ *
+ */
+export const showConsoleHome = <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleHomeData, ThrowOnError>) => (options?.client ?? client).get<ShowConsoleHomeResponses, ShowConsoleHomeErrors, ThrowOnError>({ url: '/console', ...options });
+
+/**
+ * The console's sign-in page
+ *
+ * Asks for the email address. Sets the CSRF cookie its form's token is bound to (HttpOnly,
+ * SameSite=Lax, `__Host-` prefixed on https).
+ *
+ */
+export const showConsoleSignIn = <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleSignInData, ThrowOnError>) => (options?.client ?? client).get<ShowConsoleSignInResponses, ShowConsoleSignInErrors, ThrowOnError>({ url: '/console/sign-in', ...options });
+
+/**
+ * Email a one-time sign-in link
+ *
+ * A form POST (`email`, `csrf_token`). The answer is the same page whether or not the address is a
+ * console user's; a user's address is mailed a link that works once, for 15 minutes. Rate-limited per
+ * address and per client address (`429`).
+ *
+ */
+export const requestConsoleSignIn = <ThrowOnError extends boolean = false>(options: Options<RequestConsoleSignInData, ThrowOnError>) => (options.client ?? client).post<RequestConsoleSignInResponses, RequestConsoleSignInErrors, ThrowOnError>({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/sign-in',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+
+/**
+ * The page of an emailed sign-in link (never signs in)
+ *
+ * A page with a **Continue** button that POSTs back; a GET (a mail scanner's too) signs no one in. Sent
+ * with `Referrer-Policy: no-referrer`.
+ *
+ */
+export const showConsoleSignInLink = <ThrowOnError extends boolean = false>(options: Options<ShowConsoleSignInLinkData, ThrowOnError>) => (options.client ?? client).get<ShowConsoleSignInLinkResponses, ShowConsoleSignInLinkErrors, ThrowOnError>({ url: '/console/sign-in/{secret}', ...options });
+
+/**
+ * Sign in with an emailed link
+ *
+ * Uses the link (once) and starts a console session with a new id (any session the browser brought
+ * ends), then `303` to `/console`. The session cookie is HttpOnly, SameSite=Lax, Secure and `__Host-`
+ * prefixed on https.
+ *
+ */
+export const useConsoleSignInLink = <ThrowOnError extends boolean = false>(options: Options<UseConsoleSignInLinkData, ThrowOnError>) => (options.client ?? client).post<unknown, UseConsoleSignInLinkErrors, ThrowOnError>({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/sign-in/{secret}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+
+/**
+ * Sign out of the console
+ *
+ * Ends the console session on the server at once and clears its cookie.
+ */
+export const consoleSignOut = <ThrowOnError extends boolean = false>(options: Options<ConsoleSignOutData, ThrowOnError>) => (options.client ?? client).post<ConsoleSignOutResponses, ConsoleSignOutErrors, ThrowOnError>({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/sign-out',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+
+/**
+ * The account's launch links, in the console
+ *
+ * The newest 100 links of the signed-in user's account, each with its state, profile, masked recipient
+ * and expiry; `state` filters them (any other value shows all).
+ *
+ */
+export const showConsoleLinks = <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleLinksData, ThrowOnError>) => (options?.client ?? client).get<ShowConsoleLinksResponses, ShowConsoleLinksErrors, ThrowOnError>({ url: '/console/links', ...options });
+
+/**
+ * One launch link and its events, in the console
+ *
+ * The link's details and events, and (for admins and owners, while it is usable) a Revoke button.
+ */
+export const showConsoleLink = <ThrowOnError extends boolean = false>(options: Options<ShowConsoleLinkData, ThrowOnError>) => (options.client ?? client).get<ShowConsoleLinkResponses, ShowConsoleLinkErrors, ThrowOnError>({ url: '/console/links/{link_id}', ...options });
+
+/**
+ * Revoke a launch link from the console
+ *
+ * Admins and owners revoke the link (as `POST /api/v1/links/{id}/revoke` does) and go back to its page
+ * (`303`); a viewer gets a `403` page and nothing changes. Audited with the console user's id.
+ *
+ */
+export const revokeConsoleLink = <ThrowOnError extends boolean = false>(options: Options<RevokeConsoleLinkData, ThrowOnError>) => (options.client ?? client).post<unknown, RevokeConsoleLinkErrors, ThrowOnError>({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/links/{link_id}/revoke',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
 
 /**
  * Every error code, in a browser

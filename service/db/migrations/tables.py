@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from service.apikeys.models import ApiKey
 from service.audit.models import AuditEvent
+from service.console.models import ConsoleSession, ConsoleSignIn, ConsoleUser
 from service.db.base import Base
 from service.keys.models import Keyset
 from service.links.models import LaunchLink, LinkEvent
@@ -18,6 +19,9 @@ metadata = Base.metadata
 __all__ = [
     "ApiKey",
     "AuditEvent",
+    "ConsoleSession",
+    "ConsoleSignIn",
+    "ConsoleUser",
     "IdempotencyRecord",
     "Keyset",
     "LaunchLink",

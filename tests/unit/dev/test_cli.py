@@ -31,6 +31,7 @@ def test_dev_seed_is_idempotent(app: Flask) -> None:
     assert first == second
     assert set(first) == {
         "baseUrl", "apiKey", "adminApiKey", "testApiKey", "profiles", "testProfiles", "jwksUrl", "sandboxUrl",
+        "consoleUrl", "consoleOwner",
     }  # fmt: skip
     assert set(first["profiles"]) == set(first["testProfiles"]) == {"exorlive-main", "exorlive-go", "generic"}
     assert first["testApiKey"].startswith("tbk_test_")

@@ -126,6 +126,8 @@ def test_the_banner_starts_with_the_test_key_and_test_profiles_and_curls_with_th
         "testApiKey": "tbk_test_dev",
         "testProfiles": {"exorlive-go": "pk_go_test", "generic": "pk_generic_test"},
         "jwksUrl": "http://127.0.0.1:8000/.well-known/jwks.json",
+        "consoleUrl": "http://127.0.0.1:8000/console",
+        "consoleOwner": "owner@dev.example",
     }
     banner = run._banner(credentials, "http://127.0.0.1:8001")
     assert "DEVELOPMENT MODE" in banner
@@ -136,6 +138,7 @@ def test_the_banner_starts_with_the_test_key_and_test_profiles_and_curls_with_th
     assert lines[start + 3] == 'Test profiles: {"exorlive-go": "pk_go_test", "generic": "pk_generic_test"}'
     assert banner.index("tbk_test_dev") < banner.index("Live API key:  tbk_dev") < banner.index("tbk_admin")
     assert "Guides:        http://127.0.0.1:8000/guides" in banner
+    assert "Console:       http://127.0.0.1:8000/console  (sign in as owner@dev.example;" in banner
     # A curl per test profile, with the test key and the kind's sample payload.
     assert banner.count("curl -sS -X POST http://127.0.0.1:8000/api/v1/generateJWT") == 2
     assert banner.count("-H 'Authorization: Bearer tbk_test_dev'") == 2

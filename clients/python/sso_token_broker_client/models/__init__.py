@@ -8,6 +8,8 @@ from .api_key_summary_scopes_item import ApiKeySummaryScopesItem
 from .bad_request_problem import BadRequestProblem
 from .bad_request_problem_code import BadRequestProblemCode
 from .bad_request_problem_status import BadRequestProblemStatus
+from .console_csrf_form import ConsoleCsrfForm
+from .console_sign_in_form import ConsoleSignInForm
 from .contact import Contact
 from .ec_public_jwk import EcPublicJwk
 from .email_request import EmailRequest
@@ -102,6 +104,7 @@ from .renew_launch_link_body import RenewLaunchLinkBody
 from .rsa_public_jwk import RsaPublicJwk
 from .rsa_public_jwk_alg import RsaPublicJwkAlg
 from .service_index import ServiceIndex
+from .show_console_links_state import ShowConsoleLinksState
 from .test_key_required_problem import TestKeyRequiredProblem
 from .test_key_required_problem_code import TestKeyRequiredProblemCode
 from .test_key_required_problem_status import TestKeyRequiredProblemStatus
@@ -157,6 +160,8 @@ __all__ = (
     "BadRequestProblem",
     "BadRequestProblemCode",
     "BadRequestProblemStatus",
+    "ConsoleCsrfForm",
+    "ConsoleSignInForm",
     "Contact",
     "EcPublicJwk",
     "EmailRequest",
@@ -251,6 +256,7 @@ __all__ = (
     "RsaPublicJwk",
     "RsaPublicJwkAlg",
     "ServiceIndex",
+    "ShowConsoleLinksState",
     "TestKeyRequiredProblem",
     "TestKeyRequiredProblemCode",
     "TestKeyRequiredProblemStatus",

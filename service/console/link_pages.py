@@ -1,0 +1,101 @@
+"""The console's Links page: the tenant's links (filtered by state), one link with its events, revoking one.
+
+Every rule is LaunchLinks' (service/links/launch_links.py), as the link administration API uses it; the
+console adds only who may ask (admins and owners change, viewers look) and the audit row naming its user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import current_app, g, redirect, request, url_for
+from werkzeug.wrappers import Response as BaseResponse
+
+from service import locales
+from service.console import auditing, web
+from service.console.forms import STATE_LABELS, ActionForm, LinkFilterForm
+from service.errors import LinkNotFound
+from service.links.launch_links import LinkFilter, LinkState
+from service.locales import N_
+from service.wiring import services
+
+bp = web.bp
+
+LIST_LIMIT = 100
+_NOT_FOUND = (N_("No such link"), N_("Your account has no link with that id."))
+_FORM_EXPIRED = (
+    N_("This form has expired"),
+    N_("For your safety, a form works only for a while and only on the page it came from. Go back and try again."),
+)
+_EVENT_LABELS = {
+    "created": N_("Created"),
+    "emailed": N_("Emailed"),
+    "email_failed": N_("Email failed"),
+    "used": N_("Used"),
+    "revoked": N_("Revoked"),
+    "renewed": N_("Renewed"),
+    "replaced": N_("Replaced"),
+}
+
+
+def _when(iso: str | None) -> str:
+    """An API timestamp ("2026-12-02T20:17:00Z") written for the reader, in UTC."""
+    if not iso:
+        return ""
+    moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    return locales.format_datetime(moment, web.locale(), "UTC")
+
+
+@bp.get("/links")
+@web.signed_in_required
+def links() -> BaseResponse:
+    form = LinkFilterForm(request.args)
+    state = form.state.data if form.validate() and form.state.data else None
+    user = web.signed_in().user
+    rows = services(current_app).links.list(user.tenant_id, LIST_LIMIT, LinkFilter(LinkState(state) if state else None))
+    return web.page(
+        "console/links.html",
+        form=form,
+        links=rows,
+        state_labels=STATE_LABELS,
+        when=_when,
+        limit=LIST_LIMIT,
+        filtered=bool(state),
+    )
+
+
+@bp.get("/links/<link_id>")
+@web.signed_in_required
+def link(link_id: str) -> BaseResponse:
+    user = web.signed_in().user
+    try:
+        detail = services(current_app).links.detail(user.tenant_id, link_id)
+    except LinkNotFound:
+        return web.message_page(404, _NOT_FOUND, back=url_for("console.links"))
+    return web.page(
+        "console/link.html",
+        link=detail,
+        form=ActionForm(),
+        may_revoke=web.may_change_links() and detail["state"] == LinkState.USABLE.value,
+        state_labels=STATE_LABELS,
+        event_labels=_EVENT_LABELS,
+        when=_when,
+    )
+
+
+@bp.post("/links/<link_id>/revoke")
+@web.signed_in_required
+def revoke(link_id: str) -> BaseResponse:
+    svc = services(current_app)
+    user = web.signed_in().user
+    if not ActionForm().validate_on_submit():
+        return web.message_page(400, _FORM_EXPIRED, back=url_for("console.links"))
+    if not web.may_change_links():
+        auditing.record(svc.auditor, "console.link.revoked", "forbidden", user, g.request_id, link=link_id[:32])
+        return web.message_page(403, web.FORBIDDEN, back=url_for("console.links"))
+    try:
+        svc.links.revoke(user.tenant_id, link_id, g.request_id)
+    except LinkNotFound:
+        return web.message_page(404, _NOT_FOUND, back=url_for("console.links"))
+    auditing.record(svc.auditor, "console.link.revoked", "ok", user, g.request_id, link=link_id)
+    return redirect(url_for("console.link", link_id=link_id), code=303)

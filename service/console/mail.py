@@ -1,0 +1,64 @@
+"""The console's sign-in mail: plain text, one link for each tenant the address may sign in to."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from email import policy
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+
+import jinja2
+
+from service import locales
+from service.email.message import from_address
+from service.email.settings import sender_address
+
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@dataclasses.dataclass(frozen=True)
+class Place:
+    """Where one link signs in: the tenant as people know it, and the link."""
+
+    account: str
+    url: str
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(_TEMPLATES),
+        autoescape=False,  # noqa: S701 - a text/plain mail, never HTML
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    locales.install(env)
+    return env
+
+
+def sign_in_mail(
+    to: str, places: list[Place], lifetime_seconds: int, locale: str, sender: str, now: int
+) -> EmailMessage:
+    """The sign-in mail to `to`, in `locale`, from the broker's sender."""
+    locale = locales.supported(locale)
+    with locales.using(locale):
+        subject = locales.gettext("Sign in to the partner console")
+        text = (
+            _environment()
+            .get_template("console/mail/sign_in.txt")
+            .render(places=places, expires_in=locales.format_duration(lifetime_seconds, locale))
+        )
+    message = EmailMessage(policy=policy.SMTP)
+    message["Subject"] = subject
+    message["From"] = from_address(sender, None)
+    message["To"] = to
+    message["Date"] = formatdate(now, usegmt=True)
+    message["Message-ID"] = make_msgid(domain=sender_address(sender).domain)
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(text, cte="quoted-printable")
+    message["Content-Language"] = locale
+    return message

@@ -1,0 +1,98 @@
+"""Queries of the console's tables: users, sign-in links and sessions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select, update
+
+from service.console.models import ConsoleSession, ConsoleSignIn, ConsoleUser
+from service.db.database import Database, retried_once
+
+
+class ConsoleStore:
+    """Every query of console_users, console_sign_ins and console_sessions."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add_user(self, tenant_id: int, public_id: str, email_hmac: str, sealed_email: bytes, role: str) -> ConsoleUser:
+        """A new user; IntegrityError if the tenant already has one with this address."""
+        with self._db.session() as session:
+            user = ConsoleUser(
+                tenant_id=tenant_id, public_id=public_id, email_hmac=email_hmac, sealed_email=sealed_email, role=role
+            )
+            session.add(user)
+            session.flush()
+            return user
+
+    def set_role(self, user_id: int, role: str) -> None:
+        with self._db.session() as session:
+            session.execute(update(ConsoleUser).where(ConsoleUser.id == user_id).values(role=role))
+
+    @retried_once
+    def users_by_email_hmac(self, email_hmac: str) -> list[ConsoleUser]:
+        """Every tenant's user with this address (one address may be a user of several tenants), oldest first."""
+        with self._db.session() as session:
+            query = select(ConsoleUser).where(ConsoleUser.email_hmac == email_hmac).order_by(ConsoleUser.id)
+            return list(session.scalars(query))
+
+    @retried_once
+    def user_in_tenant(self, tenant_id: int, email_hmac: str) -> ConsoleUser | None:
+        with self._db.session() as session:
+            query = select(ConsoleUser).where(ConsoleUser.tenant_id == tenant_id, ConsoleUser.email_hmac == email_hmac)
+            return session.scalars(query).first()
+
+    @retried_once
+    def user_by_id(self, user_id: int) -> ConsoleUser | None:
+        with self._db.session() as session:
+            return session.get(ConsoleUser, user_id)
+
+    def add_sign_in(self, user_id: int, secret_hash: str, now: dt.datetime, expires_at: dt.datetime) -> None:
+        with self._db.session() as session:
+            session.add(ConsoleSignIn(user_id=user_id, secret_hash=secret_hash, created_at=now, expires_at=expires_at))
+
+    @retried_once
+    def sign_in_by_hash(self, secret_hash: str) -> ConsoleSignIn | None:
+        with self._db.session() as session:
+            return session.scalars(select(ConsoleSignIn).where(ConsoleSignIn.secret_hash == secret_hash)).first()
+
+    def use_sign_in(self, secret_hash: str, now: dt.datetime) -> int | None:
+        """Use an unused, unexpired sign-in link, atomically (of two parallel uses one wins): its user's id."""
+        with self._db.session() as session:
+            used = session.execute(
+                update(ConsoleSignIn)
+                .where(
+                    ConsoleSignIn.secret_hash == secret_hash,
+                    ConsoleSignIn.used_at.is_(None),
+                    ConsoleSignIn.expires_at > now,
+                )
+                .values(used_at=now)
+                .returning(ConsoleSignIn.user_id)
+            ).first()
+            return int(used[0]) if used else None
+
+    def add_session(self, user_id: int, id_hash: str, now: dt.datetime) -> None:
+        with self._db.session() as session:
+            session.add(ConsoleSession(user_id=user_id, id_hash=id_hash, created_at=now, last_seen_at=now))
+
+    @retried_once
+    def live_session(self, id_hash: str) -> ConsoleSession | None:
+        """The session with this cookie's hash, unless it was ended."""
+        with self._db.session() as session:
+            query = select(ConsoleSession).where(ConsoleSession.id_hash == id_hash, ConsoleSession.ended_at.is_(None))
+            return session.scalars(query).first()
+
+    def touch_session(self, session_id: int, now: dt.datetime) -> None:
+        with self._db.session() as session:
+            session.execute(update(ConsoleSession).where(ConsoleSession.id == session_id).values(last_seen_at=now))
+
+    def end_session(self, id_hash: str, now: dt.datetime) -> bool:
+        """End a live session; whether there was one."""
+        with self._db.session() as session:
+            ended = session.execute(
+                update(ConsoleSession)
+                .where(ConsoleSession.id_hash == id_hash, ConsoleSession.ended_at.is_(None))
+                .values(ended_at=now)
+            )
+            return bool(ended.rowcount)  # type: ignore[attr-defined]

@@ -1,0 +1,112 @@
+"""Console users: a tenant's people and their roles; their addresses sealed, and found by a keyed hash.
+
+Privacy: the console must show an owner whom their users are, so an address cannot be only hashed. It is
+sealed (AES-GCM) under a key derived from SERVER_SECRET and bound to the user's public id, and looked up by
+an HMAC under another key derived from SERVER_SECRET: the database alone reveals no address and cannot be
+searched with a list of guessed ones. Whoever holds both the database and SERVER_SECRET can read them; a new
+SERVER_SECRET makes every address unreadable and unfindable (the users are then added again).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import hashlib
+import hmac
+import secrets
+
+from sqlalchemy.exc import IntegrityError
+
+from service import sealing
+from service.console.models import ConsoleUser
+from service.console.store import ConsoleStore
+from service.errors import Conflict
+
+_PUBLIC_ID_PREFIX = "cu_"
+_SEALING_PURPOSE = b"console user address"
+_LOOKUP_PURPOSE = b"console user address lookup v1"
+MAX_ADDRESS_CHARS = 254  # RFC 5321's limit on a path
+
+
+class Role(enum.Enum):
+    OWNER = "owner"  # everything, users and API keys included
+    ADMIN = "admin"  # links, webhooks; profiles read
+    VIEWER = "viewer"  # reads only
+
+    @property
+    def may_change_links(self) -> bool:
+        return self in (Role.OWNER, Role.ADMIN)
+
+
+class UserExists(Conflict):
+    """The tenant already has a console user with this address."""
+
+
+@dataclasses.dataclass(frozen=True)
+class User:
+    """A console user as the console sees one: never the address, unless opened on purpose (`address_of`)."""
+
+    id: int
+    public_id: str
+    tenant_id: int
+    role: Role
+
+
+def normalise_address(address: str) -> str:
+    """The form an address is looked up by: trimmed, lower case (mail systems treat case alike in practice)."""
+    return address.strip().lower()
+
+
+def plausible_address(address: str) -> bool:
+    """Whether `address` could be an email address: something@domain.tld, no spaces, within RFC 5321's length."""
+    local, at, domain = normalise_address(address).rpartition("@")
+    return (
+        bool(at and local and "." in domain.strip("."))
+        and len(address.strip()) <= MAX_ADDRESS_CHARS
+        and not any(c.isspace() or ord(c) < 32 for c in address.strip())
+    )
+
+
+def _user(row: ConsoleUser) -> User:
+    return User(id=row.id, public_id=row.public_id, tenant_id=row.tenant_id, role=Role(row.role))
+
+
+class ConsoleUsers:
+    def __init__(self, store: ConsoleStore, server_secret: str) -> None:
+        self._store = store
+        self._secret = server_secret.encode()
+        self._lookup_key = hmac.new(self._secret, _LOOKUP_PURPOSE, hashlib.sha256).digest()
+
+    def address_key(self, address: str) -> str:
+        """The keyed hash an address is found by (also what rate limits count, never the address)."""
+        return hmac.new(self._lookup_key, normalise_address(address).encode(), hashlib.sha256).hexdigest()
+
+    def add(self, tenant_id: int, address: str, role: Role) -> User:
+        """A new user of the tenant; UserExists if it has one with this address."""
+        public_id = _PUBLIC_ID_PREFIX + secrets.token_urlsafe(12)
+        sealed = sealing.seal(self._secret, _SEALING_PURPOSE, public_id.encode(), {"email": address.strip()})
+        try:
+            row = self._store.add_user(tenant_id, public_id, self.address_key(address), sealed, role.value)
+        except IntegrityError:
+            raise UserExists("This tenant already has a console user with that address.") from None
+        return _user(row)
+
+    def find(self, address: str) -> list[User]:
+        """Every tenant's user with this address."""
+        return [_user(row) for row in self._store.users_by_email_hmac(self.address_key(address))]
+
+    def in_tenant(self, tenant_id: int, address: str) -> User | None:
+        row = self._store.user_in_tenant(tenant_id, self.address_key(address))
+        return _user(row) if row is not None else None
+
+    def by_id(self, user_id: int) -> User | None:
+        row = self._store.user_by_id(user_id)
+        return _user(row) if row is not None else None
+
+    def address_of(self, user_id: int) -> str | None:
+        """The user's address, opened (None if sealed under another SERVER_SECRET or no such user)."""
+        row = self._store.user_by_id(user_id)
+        if row is None:
+            return None
+        content = sealing.unseal(self._secret, _SEALING_PURPOSE, row.public_id.encode(), row.sealed_email)
+        return str(content["email"]) if content else None
