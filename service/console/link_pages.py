@@ -17,6 +17,7 @@ from service.console.forms import STATE_LABELS, ActionForm, LinkFilterForm
 from service.errors import LinkNotFound
 from service.links.launch_links import LinkFilter, LinkState
 from service.locales import N_
+from service.profiles.rules import time_zone
 from service.wiring import services
 
 bp = web.bp
@@ -38,12 +39,20 @@ _EVENT_LABELS = {
 }
 
 
-def _when(iso: str | None) -> str:
-    """An API timestamp ("2026-12-02T20:17:00Z") written for the reader, in UTC."""
-    if not iso:
-        return ""
-    moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    return locales.format_datetime(moment, web.locale(), "UTC")
+class _Times:
+    """Writes a link's API timestamps ("2026-12-02T20:17:00Z") for the reader, in its profile's time zone (as
+    the link's own pages and mails give them: "2. desember 2026 kl. 21:17"); UTC, so marked, for no profile."""
+
+    def __init__(self, tenant_id: int) -> None:
+        profiles = services(current_app).stores.profiles.list_profiles(tenant_id)
+        self._zones = {profile.name: time_zone(profile) for profile in profiles}
+        self._locale = web.locale()
+
+    def __call__(self, iso: str | None, profile: str) -> str:
+        if not iso:
+            return ""
+        moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+        return locales.format_datetime(moment, self._locale, self._zones.get(profile, "UTC"))
 
 
 @bp.get("/links")
@@ -58,7 +67,7 @@ def links() -> BaseResponse:
         form=form,
         links=rows,
         state_labels=STATE_LABELS,
-        when=_when,
+        when=_Times(user.tenant_id),
         limit=LIST_LIMIT,
         filtered=bool(state),
     )
@@ -79,7 +88,7 @@ def link(link_id: str) -> BaseResponse:
         may_revoke=web.may_change_links() and detail["state"] == LinkState.USABLE.value,
         state_labels=STATE_LABELS,
         event_labels=_EVENT_LABELS,
-        when=_when,
+        when=_Times(user.tenant_id),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from sqlalchemy import select
 from service.audit.models import AuditEvent
 from service.console.users import Role
 from service.dev import seed as devseed
+from service.locales import format_datetime
 from service.wiring import Services
 from tests.support.api import generate
 from tests.support.console import csrf_token, sign_in
@@ -90,3 +92,23 @@ def test_another_accounts_link_is_not_found(
 ) -> None:
     sign_in(client, svc, inbox[0], devseed.DEV_CONSOLE_OWNER)
     assert client.get("/console/links/ln_nosuchlink").status_code == 404
+
+
+def test_the_list_counts_in_words_and_times_are_in_the_profiles_time_zone(
+    client: FlaskClient, svc: Services, creds: dict[str, Any], inbox: tuple[Collector, int]
+) -> None:
+    tenant_id, link_id = _link(client, svc, creds)
+    sign_in(client, svc, inbox[0], devseed.DEV_CONSOLE_OWNER)
+    nb = {"Accept-Language": "nb"}
+    listing = client.get("/console/links", headers=nb).get_data(as_text=True)
+    assert "Viser den nyeste lenken." in listing
+    expires = dt.datetime.fromisoformat(svc.links.detail(tenant_id, link_id)["expiresAt"].replace("Z", "+00:00"))
+    oslo = format_datetime(expires, "nb", "Europe/Oslo")
+    assert oslo in listing
+    assert "UTC" not in listing
+    detail = client.get(f"/console/links/{link_id}", headers=nb).get_data(as_text=True)
+    assert oslo in detail
+    assert "UTC" not in detail
+    _link(client, svc, creds)
+    listing = client.get("/console/links", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "Showing the newest 2 links." in listing
