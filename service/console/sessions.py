@@ -79,3 +79,15 @@ class ConsoleSessions:
     def end(self, session_id: str | None) -> bool:
         """Sign out: the session ends at once, on every instance; whether there was a live one."""
         return bool(session_id) and self._store.end_session(_hash(session_id or ""), self._now())
+
+    def purge(self) -> int:
+        """For `links purge`: forget sessions that can no longer sign anyone in (ended, idle or too old); how many.
+
+        A session is dead once ended or past a limit (resolve would end it): its row serves nothing, and the
+        sign-in and sign-out stay in the audit trail.
+        """
+        now = self._now()
+        return self._store.purge_sessions(
+            idle_before=now - dt.timedelta(seconds=self._settings.idle_seconds),
+            created_before=now - dt.timedelta(seconds=self._settings.absolute_seconds),
+        )

@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 SECRET_BYTES = 32
 PATH_PREFIX = "/console/sign-in/"
 _NAMESPACE = "console-sign-in:"
+# An expired link is kept this long, so its page still says "expired" or "already used", not "not valid".
+PURGE_AFTER = dt.timedelta(days=1)
 
 
 class LinkState(enum.Enum):
@@ -158,3 +160,7 @@ class SignIns:
         if user is not None:
             auditing.record(self._auditor, "console.signed_in", "ok", user, request_id)
         return user
+
+    def purge(self) -> int:
+        """For `links purge`: forget links that expired more than a day ago, used or not; how many."""
+        return self._store.purge_sign_ins(self._now() - PURGE_AFTER)

@@ -1,10 +1,10 @@
-"""Queries of the console's tables: users, sign-in links and sessions."""
+"""Queries of the console's tables: users, sign-in links and sessions (and the purge of dead ones)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, or_, select, update
 
 from service.console.models import ConsoleSession, ConsoleSignIn, ConsoleUser
 from service.db.database import Database, retried_once
@@ -96,3 +96,23 @@ class ConsoleStore:
                 .values(ended_at=now)
             )
             return bool(ended.rowcount)  # type: ignore[attr-defined]
+
+    def purge_sign_ins(self, expired_before: dt.datetime) -> int:
+        """Forget sign-in links that expired before `expired_before`, used or not: how many."""
+        with self._db.session() as session:
+            purged = session.execute(delete(ConsoleSignIn).where(ConsoleSignIn.expires_at < expired_before))
+            return int(purged.rowcount)  # type: ignore[attr-defined]
+
+    def purge_sessions(self, idle_before: dt.datetime, created_before: dt.datetime) -> int:
+        """Forget sessions that ended, were last seen before `idle_before` or began before `created_before`."""
+        with self._db.session() as session:
+            purged = session.execute(
+                delete(ConsoleSession).where(
+                    or_(
+                        ConsoleSession.ended_at.is_not(None),
+                        ConsoleSession.last_seen_at < idle_before,
+                        ConsoleSession.created_at < created_before,
+                    )
+                )
+            )
+            return int(purged.rowcount)  # type: ignore[attr-defined]

@@ -37,7 +37,8 @@ def links_revoke(link_id: str) -> None:
 
 @links_cli.command("purge")
 def links_purge() -> None:
-    """For cron: expired, used and revoked links lose their sealed payload; old idempotency records go."""
+    """For cron: expired, used and revoked links lose their sealed payload; old idempotency records, webhook
+    events and test mails go, and the console's dead sign-in links and sessions."""
     svc = current_services()
     window = dt.timedelta(days=svc.settings.link_renewal_days)
     events_before = dt.datetime.now(dt.UTC) - dt.timedelta(days=EVENT_RETENTION_DAYS)
@@ -46,5 +47,7 @@ def links_purge() -> None:
         "idempotencyRecordsPurged": svc.idempotency.purge(),
         "webhookEventsPurged": svc.stores.webhooks.purge_webhook_events(events_before),
         "testMailsPurged": svc.test_inbox.purge(),
+        "consoleSignInsPurged": svc.console.sign_ins.purge(),
+        "consoleSessionsPurged": svc.console.sessions.purge(),
     }
     click.echo(json.dumps(purged))
