@@ -150,7 +150,7 @@ def store_cost(links: int = 2000, rounds: int = 3) -> dict[str, float]:
                 rp_url="https://rp.bench.test",
                 allowed_redirect_origins=[],
             )
-            tenants[name] = (tenant.id, profile.id)
+            tenants[name] = (tenant.id, profile)
         stores.webhooks.add_webhook_endpoint(
             {
                 "public_id": "we_bench",
@@ -166,7 +166,7 @@ def store_cost(links: int = 2000, rounds: int = 3) -> dict[str, float]:
         outbox = Outbox(stores.webhooks, time.time)
         best = {name: float("inf") for name in TENANTS}
         for _ in range(rounds):
-            for name, (tenant_id, profile_id) in tenants.items():
+            for name, (tenant_id, profile) in tenants.items():
                 started = time.process_time()
                 for _ in range(links):
                     now = dt.datetime.now(dt.UTC)
@@ -175,7 +175,7 @@ def store_cost(links: int = 2000, rounds: int = 3) -> dict[str, float]:
                         "public_id": public_id,
                         "secret_hash": secrets.token_hex(32),
                         "tenant_id": tenant_id,
-                        "profile_id": profile_id,
+                        "profile_id": profile.id,
                         "api_key_prefix": "tbk_bench",
                         "sealed_payload": b"x" * 120,
                         "auto_submit": False,
@@ -186,7 +186,7 @@ def store_cost(links: int = 2000, rounds: int = 3) -> dict[str, float]:
                         "locale": None,
                         "renewals": 0,
                     }
-                    events = outbox.link_event(tenant_id, "created", public_id, "app", "usable", "bench")
+                    events = outbox.link_event(tenant_id, "created", public_id, profile, "usable", "bench")
                     stores.links.add_link(fields, ["created"], None, events)
                 best[name] = min(best[name], (time.process_time() - started) * 1000 / links)
         db.engine.dispose()
