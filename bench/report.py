@@ -88,6 +88,12 @@ def efficiency_table(rows: Mapping[str, Row], pairs: Iterable[tuple[str, str]]) 
     for a, b in pairs:
         cpu = _ratio(rows, b, a, "server_cpu_ms_per_request")
         table[f"{a} / {b}"] = {"requests_per_second": _ratio(rows, a, b, "rps"), "cpu_efficiency": cpu}
+        # BENCH_ROUNDS: each round's own ratio too, so the spread shows beside the pooled figure.
+        tops, bottoms = rows.get(a, {}).get("rounds", []), rows.get(b, {}).get("rounds", [])
+        if len(tops) > 1 and len(tops) == len(bottoms):
+            table[f"{a} / {b}"]["per_round_requests_per_second"] = [
+                top["rps"] / bottom["rps"] for top, bottom in zip(tops, bottoms, strict=True) if bottom["rps"]
+            ]
     return table
 
 
@@ -318,7 +324,9 @@ def print_lean(result: Mapping[str, Any]) -> None:
     for group, pairs in result["lean"].items():
         print(f"{group}{' (' + database + ')' if group.startswith('launch') else ''}:")
         for name, pair in pairs.items():
-            print(f"  {name:<42} {_fmt(pair['requests_per_second']):>6} {_fmt(pair['cpu_efficiency']):>6}")
+            spread = pair.get("per_round_requests_per_second")
+            rounds = f"  (rounds: {min(spread):.2f}-{max(spread):.2f} req/s)" if spread else ""
+            print(f"  {name:<42} {_fmt(pair['requests_per_second']):>6} {_fmt(pair['cpu_efficiency']):>6}{rounds}")
     print("(req/s: the first's over the second's; CPU: the second's CPU ms per request over the first's, so both read")
     print(' as "this fraction of the baseline"; 0.50 in CPU means twice the CPU per request)')
 

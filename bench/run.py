@@ -31,7 +31,8 @@ the local one, "" for none), BENCH_DATABASE_URL (a PostgreSQL URL whose server g
 throwaway database; default postgresql://postgres@127.0.0.1:5432/postgres when it answers; "sqlite"
 for SQLite), BENCH_LOG_LEVEL (default INFO, as deployed), BENCH_SUSTAIN (s, default 0 = off: one
 extra sustained ES256 load, with its Secrets Manager calls), BENCH_SIGNATURES (in-process signatures
-per timing, default 2000).
+per timing, default 2000), BENCH_ROUNDS (default 1: rounds of the /healthz, bare, ES256 and launch-link
+phases, alternating, each scenario's rounds pooled into its row; the issue's figures took 8).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ import os
 import secrets
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -103,6 +105,9 @@ LINK_PAYLOAD: dict[str, Any] = devseed.SAMPLE_PAYLOADS[LINK_PROFILE]
 # werkzeug's access line for a Secrets Manager call: the JSON protocol POSTs every action to "/".
 SECRETS_CALL_MARKER = '"POST / HTTP/1.1"'
 RESULT_MARKER = "BENCH_RESULT "
+# With BENCH_ROUNDS, the phases repeated and pooled: the broker against the bare app, and the launch link.
+ROUND_SCENARIOS = ("GET /healthz", "bare /healthz", "bare ES256", "ES256", "ES256 launch link")
+COUNTED = ("non2xx", "wrk_status_errors", "socket_errors", "secrets_manager_calls")
 # The emulator writes its line after answering: time for a phase's last calls to land in its log.
 EMULATOR_LOG_SETTLE_SECONDS = 0.2
 
@@ -118,6 +123,8 @@ class BenchConfig:
     workers: int | None
     reference_workers: int | None
     sustain: int
+    # Rounds of the broker/bare and launch-link phases (the first is part of the whole sequence).
+    rounds: int
     signatures: int
     # The broker's rate-limit Redis; "" counts in each process instead.
     redis_url: str
@@ -191,6 +198,7 @@ def config_from_env() -> BenchConfig:
         workers=_optional_env_int("BENCH_WORKERS"),
         reference_workers=_optional_env_int("BENCH_REFERENCE_WORKERS"),
         sustain=_env_int("BENCH_SUSTAIN", 0, low=0),
+        rounds=_env_int("BENCH_ROUNDS", 1),
         signatures=_env_int("BENCH_SIGNATURES", 2000),
         redis_url=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
     )
@@ -614,6 +622,47 @@ def run_phase(
         return measure(wrk, Target(server.port, server.meter), scenario, config, broker.calls)
 
 
+def repeat_rounds(
+    rows: list[dict[str, Any]],
+    again: list[Scenario],
+    config: BenchConfig,
+    wrk: str,
+    tools: reference.NodeTools,
+    broker: Broker,
+) -> list[dict[str, Any]]:
+    """BENCH_ROUNDS - 1 more rounds of `again` in order (broker and bare alternate); each scenario's rounds pooled."""
+    if config.rounds < 2:
+        return rows
+    extra: dict[str, list[dict[str, Any]]] = {scenario.name: [] for scenario in again}
+    for number in range(2, config.rounds + 1):
+        print(f"round {number} of {config.rounds}", flush=True)
+        for scenario in again:
+            extra[scenario.name].append(run_phase(wrk, tools, broker, scenario, config))
+    return [pooled([row, *extra[row["scenario"]]]) if row["scenario"] in extra else row for row in rows]
+
+
+def pooled(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    """One row from a scenario's rounds: requests and seconds summed (so req/s and CPU per request are over all
+    of them), latencies the median round's, memory the last round's; `rounds` keeps each round's own figures."""
+    requests, seconds = sum(row["requests"] for row in rounds), sum(row["seconds"] for row in rounds)
+    cpu_ms = sum(row["server_cpu_ms_per_request"] * row["requests"] for row in rounds)
+    row = dict(rounds[-1])
+    row.update(
+        requests=requests,
+        seconds=seconds,
+        rps=requests / seconds if seconds else 0.0,
+        server_cpu_ms_per_request=cpu_ms / requests if requests else 0.0,
+        **{name: statistics.median(r[name] for r in rounds) for name in ("p50_ms", "p90_ms", "p99_ms", "max_ms")},
+        **{name: statistics.fmean(r[name] for r in rounds) for name in ("server_cores", "wrk_cores", "other_cores")},
+        **{name: sum(r[name] for r in rounds) for name in COUNTED},
+        rounds=[
+            {"rps": r["rps"], "server_cpu_ms_per_request": r["server_cpu_ms_per_request"], "p99_ms": r["p99_ms"]}
+            for r in rounds
+        ],
+    )
+    return row
+
+
 def loaded_period(started: float, calls_before: int, broker: Broker) -> dict[str, Any]:
     """Secrets Manager calls between the first phase's start and the last phase's end, with the schedule's inputs."""
     calls = broker.calls.settled_count() - calls_before
@@ -753,8 +802,10 @@ def run(config: BenchConfig) -> dict[str, Any]:
             flush=True,
         )
         started, calls_before = time.monotonic(), broker.calls.count()
-        for scenario in scenarios(broker.credentials, reference_workers, broker.bare.api_key):
+        phases = scenarios(broker.credentials, reference_workers, broker.bare.api_key)
+        for scenario in phases:
             rows.append(run_phase(wrk, tools, broker, scenario, config))
+        rows = repeat_rounds(rows, [s for s in phases if s.name in ROUND_SCENARIOS], config, wrk, tools, broker)
         period = loaded_period(started, calls_before, broker)
         if config.sustain:
             rows.append(sustained_phase(wrk, broker, config))
