@@ -1,30 +1,38 @@
-"""`make bench`: generateJWT under gunicorn, against the trivial /healthz and a reference token server.
+"""`make bench`: generateJWT under gunicorn, against /healthz, a bare Flask app and a reference token server.
 
 One run starts the Secrets Manager emulator (moto) and the broker with its production gunicorn
-config on 127.0.0.1, seeds a throwaway SQLite database in a temporary directory, and drives each
-scenario with wrk. The reference is node-oidc-provider (bench/reference/, installed with `npm ci`
-from its lock file when needed) issuing JWT access tokens by the client_credentials grant with the
-same algorithm, payload and lifetime as the broker's token, in a node:cluster of as many workers as
-gunicorn runs; it is started for its own phase and stopped after it, so the two servers are never
-under load together.
+config on 127.0.0.1, seeds a throwaway database (PostgreSQL as in production when BENCH_DATABASE_URL
+or a local server at 127.0.0.1:5432 answers: a database made for the run and dropped after it; else
+SQLite in a temporary directory; the report says which), and drives each scenario with wrk. Two
+references: node-oidc-provider (bench/reference/, installed with `npm ci` from its lock file when
+needed) issuing JWT access tokens by the client_credentials grant with the same algorithm, payload
+and lifetime as the broker's token, in a node:cluster of as many workers as gunicorn runs, started
+for its own phase and stopped after it; and the bare-Flask app (bench/bare_app.py: marshmallow,
+hmac.compare_digest, the same claims, joserfc ES256, nothing else) under the broker's own
+gunicorn.conf.py, idle except in its phases.
 
-Phases, interleaved so that slow drifts in machine noise hit the broker and the reference alike:
-GET /healthz, ref ES256, ES256, ES256 verify, ref RS256-2048, RS256-2048, RS256-2048 verify, and
-with BENCH_SUSTAIN one more, long ES256 load. Every phase has the same warm-up, duration,
-connections and threads. Each reports req/s, p50, p99, the server's CPU ms per request, and its
-workers' resident memory at the end of the load; then come the ratios (broker/reference,
-broker/trivial, the cost of `verify`), throughput against what raw signing alone allows on the
-cores used, Secrets Manager calls against the cache's refresh schedule, and a goal check. The table
-is printed and saved as bench/results/latest.json. It measures: missed goals do not fail it; it
-exits non-zero only when it cannot measure (including when a scenario does not answer one checked
-request before its load).
+Phases, interleaved so that slow drifts in machine noise hit the broker and the references alike:
+GET /healthz, bare /healthz, ref ES256, bare ES256, ES256, ES256 launch link (an exorlive-main
+form-mode mint: a launch link and its `created` event written per request), ES256 verify, ref
+RS256-2048, RS256-2048, RS256-2048 verify, and with BENCH_SUSTAIN one more, long ES256 load. Every
+phase has the same warm-up, duration, connections and threads. Each reports req/s, p50, p99, the
+server's CPU ms per request, and its workers' resident memory at the end of the load; then come the
+ratios (broker/bare, launch link/query mode, broker/reference, broker/trivial, the cost of
+`verify`), throughput against what raw signing alone allows on the cores used, Secrets Manager calls
+against the cache's refresh schedule, and issue 25's goal check. The table is printed and saved as
+bench/results/latest.json. It measures: missed goals do not fail it; it exits non-zero only when it
+cannot measure (including when a scenario does not answer one checked request before its load).
 
 Environment knobs: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 2), BENCH_CONNECTIONS
-(default 16), BENCH_THREADS (wrk threads, default 2), BENCH_WORKERS (gunicorn workers; default: what
-gunicorn.conf.py picks), BENCH_REFERENCE_WORKERS (node:cluster workers; default: as many as gunicorn
-runs), BENCH_REDIS_URL (the broker's rate-limit Redis; default the local one, "" for none),
-BENCH_LOG_LEVEL (default INFO, as deployed), BENCH_SUSTAIN (s, default 0 = off: one extra sustained
-ES256 load, with its Secrets Manager calls), BENCH_SIGNATURES (in-process signatures per timing, default 2000).
+(default 16), BENCH_THREADS (wrk threads, default 2), BENCH_WORKERS (gunicorn workers, the broker's
+and the bare app's; default: what gunicorn.conf.py picks), BENCH_REFERENCE_WORKERS (node:cluster
+workers; default: as many as gunicorn runs), BENCH_REDIS_URL (the broker's rate-limit Redis; default
+the local one, "" for none), BENCH_DATABASE_URL (a PostgreSQL URL whose server gets the run's
+throwaway database; default postgresql://postgres@127.0.0.1:5432/postgres when it answers; "sqlite"
+for SQLite), BENCH_LOG_LEVEL (default INFO, as deployed), BENCH_SUSTAIN (s, default 0 = off: one
+extra sustained ES256 load, with its Secrets Manager calls), BENCH_SIGNATURES (in-process signatures
+per timing, default 2000), BENCH_ROUNDS (default 1: rounds of the /healthz, bare, ES256 and launch-link
+phases, alternating, each scenario's rounds pooled into its row; the issue's figures took 8).
 """
 
 from __future__ import annotations
@@ -37,20 +45,22 @@ import os
 import secrets
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import timeit
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
 import boto3
 
-from bench import reference, report
+from bench import bare, reference, report
+from bench.bare import BareServer
 from bench.jwtcheck import check_jwt
 from bench.procs import (
     HOST,
@@ -87,9 +97,17 @@ TOKEN_TTL_SECONDS = 300
 BENCH_RATE_LIMIT = "1000000/second"
 # Production counts rate limits in Redis; BENCH_REDIS_URL="" measures per-process counters instead.
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+# The broker's database: a throwaway one on this server when it answers (trust auth), else SQLite.
+DEFAULT_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+# The launch-link scenario: an ExorLive form-mode profile, whose every mint writes a link and its event.
+LINK_PROFILE = "exorlive-main"
+LINK_PAYLOAD: dict[str, Any] = devseed.SAMPLE_PAYLOADS[LINK_PROFILE]
 # werkzeug's access line for a Secrets Manager call: the JSON protocol POSTs every action to "/".
 SECRETS_CALL_MARKER = '"POST / HTTP/1.1"'
 RESULT_MARKER = "BENCH_RESULT "
+# With BENCH_ROUNDS, the phases repeated and pooled: the broker against the bare app, and the launch link.
+ROUND_SCENARIOS = ("GET /healthz", "bare /healthz", "bare ES256", "ES256", "ES256 launch link")
+COUNTED = ("non2xx", "wrk_status_errors", "socket_errors", "secrets_manager_calls")
 # The emulator writes its line after answering: time for a phase's last calls to land in its log.
 EMULATOR_LOG_SETTLE_SECONDS = 0.2
 
@@ -105,6 +123,8 @@ class BenchConfig:
     workers: int | None
     reference_workers: int | None
     sustain: int
+    # Rounds of the broker/bare and launch-link phases (the first is part of the whole sequence).
+    rounds: int
     signatures: int
     # The broker's rate-limit Redis; "" counts in each process instead.
     redis_url: str
@@ -123,10 +143,16 @@ class Scenario:
     alg: str | None = None
     verify: bool = False
     reference: reference.ReferenceSpec | None = None
+    # Served by the bare-Flask reference (bench/bare_app.py) instead of the broker.
+    bare: bool = False
+    # The payload the token must carry (the generic profile's unless said).
+    payload: Mapping[str, Any] = dataclasses.field(default_factory=lambda: SCENARIO_PAYLOAD)
+    # generateJWT must answer with a launch link (linkId).
+    link: bool = False
 
     @property
     def server(self) -> str:
-        return "reference" if self.reference else "broker"
+        return "reference" if self.reference else "bare" if self.bare else "broker"
 
     @property
     def headers(self) -> dict[str, str]:
@@ -172,6 +198,7 @@ def config_from_env() -> BenchConfig:
         workers=_optional_env_int("BENCH_WORKERS"),
         reference_workers=_optional_env_int("BENCH_REFERENCE_WORKERS"),
         sustain=_env_int("BENCH_SUSTAIN", 0, low=0),
+        rounds=_env_int("BENCH_ROUNDS", 1),
         signatures=_env_int("BENCH_SIGNATURES", 2000),
         redis_url=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
     )
@@ -220,15 +247,17 @@ class Broker:
     workers: int
     keysets: int
     refresh_seconds: int
+    bare: BareServer
+    database: str
 
 
-def broker_env(tmp: Path, port: int, emulator_port: int, config: BenchConfig) -> dict[str, str]:
-    """Production settings pointing at the emulator and a throwaway SQLite database."""
+def broker_env(port: int, emulator_port: int, config: BenchConfig, database_url: str) -> dict[str, str]:
+    """Production settings pointing at the emulator and a throwaway database."""
     # Only 127.0.0.1 traffic: no inherited proxy setting may divert the broker's calls to the emulator.
     env = loopback_env()
     env.update(
         BROKER_ENV="production",
-        DATABASE_URL=f"sqlite:///{tmp / 'broker.sqlite3'}",
+        DATABASE_URL=database_url,
         SUBJECT_HASH_KEY=secrets.token_urlsafe(36)[:48],
         SERVER_SECRET=secrets.token_urlsafe(36)[:48],
         # Production requires an https public URL; the load goes to 127.0.0.1 directly, as behind a TLS proxy.
@@ -254,6 +283,51 @@ def broker_env(tmp: Path, port: int, emulator_port: int, config: BenchConfig) ->
     if config.workers is not None:
         env["WEB_CONCURRENCY"] = str(config.workers)
     return env
+
+
+@dataclasses.dataclass(frozen=True)
+class BenchDatabase:
+    """The broker's database for one run, and what to call it in the report."""
+
+    url: str
+    label: str
+
+
+def _postgres_server() -> str | None:
+    """The PostgreSQL server to make the throwaway database on: BENCH_DATABASE_URL, else the local one if it answers."""
+    given = os.environ.get("BENCH_DATABASE_URL", "")
+    if given == "sqlite":
+        return None
+    return given or DEFAULT_POSTGRES_URL
+
+
+@contextmanager
+def bench_database(tmp: Path) -> Iterator[BenchDatabase]:
+    """A throwaway PostgreSQL database (created, then dropped), or a SQLite file in `tmp` when no server answers."""
+    server = _postgres_server()
+    sqlite = BenchDatabase(f"sqlite:///{tmp / 'broker.sqlite3'}", "SQLite")
+    if server is None:
+        yield sqlite
+        return
+    import psycopg
+
+    try:
+        admin = psycopg.connect(server, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as error:
+        if os.environ.get("BENCH_DATABASE_URL"):
+            raise BenchError(f"BENCH_DATABASE_URL does not answer: {error}") from None
+        print(f"no PostgreSQL at {DEFAULT_POSTGRES_URL} ({str(error).strip()[:120]}); using SQLite", flush=True)
+        yield sqlite
+        return
+    name = f"broker_bench_{secrets.token_hex(6)}"
+    with admin:
+        row = admin.execute("SHOW server_version").fetchone()
+        version = str(row[0]).split()[0] if row else ""
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            yield BenchDatabase(server.rsplit("/", 1)[0] + "/" + name, f"PostgreSQL {version}")
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def flask_cli(env: Mapping[str, str], *args: str) -> str:
@@ -392,8 +466,9 @@ def reference_scenario(name: str, spec: reference.ReferenceSpec) -> Scenario:
     )
 
 
-def scenarios(credentials: Mapping[str, Any], reference_workers: int) -> list[Scenario]:
-    """The trivial endpoint, then per algorithm: the reference, the broker, the broker with verify.
+def scenarios(credentials: Mapping[str, Any], reference_workers: int, bare_api_key: str) -> list[Scenario]:
+    """The trivial endpoint (broker, bare), then per algorithm: the reference, (for ES256) the bare mint, the
+    broker, (for ES256) the launch-link mint, the broker with verify.
 
     Each reference phase runs right before the broker phases it is compared with, and verify right
     after its plain phase, so a slow change in the machine's other load skews a ratio as little as
@@ -408,10 +483,15 @@ def scenarios(credentials: Mapping[str, Any], reference_workers: int) -> list[Sc
             alg, SCENARIO_PAYLOAD, audience, TOKEN_TTL_SECONDS, reference_workers, client_secret
         )
 
+    es256 = broker_scenario("ES256", api_key, profiles["generic"], "ES256", verify=False)
+    link_body = json.dumps({"profileKey": profiles[LINK_PROFILE], "payload": LINK_PAYLOAD})
     return [
         Scenario("GET /healthz", "GET", "/healthz"),
+        Scenario("bare /healthz", "GET", "/healthz", bare=True),
         reference_scenario("ref ES256", spec("ES256", devseed.SANDBOX_AUDIENCE)),
-        broker_scenario("ES256", api_key, profiles["generic"], "ES256", verify=False),
+        dataclasses.replace(es256, name="bare ES256", authorization=f"Bearer {bare_api_key}", bare=True),
+        es256,
+        dataclasses.replace(es256, name="ES256 launch link", body=link_body, payload=LINK_PAYLOAD, link=True),
         broker_scenario("ES256 verify", api_key, profiles["generic"], "ES256", verify=True),
         reference_scenario("ref RS256-2048", spec("RS256", RS256_AUDIENCE)),
         broker_scenario("RS256-2048", api_key, profiles[RS256_PROFILE], "RS256", verify=False),
@@ -430,7 +510,9 @@ def check_broker(port: int, scenario: Scenario) -> None:
     answer = json.loads(raw)
     if answer.get("alg") != scenario.alg or not isinstance(answer.get("token"), str):
         raise BenchError(f"{scenario.name}: expected an {scenario.alg} token, got {raw[:500]!r}")
-    check_jwt(scenario.name, answer["token"], scenario.alg, SCENARIO_PAYLOAD)
+    check_jwt(scenario.name, answer["token"], scenario.alg, scenario.payload)
+    if scenario.link != ("linkId" in answer):
+        raise BenchError(f"{scenario.name}: expected {'a' if scenario.link else 'no'} launch link, got {raw[:500]!r}")
     if scenario.verify and answer.get("verified") is not True:
         raise BenchError(f"{scenario.name}: asked to verify but the answer has no verified=true")
 
@@ -528,12 +610,57 @@ def run_phase(
     wrk: str, tools: reference.NodeTools, broker: Broker, scenario: Scenario, config: BenchConfig
 ) -> dict[str, Any]:
     """One scenario on its server: the reference is started for it and stopped after; the broker idles meanwhile."""
+    if scenario.bare:
+        if scenario.alg is not None:
+            bare.check_token(broker.bare, (scenario.body or "").encode(), scenario.payload, scenario.name)
+        return measure(wrk, Target(broker.bare.port, broker.bare.meter), scenario, config, broker.calls)
     if scenario.reference is None:
         check_broker(broker.port, scenario)
         return measure(wrk, Target(broker.port, broker.meter), scenario, config, broker.calls)
     with reference.running_reference(tools, scenario.reference) as server:
         reference.check_token(server, scenario.name)
         return measure(wrk, Target(server.port, server.meter), scenario, config, broker.calls)
+
+
+def repeat_rounds(
+    rows: list[dict[str, Any]],
+    again: list[Scenario],
+    config: BenchConfig,
+    wrk: str,
+    tools: reference.NodeTools,
+    broker: Broker,
+) -> list[dict[str, Any]]:
+    """BENCH_ROUNDS - 1 more rounds of `again` in order (broker and bare alternate); each scenario's rounds pooled."""
+    if config.rounds < 2:
+        return rows
+    extra: dict[str, list[dict[str, Any]]] = {scenario.name: [] for scenario in again}
+    for number in range(2, config.rounds + 1):
+        print(f"round {number} of {config.rounds}", flush=True)
+        for scenario in again:
+            extra[scenario.name].append(run_phase(wrk, tools, broker, scenario, config))
+    return [pooled([row, *extra[row["scenario"]]]) if row["scenario"] in extra else row for row in rows]
+
+
+def pooled(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    """One row from a scenario's rounds: requests and seconds summed (so req/s and CPU per request are over all
+    of them), latencies the median round's, memory the last round's; `rounds` keeps each round's own figures."""
+    requests, seconds = sum(row["requests"] for row in rounds), sum(row["seconds"] for row in rounds)
+    cpu_ms = sum(row["server_cpu_ms_per_request"] * row["requests"] for row in rounds)
+    row = dict(rounds[-1])
+    row.update(
+        requests=requests,
+        seconds=seconds,
+        rps=requests / seconds if seconds else 0.0,
+        server_cpu_ms_per_request=cpu_ms / requests if requests else 0.0,
+        **{name: statistics.median(r[name] for r in rounds) for name in ("p50_ms", "p90_ms", "p99_ms", "max_ms")},
+        **{name: statistics.fmean(r[name] for r in rounds) for name in ("server_cores", "wrk_cores", "other_cores")},
+        **{name: sum(r[name] for r in rounds) for name in COUNTED},
+        rounds=[
+            {"rps": r["rps"], "server_cpu_ms_per_request": r["server_cpu_ms_per_request"], "p99_ms": r["p99_ms"]}
+            for r in rounds
+        ],
+    )
+    return row
 
 
 def loaded_period(started: float, calls_before: int, broker: Broker) -> dict[str, Any]:
@@ -602,11 +729,12 @@ def running_broker(
     `prepare(env, credentials)` adds a scenario's own data (bench/webhooks.py) before gunicorn starts.
     """
     children = Children()
-    with tempfile.TemporaryDirectory(prefix="broker-bench-") as tmp_name:
+    with tempfile.TemporaryDirectory(prefix="broker-bench-") as tmp_name, ExitStack() as stack:
         tmp = Path(tmp_name)
         try:
             emulator_port, port = free_ports(2)
-            env = broker_env(tmp, port, emulator_port, config)
+            database = stack.enter_context(bench_database(tmp))
+            env = broker_env(port, emulator_port, config, database.url)
             emulator_log = tmp / "emulator.log"
             print(f"starting the Secrets Manager emulator on {HOST}:{emulator_port}", flush=True)
             emulator = children.start(
@@ -615,7 +743,7 @@ def running_broker(
             wait_until_ready(emulator, emulator_port, None, emulator_log, "the Secrets Manager emulator")
             calls = SecretsCalls(emulator_log)
 
-            print("migrating and seeding a temporary SQLite database", flush=True)
+            print(f"migrating and seeding a temporary {database.label} database", flush=True)
             flask_cli(env, "db", "upgrade")
             credentials = seed_dev(env, tmp)
             print("creating the RS256-2048 keyset and profile", flush=True)
@@ -636,7 +764,11 @@ def running_broker(
             workers = settled_worker_count(meter)
             if not workers:
                 raise BenchError(f"cannot see gunicorn's workers in /proc; cannot meter them:\n{tail(broker_log)}")
-            yield Broker(port, credentials, calls, meter, workers, keysets, refresh_seconds)
+            bare_server = stack.enter_context(bare.running_bare(env, tmp))
+            print(f"bare Flask app (bench/bare_app.py) under gunicorn.conf.py on {HOST}:{bare_server.port}", flush=True)
+            yield Broker(
+                port, credentials, calls, meter, workers, keysets, refresh_seconds, bare_server, database.label
+            )
             if server.poll() is not None:
                 raise BenchError(f"gunicorn exited during the run:\n{tail(broker_log)}")
         finally:
@@ -670,8 +802,10 @@ def run(config: BenchConfig) -> dict[str, Any]:
             flush=True,
         )
         started, calls_before = time.monotonic(), broker.calls.count()
-        for scenario in scenarios(broker.credentials, reference_workers):
+        phases = scenarios(broker.credentials, reference_workers, broker.bare.api_key)
+        for scenario in phases:
             rows.append(run_phase(wrk, tools, broker, scenario, config))
+        rows = repeat_rounds(rows, [s for s in phases if s.name in ROUND_SCENARIOS], config, wrk, tools, broker)
         period = loaded_period(started, calls_before, broker)
         if config.sustain:
             rows.append(sustained_phase(wrk, broker, config))
@@ -689,6 +823,7 @@ def run(config: BenchConfig) -> dict[str, Any]:
             "gunicorn_workers": broker.workers,
             "reference_workers": reference_workers,
             "reference": f"oidc-provider {tools.provider_version}",
+            "database": broker.database,
         },
         "scenarios": rows,
         "loaded_period": period,

@@ -25,6 +25,8 @@ _STANDARD_ATTRS = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
 # A caller's X-Request-Id is reused only if it looks like an id, so it cannot smuggle data into logs.
 _REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 access_log = logging.getLogger("service.access")
+# json.dumps(entry, default=str) builds an encoder per call; this one is built once and writes the same text.
+_ENCODER = json.JSONEncoder(default=str)
 
 
 class JsonFormatter(logging.Formatter):
@@ -37,14 +39,16 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "msg": record.getMessage(),
         }
-        if has_request_context() and "request_id" in g:
-            entry["requestId"] = g.request_id
+        if has_request_context():
+            request_id = g.get("request_id")
+            if request_id is not None:
+                entry["requestId"] = request_id
         for key, value in record.__dict__.items():
             if key not in _STANDARD_ATTRS and not key.startswith("_"):
                 entry[key] = value
         if record.exc_info:
             entry["exc"] = self.formatException(record.exc_info)
-        return json.dumps(entry, default=str)
+        return _ENCODER.encode(entry)
 
 
 def configure_logging(level: str, stream: TextIO | None = None) -> None:
@@ -72,21 +76,26 @@ def _start_request() -> None:
 
 
 def _finish_request(response: Response) -> Response:
-    response.headers["X-Request-Id"] = g.get("request_id", "")
-    duration_ms = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
-    route = request.url_rule.rule if request.url_rule else "<unmatched>"
-    metrics.observe_request(route, request.method, response.status_code, duration_ms / 1000)
-    access_log.info(
-        "request",
-        extra={
-            "method": request.method,
+    # The request and g read once each: every access through Flask's context proxies costs a lookup.
+    state, current = g._get_current_object(), request._get_current_object()  # type: ignore[attr-defined]
+    response.headers["X-Request-Id"] = state.get("request_id", "")
+    duration_ms = (time.perf_counter() - state.get("started", time.perf_counter())) * 1000
+    rule, method, status = current.url_rule, current.method, response.status_code
+    route = rule.rule if rule else "<unmatched>"
+    metrics.observe_request(route, method, status, duration_ms / 1000)
+    if access_log.isEnabledFor(logging.INFO):
+        extra = {
+            "method": method,
             "route": route,
-            "status": response.status_code,
+            "status": status,
             "durationMs": round(duration_ms, 2),
-            "tenantId": g.get("tenant_id"),
-            "profileId": g.get("profile_id"),
-        },
-    )
+            "tenantId": state.get("tenant_id"),
+            "profileId": state.get("profile_id"),
+        }
+        # Made and handled directly: Logger.info would first walk the stack for the caller's file and line
+        # (findCaller), which no formatter here prints.
+        record = access_log.makeRecord(access_log.name, logging.INFO, __file__, 0, "request", (), None, extra=extra)
+        access_log.handle(record)
     return response
 
 

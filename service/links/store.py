@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Table, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from service.db.database import Database, retried_once, unstorable
@@ -16,6 +16,8 @@ from service.links.models import LaunchLink, LinkEvent
 from service.profiles.models import Profile
 from service.profiles.store import ProfileStore
 from service.webhooks.outbox import OutboxEvent, add_outbox, withdraw_event
+
+_LINKS, _EVENTS = cast(Table, LaunchLink.__table__), cast(Table, LinkEvent.__table__)
 
 
 def link_state_condition(state: str, now: dt.datetime) -> ColumnElement[bool]:
@@ -71,15 +73,18 @@ class LinkStore:
                     raise LinkNotFound("No link with that id for this API key's tenant; nothing was made.")
                 if old.replaced_by_id is not None:
                     raise self._already_replaced(session, old)
-            link = LaunchLink(**fields)
-            session.add(link)
-            session.flush()
-            # Core inserts: the ORM's relationship bookkeeping cost a fifth of a link mint.
+            # Core inserts on the session's connection: the ORM's unit of work (flush, identity map, relationship
+            # bookkeeping) cost a third of add_link's CPU on PostgreSQL. The column defaults apply as before.
+            connection = session.connection()
+            link_id = connection.execute(_LINKS.insert().returning(_LINKS.c.id), fields).scalar_one()
             at = fields["created_at"]
-            session.execute(insert(LinkEvent), [{"link_id": link.id, "at": at, "kind": kind} for kind in events])
+            rows = [{"link_id": link_id, "at": at, "kind": kind} for kind in events]
+            # One row is one execute: a list of one would take the driver's executemany (pipeline) path.
+            connection.execute(_EVENTS.insert(), rows[0] if len(rows) == 1 else rows)
             if old is not None:
-                self._replace(session, old, link.id, at, outbox_if_replaced)
-            return link
+                self._replace(session, old, link_id, at, outbox_if_replaced)
+            # The link as inserted (its id and the given columns), detached: callers read its id and public id.
+            return LaunchLink(id=link_id, **fields)
 
     @staticmethod
     def _replace(
