@@ -57,7 +57,8 @@ def test_a_receiver_down_then_up_gets_every_event_with_the_same_ids(
     started = time.monotonic()
     with dispatcher_process(_settings(config), tmp_path / "dispatcher.log"):
         # Down: connections refused, every delivery tried at least once.
-        wait_until(lambda: all(d.attempts >= 1 for d in _deliveries(svc)), timeout=20, what="first attempts")
+        # An attempt counts when claimed and its error is written when it ends: wait for the ends.
+        wait_until(lambda: all(d.last_error for d in _deliveries(svc)), timeout=20, what="first attempts")
         assert {d.last_error for d in _deliveries(svc)} == {"connection_failed"}
         with receiver.serving():
             receiver.status = 503  # up, but failing
