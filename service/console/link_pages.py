@@ -21,6 +21,7 @@ from service.profiles.rules import time_zone
 from service.wiring import services
 
 bp = web.bp
+web.nav_item("links", "console.links", N_("Links"), 20)
 
 LIST_LIMIT = 100
 _NOT_FOUND = (N_("No such link"), N_("Your account has no link with that id."))

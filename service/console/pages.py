@@ -20,6 +20,7 @@ from service.web.proxies import client_address
 from service.wiring import services
 
 bp = web.bp
+web.nav_item("home", "console.home", N_("Home"), 0)
 
 _SENT = (
     N_("Check your email"),

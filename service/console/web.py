@@ -7,6 +7,7 @@ The session cookie is `__Host-console` on https (Secure, this host only, path /)
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import hmac
@@ -30,6 +31,34 @@ _F = TypeVar("_F", bound=Callable[..., BaseResponse])
 _FLASK_SECRET_PURPOSE = b"console csrf seed cookie v1"
 
 FORBIDDEN = (N_("You may not do that"), N_("Your role lets you look, not change. Ask an owner of your account."))
+
+
+@dataclasses.dataclass(frozen=True)
+class NavItem:
+    """One entry of the console's menu: each page module adds its own (so no shared template lists them)."""
+
+    name: str  # the `active` name its pages set
+    endpoint: str
+    label: str  # marked with N_, translated when drawn
+    order: int
+    roles: frozenset[Role] = frozenset(Role)
+
+
+_NAV: list[NavItem] = []
+
+
+def nav_item(name: str, endpoint: str, label: str, order: int, roles: frozenset[Role] = frozenset(Role)) -> None:
+    """Adds a menu entry, shown to the given roles only, in `order` (home 0, links 20, ...)."""
+    _NAV.append(NavItem(name, endpoint, label, order, roles))
+    _NAV.sort(key=lambda item: item.order)
+
+
+def menu() -> list[NavItem]:
+    """The menu entries the signed-in user's role may open."""
+    current = g.get("signed_in")
+    if current is None:
+        return []
+    return [item for item in _NAV if current.user.role in item.roles]
 
 
 def init_app(app: Flask) -> None:
@@ -71,7 +100,13 @@ def page(template: str, status: int = 200, **context: Any) -> Response:
     language = locale()
     with locales.using(language):
         html = render_template(
-            template, nonce=nonce, locale=language, signed_in=g.get("signed_in"), csrf_token=generate_csrf, **context
+            template,
+            nonce=nonce,
+            locale=language,
+            signed_in=g.get("signed_in"),
+            menu=menu(),
+            csrf_token=generate_csrf,
+            **context,
         )
     response = Response(html, status=status, mimetype="text/html")
     response.headers["Content-Language"] = language
@@ -138,4 +173,4 @@ def may_change_links() -> bool:
     return signed_in().user.role.may_change_links
 
 
-__all__ = ["FORBIDDEN", "Role", "bp", "init_app", "page", "signed_in_required"]
+__all__ = ["FORBIDDEN", "Role", "bp", "init_app", "nav_item", "page", "signed_in_required"]
