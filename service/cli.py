@@ -8,6 +8,7 @@ import click
 from flask import Flask
 
 from service.apikeys.cli import apikeys_cli
+from service.audit.cli import audit_cli
 from service.cli_support import CommandGroup
 from service.console.cli import console_cli
 from service.db.cli import db_cli
@@ -51,6 +52,7 @@ def register(app: Flask) -> None:
         keysets_cli,
         profiles_cli,
         links_cli,
+        audit_cli,
         webhooks_cli,
         dev_cli,
     ):

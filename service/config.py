@@ -72,6 +72,8 @@ class Settings:
     # Where audit rows wait when the database will not take them, and how much may wait (then rows are lost).
     audit_spool_dir: str = "instance/audit-spool"
     audit_spool_max_bytes: int = 100 * 1024 * 1024
+    # How long audit rows are kept before the hourly purge removes them (docs/operations.md says why 365).
+    audit_retention_days: int = 365
     # Failed API key checks allowed per client address; past it, its made-up keys are refused without a lookup.
     auth_failure_limit: str = "30/minute"
     # How long after it expired an emailed link may still be renewed by its member (its sealed address is kept).
@@ -244,6 +246,7 @@ def load_settings(overrides: Mapping[str, Any] | None = None, instance_path: str
         auth_failure_limit=problems.read(rate_limit_setting, source, "AUTH_FAILURE_LIMIT", "30/minute"),
         audit_spool_dir=str(source.get("AUDIT_SPOOL_DIR") or instance / "audit-spool"),
         audit_spool_max_bytes=problems.read(integer, source, "AUDIT_SPOOL_MAX_BYTES", 100 * 1024 * 1024, 1024, 1024**4),
+        audit_retention_days=problems.read(integer, source, "AUDIT_RETENTION_DAYS", 365, 31, 3650),
         link_renewal_days=problems.read(integer, source, "LINK_RENEWAL_DAYS", 14, 0, 365),
         renewal_link_limit=problems.read(rate_limit_setting, source, "RENEWAL_LINK_LIMIT", "5/hour"),
         renewal_limit=problems.read(rate_limit_setting, source, "RENEWAL_LIMIT", "30/hour"),

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     DateTime,
+    Index,
     Integer,
     String,
 )
@@ -20,6 +21,12 @@ class AuditEvent(Base):
     """Who minted what for which profile and when; subjects only as keyed hashes, never names or tokens."""
 
     __tablename__ = "audit_events"
+    __table_args__ = (
+        # The console's Audit page: a tenant's rows newest first, paged by (at, id) (service/audit/activity.py).
+        Index("ix_audit_events_tenant_at_id", "tenant_id", "at", "id"),
+        # The Overview's counts per hour, action, profile and outcome: read from the index alone, never the table.
+        Index("ix_audit_events_tenant_action_at", "tenant_id", "action", "at", "profile_id", "outcome"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)

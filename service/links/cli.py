@@ -7,6 +7,7 @@ import json
 
 import click
 
+from service.audit.cli import purge_audit_events
 from service.cli_support import CommandGroup, current_services, echo_rows, friendly
 from service.links.launch_links import LinkFilter, LinkState
 from service.webhooks.endpoints import EVENT_RETENTION_DAYS
@@ -38,7 +39,8 @@ def links_revoke(link_id: str) -> None:
 @links_cli.command("purge")
 def links_purge() -> None:
     """For cron: expired, used and revoked links lose their sealed payload; old idempotency records, webhook
-    events and test mails go, and the console's dead sign-in links and sessions."""
+    events and test mails go, the console's dead sign-in links and sessions, and audit rows older than
+    AUDIT_RETENTION_DAYS."""
     svc = current_services()
     window = dt.timedelta(days=svc.settings.link_renewal_days)
     events_before = dt.datetime.now(dt.UTC) - dt.timedelta(days=EVENT_RETENTION_DAYS)
@@ -49,5 +51,6 @@ def links_purge() -> None:
         "testMailsPurged": svc.test_inbox.purge(),
         "consoleSignInsPurged": svc.console.sign_ins.purge(),
         "consoleSessionsPurged": svc.console.sessions.purge(),
+        "auditEventsPurged": purge_audit_events(),
     }
     click.echo(json.dumps(purged))

@@ -344,6 +344,11 @@ class LaunchLinks:
         link = self._store.link_by_public_id(tenant_id, public_id)
         return link.locale if link is not None else None
 
+    def count_by_state(self, tenant_id: int) -> dict[LinkState, int]:
+        """How many of the tenant's links are usable, used, expired and revoked now (as `state_of` decides)."""
+        counts = self._store.count_links_by_state(tenant_id, self.now())
+        return {state: counts.get(state.value, 0) for state in LinkState if state is not LinkState.UNKNOWN}
+
     def exists(self, tenant_id: int, public_id: str) -> bool:
         """Whether this tenant has a link with this id (in any state)."""
         return self._store.link_by_public_id(tenant_id, public_id) is not None

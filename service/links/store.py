@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, and_, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Table, and_, case, delete, func, or_, select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from service.db.database import Database, retried_once, unstorable
@@ -304,6 +304,20 @@ class LinkStore:
                 .values(sealed_payload=None)
             )
             return int(result.rowcount)  # type: ignore[attr-defined]
+
+    @retried_once
+    def count_links_by_state(self, tenant_id: int, now: dt.datetime) -> dict[str, int]:
+        """How many of a tenant's links are in each state (usable, used, expired, revoked), in one query."""
+        states = ("revoked", "used", "expired", "usable")
+        state = case(*((link_state_condition(name, now), name) for name in states), else_="usable")
+        # Grouped over a subquery: PostgreSQL would not match a GROUP BY repeating the CASE with its own `now`.
+        states_of = select(state.label("state")).where(LaunchLink.tenant_id == tenant_id).subquery()
+        query = select(states_of.c.state, func.count()).group_by(states_of.c.state)
+        counts = dict.fromkeys(states, 0)
+        with self._db.session() as session:
+            for name, count in session.execute(query):
+                counts[name] = count
+        return counts
 
     def announce_link_expired(self, link_id: int, now: dt.datetime, outbox: Sequence[OutboxEvent]) -> bool:
         """Mark a link's expiry announced and write its events, once: of two sweepers one does it."""
