@@ -140,7 +140,9 @@ def audit_csv() -> BaseResponse:
     form = AuditFilterForm(request.args)
     if not form.validate():
         return web.message_page(400, _BAD_FILTER, back=url_for("console.audit"))
-    auditing.record(svc.auditor, "console.audit.exported", "ok", user, g.request_id, **_filters(form))
+    # The filter, in the row's detail under names of its own (`action` and `outcome` are the row's).
+    noted = {f"filter{name.capitalize()}": value for name, value in _filters(form).items()}
+    auditing.record(svc.auditor, "console.audit.exported", "ok", user, g.request_id, **noted)
     activity = AuditActivity(svc.stores.audit, svc.clock)
     response = Response(_csv_lines(activity, _query(form, account), account), mimetype="text/csv")
     day = activity.now().date().isoformat()

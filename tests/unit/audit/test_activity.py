@@ -16,7 +16,9 @@ from service.wiring import Stores
 NOW = dt.datetime(2026, 12, 7, 8, 0, tzinfo=dt.UTC)
 
 
-def _row(tenant: int, at: dt.datetime, action: str = MINTED, outcome: str = "ok", profile: int | None = 1) -> dict[str, Any]:
+def _row(
+    tenant: int, at: dt.datetime, action: str = MINTED, outcome: str = "ok", profile: int | None = 1
+) -> dict[str, Any]:
     return {
         "at": at,
         "action": action,
@@ -114,6 +116,8 @@ def test_the_purge_deletes_only_rows_past_the_retention_in_batches(stores: Store
     cutoff = NOW - dt.timedelta(days=365)
     assert stores.audit.purge_before(cutoff, batch_size=batch) == 5
     assert stores.audit.purge_before(cutoff, batch_size=batch) == 0
-    left = _activity(stores).events(EventQuery(tenant_id=1), 100) + _activity(stores).events(EventQuery(tenant_id=2), 100)
+    left = _activity(stores).events(EventQuery(tenant_id=1), 100) + _activity(stores).events(
+        EventQuery(tenant_id=2), 100
+    )
     assert sorted(event.event_id or "" for event in left) == sorted(row["event_id"] for row in kept)
     assert _activity(stores).purge(365) == 0
