@@ -14,6 +14,8 @@ def test_development_defaults() -> None:
     assert settings.database_url == "sqlite:////srv/inst/broker.sqlite3"
     assert settings.max_body_bytes == 64 * 1024
     assert not settings.is_production
+    assert settings.audit_retention_days == 365
+    assert load_settings({"AUDIT_RETENTION_DAYS": "31"}).audit_retention_days == 31
 
 
 @pytest.mark.parametrize("missing", ["DATABASE_URL", "SUBJECT_HASH_KEY", "SERVER_SECRET", "PUBLIC_BASE_URL"])
@@ -40,6 +42,9 @@ def test_production_requires_its_settings(missing: str) -> None:
         ("IDEMPOTENCY_LEASE_SECONDS", "0"),
         ("PUBLIC_BASE_URL", "ftp://x"),
         ("LOG_LEVEL", "LOUD"),
+        ("AUDIT_RETENTION_DAYS", "30"),
+        ("AUDIT_RETENTION_DAYS", "3651"),
+        ("AUDIT_RETENTION_DAYS", "a year"),
     ],
 )
 def test_invalid_values_fail_with_the_setting_named(name: str, value: str) -> None:
