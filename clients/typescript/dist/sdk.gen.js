@@ -468,6 +468,47 @@ export const consoleSignOut = (options) => (options.client ?? client).post({
     }
 });
 /**
+ * The account's activity for 30 days, in the console
+ *
+ * Tokens minted and links used per day for the last 30 days (days in the time zone of the account's
+ * profiles), by profile and outcome, from the audit trail: two charts (images from
+ * `/console/overview/{chart}.svg`) and the same numbers as tables; and how many of the account's links
+ * are usable, used, expired and revoked. Every role sees it.
+ *
+ */
+export const showConsoleOverview = (options) => (options?.client ?? client).get({ url: '/console/overview', ...options });
+/**
+ * One of the Overview's charts, as an SVG image
+ *
+ * A stacked bar chart (pygal) of tokens minted (`minted`) or links used (`used`) per day for 30 days,
+ * titled in the browser's language. It holds no script; its `Content-Security-Policy` allows only its own
+ * inline styles. Any other `chart` is a `404` page.
+ *
+ */
+export const showConsoleOverviewChart = (options) => (options.client ?? client).get({ url: '/console/overview/{chart}.svg', ...options });
+/**
+ * The account's audit trail, in the console
+ *
+ * The account's audit events, newest first, 50 a page: when, action, outcome, profile, who (the API key's
+ * prefix or the console user's id) and the link's id; never personal data. Owners and admins only (a viewer
+ * gets a `403` page). `before` is the id of the last row of the page before (the "Older events" link);
+ * `from` and `to` are days in the account's time zone, both included. A filter that cannot be used
+ * (a date that is no date or outside 2000–2100, `to` before `from`, an unknown action or outcome, a cursor
+ * that is no positive 32-bit number) gets a `400` page saying so.
+ *
+ */
+export const showConsoleAudit = (options) => (options?.client ?? client).get({ url: '/console/audit', ...options });
+/**
+ * The account's audit trail as CSV
+ *
+ * Every event the same filter selects (at most 100,000, newest first) as a CSV attachment: `at` (UTC),
+ * `action`, `outcome`, `profile`, `apiKey`, `consoleUser`, `link`, `requestId`, `eventId`. A cell that
+ * starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so no spreadsheet takes it
+ * for a formula. Owners and admins only; each export is audited (`console.audit.exported`).
+ *
+ */
+export const exportConsoleAudit = (options) => (options?.client ?? client).get({ url: '/console/audit.csv', ...options });
+/**
  * The account's launch links, in the console
  *
  * The newest 100 links of the signed-in user's account, each with its state, profile, masked recipient

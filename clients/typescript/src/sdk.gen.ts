@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import { type Client, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client/index.js';
-import type { ConsoleSignOutData, ConsoleSignOutErrors, ConsoleSignOutResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExplainProblemData, ExplainProblemErrors, ExplainProblemResponses, GenerateJwtData, GenerateJwtErrors, GenerateJwtResponses, GetDefaultJwksData, GetDefaultJwksErrors, GetDefaultJwksResponses, GetDocsAssetData, GetDocsAssetErrors, GetDocsAssetResponses, GetDocsData, GetDocsErrors, GetDocsResponses, GetDocsWithASlashData, GetDocsWithASlashErrors, GetGuideData, GetGuideErrors, GetGuideResponses, GetIndexData, GetIndexErrors, GetIndexResponses, GetKeysetJwksData, GetKeysetJwksErrors, GetKeysetJwksResponses, GetLinkData, GetLinkErrors, GetLinkResponses, GetOpenApiData, GetOpenApiErrors, GetOpenApiJsonData, GetOpenApiJsonErrors, GetOpenApiJsonResponses, GetOpenApiResponses, GetTestInboxData, GetTestInboxErrors, GetTestInboxResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, HealthzData, HealthzErrors, HealthzResponses, InspectTokenData, InspectTokenErrors, InspectTokenResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListGuidesData, ListGuidesErrors, ListGuidesResponses, ListLinksData, ListLinksErrors, ListLinksResponses, ListProblemsData, ListProblemsErrors, ListProblemsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEventsData, ListWebhookEventsErrors, ListWebhookEventsResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, MetricsData, MetricsErrors, MetricsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RenewLaunchLinkData, RenewLaunchLinkErrors, RenewLaunchLinkResponses, RequestConsoleSignInData, RequestConsoleSignInErrors, RequestConsoleSignInResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeConsoleLinkData, RevokeConsoleLinkErrors, RevokeLinkData, RevokeLinkErrors, RevokeLinkResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, ShowConsoleHomeData, ShowConsoleHomeErrors, ShowConsoleHomeResponses, ShowConsoleLinkData, ShowConsoleLinkErrors, ShowConsoleLinkResponses, ShowConsoleLinksData, ShowConsoleLinksErrors, ShowConsoleLinksResponses, ShowConsoleSignInData, ShowConsoleSignInErrors, ShowConsoleSignInLinkData, ShowConsoleSignInLinkErrors, ShowConsoleSignInLinkResponses, ShowConsoleSignInResponses, ShowLaunchLinkData, ShowLaunchLinkErrors, ShowLaunchLinkResponses, UseConsoleSignInLinkData, UseConsoleSignInLinkErrors, UseLaunchLinkData, UseLaunchLinkErrors, UseLaunchLinkResponses } from './types.gen.js';
+import type { ConsoleSignOutData, ConsoleSignOutErrors, ConsoleSignOutResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExplainProblemData, ExplainProblemErrors, ExplainProblemResponses, ExportConsoleAuditData, ExportConsoleAuditErrors, ExportConsoleAuditResponses, GenerateJwtData, GenerateJwtErrors, GenerateJwtResponses, GetDefaultJwksData, GetDefaultJwksErrors, GetDefaultJwksResponses, GetDocsAssetData, GetDocsAssetErrors, GetDocsAssetResponses, GetDocsData, GetDocsErrors, GetDocsResponses, GetDocsWithASlashData, GetDocsWithASlashErrors, GetGuideData, GetGuideErrors, GetGuideResponses, GetIndexData, GetIndexErrors, GetIndexResponses, GetKeysetJwksData, GetKeysetJwksErrors, GetKeysetJwksResponses, GetLinkData, GetLinkErrors, GetLinkResponses, GetOpenApiData, GetOpenApiErrors, GetOpenApiJsonData, GetOpenApiJsonErrors, GetOpenApiJsonResponses, GetOpenApiResponses, GetTestInboxData, GetTestInboxErrors, GetTestInboxResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, HealthzData, HealthzErrors, HealthzResponses, InspectTokenData, InspectTokenErrors, InspectTokenResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListGuidesData, ListGuidesErrors, ListGuidesResponses, ListLinksData, ListLinksErrors, ListLinksResponses, ListProblemsData, ListProblemsErrors, ListProblemsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEventsData, ListWebhookEventsErrors, ListWebhookEventsResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, MetricsData, MetricsErrors, MetricsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RenewLaunchLinkData, RenewLaunchLinkErrors, RenewLaunchLinkResponses, RequestConsoleSignInData, RequestConsoleSignInErrors, RequestConsoleSignInResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeConsoleLinkData, RevokeConsoleLinkErrors, RevokeLinkData, RevokeLinkErrors, RevokeLinkResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, ShowConsoleAuditData, ShowConsoleAuditErrors, ShowConsoleAuditResponses, ShowConsoleHomeData, ShowConsoleHomeErrors, ShowConsoleHomeResponses, ShowConsoleLinkData, ShowConsoleLinkErrors, ShowConsoleLinkResponses, ShowConsoleLinksData, ShowConsoleLinksErrors, ShowConsoleLinksResponses, ShowConsoleOverviewChartData, ShowConsoleOverviewChartErrors, ShowConsoleOverviewChartResponses, ShowConsoleOverviewData, ShowConsoleOverviewErrors, ShowConsoleOverviewResponses, ShowConsoleSignInData, ShowConsoleSignInErrors, ShowConsoleSignInLinkData, ShowConsoleSignInLinkErrors, ShowConsoleSignInLinkResponses, ShowConsoleSignInResponses, ShowLaunchLinkData, ShowLaunchLinkErrors, ShowLaunchLinkResponses, UseConsoleSignInLinkData, UseConsoleSignInLinkErrors, UseLaunchLinkData, UseLaunchLinkErrors, UseLaunchLinkResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -519,6 +519,51 @@ export const consoleSignOut = <ThrowOnError extends boolean = false>(options: Op
         ...options.headers
     }
 });
+
+/**
+ * The account's activity for 30 days, in the console
+ *
+ * Tokens minted and links used per day for the last 30 days (days in the time zone of the account's
+ * profiles), by profile and outcome, from the audit trail: two charts (images from
+ * `/console/overview/{chart}.svg`) and the same numbers as tables; and how many of the account's links
+ * are usable, used, expired and revoked. Every role sees it.
+ *
+ */
+export const showConsoleOverview = <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleOverviewData, ThrowOnError>) => (options?.client ?? client).get<ShowConsoleOverviewResponses, ShowConsoleOverviewErrors, ThrowOnError>({ url: '/console/overview', ...options });
+
+/**
+ * One of the Overview's charts, as an SVG image
+ *
+ * A stacked bar chart (pygal) of tokens minted (`minted`) or links used (`used`) per day for 30 days,
+ * titled in the browser's language. It holds no script; its `Content-Security-Policy` allows only its own
+ * inline styles. Any other `chart` is a `404` page.
+ *
+ */
+export const showConsoleOverviewChart = <ThrowOnError extends boolean = false>(options: Options<ShowConsoleOverviewChartData, ThrowOnError>) => (options.client ?? client).get<ShowConsoleOverviewChartResponses, ShowConsoleOverviewChartErrors, ThrowOnError>({ url: '/console/overview/{chart}.svg', ...options });
+
+/**
+ * The account's audit trail, in the console
+ *
+ * The account's audit events, newest first, 50 a page: when, action, outcome, profile, who (the API key's
+ * prefix or the console user's id) and the link's id; never personal data. Owners and admins only (a viewer
+ * gets a `403` page). `before` is the id of the last row of the page before (the "Older events" link);
+ * `from` and `to` are days in the account's time zone, both included. A filter that cannot be used
+ * (a date that is no date or outside 2000–2100, `to` before `from`, an unknown action or outcome, a cursor
+ * that is no positive 32-bit number) gets a `400` page saying so.
+ *
+ */
+export const showConsoleAudit = <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleAuditData, ThrowOnError>) => (options?.client ?? client).get<ShowConsoleAuditResponses, ShowConsoleAuditErrors, ThrowOnError>({ url: '/console/audit', ...options });
+
+/**
+ * The account's audit trail as CSV
+ *
+ * Every event the same filter selects (at most 100,000, newest first) as a CSV attachment: `at` (UTC),
+ * `action`, `outcome`, `profile`, `apiKey`, `consoleUser`, `link`, `requestId`, `eventId`. A cell that
+ * starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so no spreadsheet takes it
+ * for a formula. Owners and admins only; each export is audited (`console.audit.exported`).
+ *
+ */
+export const exportConsoleAudit = <ThrowOnError extends boolean = false>(options?: Options<ExportConsoleAuditData, ThrowOnError>) => (options?.client ?? client).get<ExportConsoleAuditResponses, ExportConsoleAuditErrors, ThrowOnError>({ url: '/console/audit.csv', ...options });
 
 /**
  * The account's launch links, in the console

@@ -1026,6 +1026,26 @@ export type InternalErrorProblem = Problem & {
 };
 
 /**
+ * Only events of this action (empty or absent for all).
+ */
+export type ConsoleAuditAction = '' | 'token.minted' | 'link.used' | 'link.renewed' | 'console.sign_in_sent' | 'console.signed_in' | 'console.signed_out' | 'console.link.revoked' | 'console.audit.exported';
+
+/**
+ * `ok`: only events that succeeded; `failed`: only those that failed or were refused.
+ */
+export type ConsoleAuditOutcome = '' | 'ok' | 'failed';
+
+/**
+ * The first day (in the account's time zone), from 2000-01-01 to 2100-12-31.
+ */
+export type ConsoleAuditFrom = string;
+
+/**
+ * The last day (included), not before `from`.
+ */
+export type ConsoleAuditTo = string;
+
+/**
  * Your own id for this request, reused in the response and the broker's logs if it is 8–64 characters
  * of `A–Z a–z 0–9 . _ -`; any other value is ignored and a fresh id is made.
  *
@@ -2950,6 +2970,163 @@ export type ConsoleSignOutResponses = {
 };
 
 export type ConsoleSignOutResponse = ConsoleSignOutResponses[keyof ConsoleSignOutResponses];
+
+export type ShowConsoleOverviewData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console/overview';
+};
+
+export type ShowConsoleOverviewErrors = {
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleOverviewError = ShowConsoleOverviewErrors[keyof ShowConsoleOverviewErrors];
+
+export type ShowConsoleOverviewResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleOverviewResponse = ShowConsoleOverviewResponses[keyof ShowConsoleOverviewResponses];
+
+export type ShowConsoleOverviewChartData = {
+    body?: never;
+    path: {
+        chart: 'minted' | 'used';
+    };
+    query?: never;
+    url: '/console/overview/{chart}.svg';
+};
+
+export type ShowConsoleOverviewChartErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleOverviewChartError = ShowConsoleOverviewChartErrors[keyof ShowConsoleOverviewChartErrors];
+
+export type ShowConsoleOverviewChartResponses = {
+    /**
+     * The chart, never cached.
+     */
+    200: Blob | File;
+};
+
+export type ShowConsoleOverviewChartResponse = ShowConsoleOverviewChartResponses[keyof ShowConsoleOverviewChartResponses];
+
+export type ShowConsoleAuditData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Only events of this action (empty or absent for all).
+         */
+        action?: '' | 'token.minted' | 'link.used' | 'link.renewed' | 'console.sign_in_sent' | 'console.signed_in' | 'console.signed_out' | 'console.link.revoked' | 'console.audit.exported';
+        /**
+         * `ok`: only events that succeeded; `failed`: only those that failed or were refused.
+         */
+        outcome?: '' | 'ok' | 'failed';
+        /**
+         * The first day (in the account's time zone), from 2000-01-01 to 2100-12-31.
+         */
+        from?: string;
+        /**
+         * The last day (included), not before `from`.
+         */
+        to?: string;
+        before?: number;
+    };
+    url: '/console/audit';
+};
+
+export type ShowConsoleAuditErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleAuditError = ShowConsoleAuditErrors[keyof ShowConsoleAuditErrors];
+
+export type ShowConsoleAuditResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleAuditResponse = ShowConsoleAuditResponses[keyof ShowConsoleAuditResponses];
+
+export type ExportConsoleAuditData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Only events of this action (empty or absent for all).
+         */
+        action?: '' | 'token.minted' | 'link.used' | 'link.renewed' | 'console.sign_in_sent' | 'console.signed_in' | 'console.signed_out' | 'console.link.revoked' | 'console.audit.exported';
+        /**
+         * `ok`: only events that succeeded; `failed`: only those that failed or were refused.
+         */
+        outcome?: '' | 'ok' | 'failed';
+        /**
+         * The first day (in the account's time zone), from 2000-01-01 to 2100-12-31.
+         */
+        from?: string;
+        /**
+         * The last day (included), not before `from`.
+         */
+        to?: string;
+    };
+    url: '/console/audit.csv';
+};
+
+export type ExportConsoleAuditErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ExportConsoleAuditError = ExportConsoleAuditErrors[keyof ExportConsoleAuditErrors];
+
+export type ExportConsoleAuditResponses = {
+    /**
+     * The CSV, as an attachment, never cached.
+     */
+    200: string;
+};
+
+export type ExportConsoleAuditResponse = ExportConsoleAuditResponses[keyof ExportConsoleAuditResponses];
 
 export type ShowConsoleLinksData = {
     body?: never;

@@ -15,6 +15,8 @@ from .ec_public_jwk import EcPublicJwk
 from .email_request import EmailRequest
 from .exor_live_go_payload import ExorLiveGoPayload
 from .exor_live_main_payload import ExorLiveMainPayload
+from .export_console_audit_action import ExportConsoleAuditAction
+from .export_console_audit_outcome import ExportConsoleAuditOutcome
 from .generate_conflict_problem import GenerateConflictProblem
 from .generate_conflict_problem_code import GenerateConflictProblemCode
 from .generate_conflict_problem_status import GenerateConflictProblemStatus
@@ -104,7 +106,10 @@ from .renew_launch_link_body import RenewLaunchLinkBody
 from .rsa_public_jwk import RsaPublicJwk
 from .rsa_public_jwk_alg import RsaPublicJwkAlg
 from .service_index import ServiceIndex
+from .show_console_audit_action import ShowConsoleAuditAction
+from .show_console_audit_outcome import ShowConsoleAuditOutcome
 from .show_console_links_state import ShowConsoleLinksState
+from .show_console_overview_chart_chart import ShowConsoleOverviewChartChart
 from .test_key_required_problem import TestKeyRequiredProblem
 from .test_key_required_problem_code import TestKeyRequiredProblemCode
 from .test_key_required_problem_status import TestKeyRequiredProblemStatus
@@ -167,6 +172,8 @@ __all__ = (
     "EmailRequest",
     "ExorLiveGoPayload",
     "ExorLiveMainPayload",
+    "ExportConsoleAuditAction",
+    "ExportConsoleAuditOutcome",
     "GenerateConflictProblem",
     "GenerateConflictProblemCode",
     "GenerateConflictProblemStatus",
@@ -256,7 +263,10 @@ __all__ = (
     "RsaPublicJwk",
     "RsaPublicJwkAlg",
     "ServiceIndex",
+    "ShowConsoleAuditAction",
+    "ShowConsoleAuditOutcome",
     "ShowConsoleLinksState",
+    "ShowConsoleOverviewChartChart",
     "TestKeyRequiredProblem",
     "TestKeyRequiredProblemCode",
     "TestKeyRequiredProblemStatus",

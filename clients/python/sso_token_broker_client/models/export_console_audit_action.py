@@ -1,0 +1,31 @@
+from typing import Literal
+
+ExportConsoleAuditAction = Literal[
+    "",
+    "console.audit.exported",
+    "console.link.revoked",
+    "console.sign_in_sent",
+    "console.signed_in",
+    "console.signed_out",
+    "link.renewed",
+    "link.used",
+    "token.minted",
+]
+
+EXPORT_CONSOLE_AUDIT_ACTION_VALUES: set[ExportConsoleAuditAction] = {
+    "",
+    "console.audit.exported",
+    "console.link.revoked",
+    "console.sign_in_sent",
+    "console.signed_in",
+    "console.signed_out",
+    "link.renewed",
+    "link.used",
+    "token.minted",
+}
+
+
+def check_export_console_audit_action(value: str) -> ExportConsoleAuditAction:
+    if value in EXPORT_CONSOLE_AUDIT_ACTION_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {EXPORT_CONSOLE_AUDIT_ACTION_VALUES!r}")
