@@ -63,7 +63,7 @@ def _rows(count: int) -> Iterator[tuple[Any, ...]]:
 def _fill_sqlite(db: Database, count: int) -> None:
     raw = db.engine.raw_connection()
     try:
-        cursor = raw.cursor()
+        cursor: Any = raw.cursor()
         marks = ", ".join("?" for _ in _COLUMNS)
         sql = f"INSERT INTO audit_events ({', '.join(_COLUMNS)}) VALUES ({marks})"  # noqa: S608 - fixed names
         # SQLAlchemy keeps SQLite times as "YYYY-MM-DD HH:MM:SS.ffffff" text: the same here.

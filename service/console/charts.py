@@ -4,6 +4,7 @@ are left out), served as an image by the console (service/console/overview_pages
 from __future__ import annotations
 
 import datetime as dt
+import math
 import sys
 from collections.abc import Sequence
 from xml.etree import ElementTree
@@ -42,20 +43,38 @@ def day_label(day: dt.date, locale: str) -> str:
 
 
 def daily_chart(
-    title: str, days: Sequence[dt.date], series: Sequence[tuple[str, Sequence[int]]], locale: str, no_data: str
+    title: str,
+    days: Sequence[dt.date],
+    series: Sequence[tuple[str, Sequence[int]]],
+    locale: str,
+    no_data: str,
+    *,
+    narrow: bool = False,
 ) -> bytes:
-    """A stacked bar per day (oldest left), one colour per series; `no_data` written when nothing happened."""
+    """A stacked bar per day (oldest left), one colour per series; `no_data` written when nothing happened.
+
+    `title` names the SVG document (its <title>, for whoever opens the image alone); the page's heading names
+    the chart, so none is drawn. The value axis counts in whole numbers. `narrow`: drawn for a phone (400 wide,
+    so its text stays readable at 320 px), a label every other week, the legend in one column.
+    """
+    highest = max((sum(day) for day in zip(*(values for _, values in series), strict=True)), default=0)
+    step = max(1, math.ceil(highest / 5))
     chart = pygal.StackedBar(
         js=[],
         style=_STYLE,
-        width=800,
-        height=420,
-        title=title,
+        width=400 if narrow else 800,
+        height=400 if narrow else 380,
+        # Whole numbers (pygal would write 0.2, 0.4, …); none without data, which pygal cannot draw them for.
+        y_labels=list(range(0, highest + step, step)) if highest else None,
+        show_y_labels=bool(highest),
+        show_y_guides=bool(highest),
+        truncate_label=-1,
         legend_at_bottom=True,
-        legend_at_bottom_columns=2,
+        legend_at_bottom_columns=1 if narrow else 2,
         truncate_legend=-1,
         show_minor_x_labels=False,
-        x_labels_major_every=7,
+        x_labels_major_every=14 if narrow else 7,
+        x_labels_major=None,
         print_values=False,
         include_x_axis=True,
         no_data_text=no_data,
@@ -66,6 +85,9 @@ def daily_chart(
         if any(values):
             chart.add(label, list(values))
     tree = chart.render_tree()
+    named = ElementTree.Element("title")
+    named.text = title
+    tree.insert(0, named)
     # pygal adds its config as an inline script even with js=[]: an image needs none.
     for parent in list(tree.iter()):
         for child in list(parent):

@@ -24,6 +24,7 @@ bp = web.bp
 web.nav_item("overview", "console.overview", N_("Overview"), 5)
 
 CHARTS = {"minted": MINTED, "used": USED}
+NARROW = "-narrow"  # minted-narrow, used-narrow: the same chart drawn for a phone
 _TITLES = {MINTED: N_("Tokens minted per day"), USED: N_("Links used per day")}
 _OUTCOMES = {"ok": N_("succeeded"), "not_delivered": N_("not delivered"), "forbidden": N_("refused")}
 _NOT_FOUND = (N_("No such chart"), N_("The overview has a chart of tokens minted and one of links used."))
@@ -97,7 +98,7 @@ def _rows(activity: Activity, action: str, locale: str) -> list[tuple[str, str, 
 @bp.get("/overview/<kind>.svg")
 @web.signed_in_required
 def overview_chart(kind: str) -> BaseResponse:
-    action = CHARTS.get(kind)
+    action = CHARTS.get(kind.removesuffix(NARROW))
     if action is None:
         return web.message_page(404, _NOT_FOUND)
     account = AccountView(web.signed_in().user.tenant_id)
@@ -105,7 +106,8 @@ def overview_chart(kind: str) -> BaseResponse:
     language = web.locale()
     with using(language):
         series = [(account.label(series), series.counts) for series in activity.of(action)]
-        svg = charts.daily_chart(gettext(_TITLES[action]), activity.days, series, language, gettext(N_("Nothing yet")))
+        title, nothing = gettext(_TITLES[action]), gettext(N_("Nothing yet"))
+        svg = charts.daily_chart(title, activity.days, series, language, nothing, narrow=kind.endswith(NARROW))
     response = Response(svg, mimetype="image/svg+xml")
     response.headers["Content-Language"] = language
     response.vary.add("Accept-Language")

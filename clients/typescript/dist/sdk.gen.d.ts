@@ -373,7 +373,7 @@ export declare const showConsoleOverview: <ThrowOnError extends boolean = false>
  * One of the Overview's charts, as an SVG image
  *
  * A stacked bar chart (pygal) of tokens minted (`minted`) or links used (`used`) per day for 30 days,
- * titled in the browser's language. It holds no script; its `Content-Security-Policy` allows only its own
+ * titled in the browser's language; `minted-narrow` and `used-narrow` are the same drawn for a phone. It holds no script; its `Content-Security-Policy` allows only its own
  * inline styles. Any other `chart` is a `404` page.
  *
  */

@@ -2749,7 +2749,7 @@ export type ShowConsoleOverviewResponse = ShowConsoleOverviewResponses[keyof Sho
 export type ShowConsoleOverviewChartData = {
     body?: never;
     path: {
-        chart: 'minted' | 'used';
+        chart: 'minted' | 'used' | 'minted-narrow' | 'used-narrow';
     };
     query?: never;
     url: '/console/overview/{chart}.svg';

@@ -60,7 +60,10 @@ def test_the_overview_counts_todays_mints_and_the_links_by_state(
     assert "Tokens preget per dag" in chart.get_data(as_text=True)
     assert "'unsafe-inline'" in chart.headers["Content-Security-Policy"]
     assert "script-src" not in chart.headers["Content-Security-Policy"]
+    narrow = client.get("/console/overview/minted-narrow.svg").get_data(as_text=True)
+    assert 'viewBox="0 0 400 400"' in narrow
     assert client.get("/console/overview/nope.svg").status_code == 404
+    assert client.get("/console/overview/-narrow.svg").status_code == 404
 
 
 def test_a_viewer_sees_the_overview_and_another_accounts_activity_never_shows(

@@ -1,10 +1,12 @@
 from typing import Literal
 
-ShowConsoleOverviewChartChart = Literal["minted", "used"]
+ShowConsoleOverviewChartChart = Literal["minted", "minted-narrow", "used", "used-narrow"]
 
 SHOW_CONSOLE_OVERVIEW_CHART_CHART_VALUES: set[ShowConsoleOverviewChartChart] = {
     "minted",
+    "minted-narrow",
     "used",
+    "used-narrow",
 }
 
 

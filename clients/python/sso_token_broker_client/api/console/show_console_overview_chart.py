@@ -72,8 +72,8 @@ def sync_detailed(
     """One of the Overview's charts, as an SVG image
 
      A stacked bar chart (pygal) of tokens minted (`minted`) or links used (`used`) per day for 30 days,
-    titled in the browser's language. It holds no script; its `Content-Security-Policy` allows only its
-    own
+    titled in the browser's language; `minted-narrow` and `used-narrow` are the same drawn for a phone.
+    It holds no script; its `Content-Security-Policy` allows only its own
     inline styles. Any other `chart` is a `404` page.
 
     Args:
@@ -106,8 +106,8 @@ def sync(
     """One of the Overview's charts, as an SVG image
 
      A stacked bar chart (pygal) of tokens minted (`minted`) or links used (`used`) per day for 30 days,
-    titled in the browser's language. It holds no script; its `Content-Security-Policy` allows only its
-    own
+    titled in the browser's language; `minted-narrow` and `used-narrow` are the same drawn for a phone.
+    It holds no script; its `Content-Security-Policy` allows only its own
     inline styles. Any other `chart` is a `404` page.
 
     Args:
@@ -135,8 +135,8 @@ async def asyncio_detailed(
     """One of the Overview's charts, as an SVG image
 
      A stacked bar chart (pygal) of tokens minted (`minted`) or links used (`used`) per day for 30 days,
-    titled in the browser's language. It holds no script; its `Content-Security-Policy` allows only its
-    own
+    titled in the browser's language; `minted-narrow` and `used-narrow` are the same drawn for a phone.
+    It holds no script; its `Content-Security-Policy` allows only its own
     inline styles. Any other `chart` is a `404` page.
 
     Args:
@@ -167,8 +167,8 @@ async def asyncio(
     """One of the Overview's charts, as an SVG image
 
      A stacked bar chart (pygal) of tokens minted (`minted`) or links used (`used`) per day for 30 days,
-    titled in the browser's language. It holds no script; its `Content-Security-Policy` allows only its
-    own
+    titled in the browser's language; `minted-narrow` and `used-narrow` are the same drawn for a phone.
+    It holds no script; its `Content-Security-Policy` allows only its own
     inline styles. Any other `chart` is a `404` page.
 
     Args:
