@@ -75,8 +75,11 @@ class AuditActivity:
         first = today - dt.timedelta(days=days - 1)
         since = dt.datetime.combine(first, dt.time(0), tzinfo=local).astimezone(dt.UTC)
         counts: dict[tuple[str, int | None, str], list[int]] = {}
+        day_of: dict[dt.datetime, int] = {}  # each hour's day, worked out once (an hour has many groups)
         for hour in self._store.hourly_counts(tenant_id, ACTIVITY_ACTIONS, since):
-            index = (hour.hour.astimezone(local).date() - first).days
+            index = day_of.get(hour.hour)
+            if index is None:
+                index = day_of[hour.hour] = (hour.hour.astimezone(local).date() - first).days
             if 0 <= index < days:
                 counts.setdefault((hour.action, hour.profile_id, hour.outcome), [0] * days)[index] += hour.count
         series = [Series(*key, counts=tuple(per_day)) for key, per_day in counts.items()]

@@ -131,4 +131,5 @@ def _conditions(query: EventQuery) -> list[ColumnElement[bool]]:
 def _hour(value: Any) -> dt.datetime:
     if isinstance(value, dt.datetime):
         return value.replace(tzinfo=dt.UTC)
-    return dt.datetime.strptime(str(value), "%Y-%m-%d %H").replace(tzinfo=dt.UTC)
+    # "2026-12-07 08" from SQLite: fromisoformat is several times faster than strptime, over thousands of hours.
+    return dt.datetime.fromisoformat(f"{value}:00").replace(tzinfo=dt.UTC)

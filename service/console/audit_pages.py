@@ -14,15 +14,16 @@ from collections.abc import Iterator
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_datetime
 from flask import Response, current_app, g, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
-from service import locales
 from service.audit.activity import AuditActivity
 from service.audit.models import AuditEvent
 from service.audit.store import EventQuery
 from service.console import auditing, web
 from service.console.audit_forms import ACTION_LABELS, OUTCOME_LABELS, AuditFilterForm
+from service.console.charts import BABEL_LOCALES
 from service.console.overview_pages import AccountView
 from service.console.users import Role
 from service.locales import N_
@@ -94,8 +95,7 @@ def audit() -> BaseResponse:
     filters = _filters(form)
     language = web.locale()
     for row in rows:
-        moment = dt.datetime.fromisoformat(row["at"].replace("Z", "+00:00"))
-        row["when"] = locales.format_datetime(moment, language, account.zone)
+        row["when"] = _short_time(row["at"], language, account.zone)
     return web.page(
         "console/audit.html",
         form=form,
@@ -106,6 +106,13 @@ def audit() -> BaseResponse:
         zone=account.zone,
         **_labels(),
     )
+
+
+def _short_time(iso: str, language: str, zone: str) -> str:
+    """ "07.12.2026, 21:50" (nb, nn), "07/12/2026, 21:50" (en): short, so a phone's table stays readable."""
+    moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    text = format_datetime(moment, "short", tzinfo=ZoneInfo(zone), locale=BABEL_LOCALES[language])
+    return f"{text} UTC" if zone == "UTC" else text
 
 
 def _labels() -> dict[str, Any]:

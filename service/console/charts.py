@@ -34,12 +34,12 @@ _STYLE = Style(
     no_data_font_size=20,
     colors=("#1f6feb", "#b42318", "#7a5af8", "#067647", "#b54708", "#0e7090", "#c11574", "#4a5263"),
 )
-_BABEL_LOCALES = {"nb": "nb", "nn": "nn", "en": "en_GB"}
+BABEL_LOCALES = {"nb": "nb", "nn": "nn", "en": "en_GB"}
 
 
 def day_label(day: dt.date, locale: str) -> str:
     """A day as the reader's locale writes it in a table: "7. des. 2026", "7 Dec 2026"."""
-    return format_date(day, "medium", locale=_BABEL_LOCALES.get(locale, "en_GB"))
+    return format_date(day, "medium", locale=BABEL_LOCALES.get(locale, "en_GB"))
 
 
 def daily_chart(
@@ -80,7 +80,7 @@ def daily_chart(
         no_data_text=no_data,
         disable_xml_declaration=True,
     )
-    chart.x_labels = [format_date(day, "d MMM", locale=_BABEL_LOCALES.get(locale, "en_GB")) for day in days]
+    chart.x_labels = [format_date(day, "d MMM", locale=BABEL_LOCALES.get(locale, "en_GB")) for day in days]
     for label, values in series:
         if any(values):
             chart.add(label, list(values))

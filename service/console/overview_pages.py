@@ -95,10 +95,10 @@ def _rows(activity: Activity, action: str, locale: str) -> list[tuple[str, str, 
     return rows[::-1]
 
 
-@bp.get("/overview/<kind>.svg")
+@bp.get("/overview/<chart>.svg")
 @web.signed_in_required
-def overview_chart(kind: str) -> BaseResponse:
-    action = CHARTS.get(kind.removesuffix(NARROW))
+def overview_chart(chart: str) -> BaseResponse:
+    action = CHARTS.get(chart.removesuffix(NARROW))
     if action is None:
         return web.message_page(404, _NOT_FOUND)
     account = AccountView(web.signed_in().user.tenant_id)
@@ -107,7 +107,7 @@ def overview_chart(kind: str) -> BaseResponse:
     with using(language):
         series = [(account.label(series), series.counts) for series in activity.of(action)]
         title, nothing = gettext(_TITLES[action]), gettext(N_("Nothing yet"))
-        svg = charts.daily_chart(title, activity.days, series, language, nothing, narrow=kind.endswith(NARROW))
+        svg = charts.daily_chart(title, activity.days, series, language, nothing, narrow=chart.endswith(NARROW))
     response = Response(svg, mimetype="image/svg+xml")
     response.headers["Content-Language"] = language
     response.vary.add("Accept-Language")
