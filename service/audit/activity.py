@@ -64,11 +64,14 @@ class AuditActivity:
     def now(self) -> dt.datetime:
         return dt.datetime.fromtimestamp(self._clock(), dt.UTC)
 
-    def daily(self, tenant_id: int, zone: str, days: int = DAYS) -> Activity:
+    def daily(
+        self, tenant_id: int, zone: str, days: int = DAYS, actions: tuple[str, ...] = ACTIVITY_ACTIONS
+    ) -> Activity:
         """Tokens minted and links used per day, profile and outcome: the `days` days up to today in `zone`.
 
         A day is midnight to midnight in `zone` (an hour is put in the day it starts in: exact for every zone
-        whose offset is whole hours, as all of Europe's are). Days without rows count 0.
+        whose offset is whole hours, as all of Europe's are). Days without rows count 0. `actions`: only these
+        (a chart of one action counts only its rows).
         """
         local = ZoneInfo(zone)
         today = self.now().astimezone(local).date()
@@ -76,7 +79,7 @@ class AuditActivity:
         since = dt.datetime.combine(first, dt.time(0), tzinfo=local).astimezone(dt.UTC)
         counts: dict[tuple[str, int | None, str], list[int]] = {}
         day_of: dict[dt.datetime, int] = {}  # each hour's day, worked out once (an hour has many groups)
-        for hour in self._store.hourly_counts(tenant_id, ACTIVITY_ACTIONS, since):
+        for hour in self._store.hourly_counts(tenant_id, actions, since):
             index = day_of.get(hour.hour)
             if index is None:
                 index = day_of[hour.hour] = (hour.hour.astimezone(local).date() - first).days

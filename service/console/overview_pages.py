@@ -52,9 +52,9 @@ class AccountView:
         return f"{self.profile(series.profile_id) or '—'} · {gettext(outcome) if outcome else series.outcome}"
 
 
-def _activity(account: AccountView) -> Activity:
+def _activity(account: AccountView, actions: tuple[str, ...] = (MINTED, USED)) -> Activity:
     svc = services(current_app)
-    return AuditActivity(svc.stores.audit, svc.clock).daily(account.tenant_id, account.zone, DAYS)
+    return AuditActivity(svc.stores.audit, svc.clock).daily(account.tenant_id, account.zone, DAYS, actions)
 
 
 @bp.get("/overview")
@@ -102,7 +102,7 @@ def overview_chart(chart: str) -> BaseResponse:
     if action is None:
         return web.message_page(404, _NOT_FOUND)
     account = AccountView(web.signed_in().user.tenant_id)
-    activity = _activity(account)
+    activity = _activity(account, (action,))
     language = web.locale()
     with using(language):
         series = [(account.label(series), series.counts) for series in activity.of(action)]
