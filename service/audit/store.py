@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, delete, func, literal_column, select, tuple_
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -92,10 +92,9 @@ class AuditStore:
                 cursor = session.get(AuditEvent, query.before)
                 if cursor is None or cursor.tenant_id != query.tenant_id:
                     return []
-                at = cursor.at
-                statement = statement.where(
-                    or_(AuditEvent.at < at, and_(AuditEvent.at == at, AuditEvent.id < cursor.id))
-                )
+                # A row-value comparison, not `at < … OR (at = … AND id < …)`: both databases then read it as
+                # one range of ix_audit_events_tenant_at_id (the OR made them scan from the newest row down).
+                statement = statement.where(tuple_(AuditEvent.at, AuditEvent.id) < tuple_(cursor.at, cursor.id))
             return list(session.scalars(statement))
 
     def purge_before(self, cutoff: dt.datetime, batch_size: int = 5000) -> int:
