@@ -63,7 +63,7 @@ def test_listing_the_commands_loads_no_development_code(tmp_path: Path) -> None:
         "names = app.cli.list_commands(None)\n"
         "listing = {name: app.cli.get_command(None, name).get_short_help_str() for name in names}\n"
         "assert listing['dev'] == 'Development helpers (never for production).', listing\n"
-        "assert set(listing) == {'apikeys', 'console', 'db', 'dev', 'keysets', 'links', 'profiles', 'tenants',"
+        "assert set(listing) == {'apikeys', 'audit', 'console', 'db', 'dev', 'keysets', 'links', 'profiles', 'tenants',"
         " 'webhooks'}\n"
     )
     env = {"PATH": "/usr/bin:/bin", "AWS_ACCESS_KEY_ID": "x", "AWS_SECRET_ACCESS_KEY": "x", "AWS_REGION": "eu-north-1"}
