@@ -208,3 +208,13 @@ def test_a_cursor_of_no_row_or_another_accounts_row_shows_nothing(
         page = client.get(f"/console/audit?before={before}")
         assert page.status_code == 200
         assert 'data-testid="event"' not in page.get_data(as_text=True)
+
+
+def test_wrong_methods_and_odd_chart_names_are_refused_not_failed(
+    client: FlaskClient, svc: Services, creds: dict[str, Any], inbox: tuple[Collector, int]
+) -> None:
+    sign_in(client, svc, inbox[0], OWNER)
+    for path in ("/console/audit", "/console/audit.csv", "/console/overview", "/console/overview/minted.svg"):
+        assert client.post(path).status_code == 405
+    for name in ("%00", "minted%00", "x" * 5000, "..%2Fminted"):
+        assert client.get(f"/console/overview/{name}.svg").status_code == 404
