@@ -1,9 +1,11 @@
-"""Console sign-in through a tenant's identity provider: the redirect there, and the callback from it.
+"""Console sign-in through a tenant's identity provider: the way there, and the callback from it.
 
 The sign-in page (service/console/pages.py) asks for the address; an address whose domain belongs to a tenant
-with a provider is sent there (303) by `start`. The provider sends the browser back to `/console/sign-in/oidc/
-callback` with a code and the state; a good answer starts a session exactly as an emailed link does (the old
-session ends, a new id, a new CSRF seed), any other answer is a page saying what to do, and starts none.
+with a provider is sent there by `start`: a page that goes on at once (a 303 after the form's POST would break
+the page's CSP, form-action 'self', which browsers apply to a form submission's redirects too). The provider
+sends the browser back to `/console/sign-in/oidc/callback` with a code and the state; a good answer starts a
+session exactly as an emailed link does (the old session ends, a new id, a new CSRF seed); any other answer is
+a page saying what to do, and starts none.
 """
 
 from __future__ import annotations
@@ -82,7 +84,11 @@ def start(provider: Provider, address: str) -> BaseResponse:
         started = services(current_app).console.oidc.begin(provider, login_hint=address.strip())
     except SignInFailed as failure:
         return _failed(failure)
-    return redirect(started.url, code=303)
+    # Not a 303: the sign-in page's CSP (form-action 'self') governs the redirects after its POST too.
+    response = web.page("console/to_provider.html", url=started.url)
+    # The provider needs no Referer from the console.
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 @bp.get("/sign-in/oidc/callback")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html as htmllib
 import json
+import re
 import urllib.parse
 from collections.abc import Iterator
 from typing import Any
@@ -43,9 +45,17 @@ def provider(svc: Services, creds: dict[str, Any], monkeypatch: pytest.MonkeyPat
 
 
 def _to_provider(client: FlaskClient, address: str) -> str:
+    """Ask on the sign-in page: the provider's authorization URL its answer goes on to (refresh and link)."""
     answer = ask_for_link(client, address)
-    assert answer.status_code == 303, answer.get_data(as_text=True)
-    return answer.headers["Location"]
+    html = answer.get_data(as_text=True)
+    assert answer.status_code == 200, html
+    link = re.search(r'href="([^"]+)" data-testid="to-provider"', html)
+    refresh = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', html)
+    assert link, html
+    assert refresh, html
+    assert link.group(1) == refresh.group(1)
+    assert answer.headers["Referrer-Policy"] == "no-referrer"
+    return htmllib.unescape(link.group(1))
 
 
 def _log_in(location: str, email: str, *, verified: bool = True, action: str = "allow") -> str:
