@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 # The browser's pending sign-ins in Flask's session: state -> [tenant id, client name]; a few at most.
 _PENDING = "console_oidc"
 _MAX_PENDING = 3
+_CLIENT_PREFIX = "console-idp-"
+_STATE_PREFIX = f"_state_{_CLIENT_PREFIX}"
 _MAX_PARAM_CHARS = 2048
 _TIMEOUT_SECONDS = 5.0
 
@@ -84,7 +86,7 @@ class OidcSignIns:
     def _name(self, provider: Provider) -> str:
         settings = f"{provider.issuer}\n{provider.client_id}\n{provider.secret_env}\n{provider.secret_id}"
         fingerprint = hashlib.sha256(f"{settings}\n{provider.updated_at.isoformat()}".encode()).hexdigest()[:16]
-        return f"console-idp-{provider.tenant_id}-{fingerprint}"
+        return f"{_CLIENT_PREFIX}{provider.tenant_id}-{fingerprint}"
 
     def _client(self, provider: Provider) -> _App:
         name = self._name(provider)
@@ -136,7 +138,13 @@ class OidcSignIns:
         client.save_authorize_data(redirect_uri=self._providers.redirect_uri, **created)
         pending = dict(session.get(_PENDING) or {})
         pending[created["state"]] = [provider.tenant_id, client.name]
-        session[_PENDING] = dict(list(pending.items())[-_MAX_PENDING:])
+        pending = dict(list(pending.items())[-_MAX_PENDING:])
+        session[_PENDING] = pending
+        # Authlib keeps each state's data under `_state_<client name>_<state>`: only the newest few stay, so the
+        # cookie stays small however often the form is sent (a browser drops a cookie past 4 kB).
+        for key in [k for k in session if k.startswith(_STATE_PREFIX)]:
+            if key.rpartition("_")[2] not in pending:
+                session.pop(key)
         return Started(url=created["url"])
 
     def finish(self, request_id: str) -> User:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as htmllib
 import json
 import re
+import secrets
 import urllib.parse
 from collections.abc import Iterator
 from typing import Any
@@ -261,3 +262,36 @@ def test_sign_ins_and_refusals_are_audited_without_the_address(
     ]
     assert rows[2][2]["consoleUser"].startswith("cu_")
     assert "clinic.example" not in json.dumps(rows)
+
+
+def test_the_cookie_stays_small_however_often_the_form_is_sent(client: FlaskClient, provider: OidcProvider) -> None:
+    locations = [_to_provider(client, "ann@clinic.example") for _ in range(12)]
+    cookie = _cookie(client, "console-csrf") or ""
+    assert len(cookie) < 2000
+    # The newest still works; the oldest is forgotten (400), nothing else.
+    assert client.get(_log_in(locations[0], "ann@clinic.example")).status_code == 400
+    assert client.get(_log_in(locations[-1], "ann@clinic.example")).status_code == 303
+
+
+def test_a_client_secret_in_secrets_manager(
+    client: FlaskClient, svc: Services, creds: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = f"console/idp/{secrets.token_hex(4)}"
+    svc.secrets_client.create_secret(Name=name, SecretString=CLIENT_SECRET)
+    with serve_oidc_provider(CALLBACK) as running:
+        tenant = svc.stores.tenants.tenant_by_name(devseed.DEV_TENANT)
+        svc.console.identity_providers.set(
+            tenant.id, issuer=running.issuer, client_id=CLIENT_ID, secret_env=None, secret_id=name,
+            domains="clinic.example", default_role=Role.VIEWER,
+        )  # fmt: skip
+        assert _sign_in(client, "ann@clinic.example").status_code == 303
+        signed_in = svc.console.sessions.resolve(_cookie(client, "console"))
+        assert signed_in is not None
+        assert signed_in.user.role is Role.VIEWER
+        client.delete_cookie("console")
+        svc.console.identity_providers.set(
+            tenant.id, issuer=running.issuer, client_id=CLIENT_ID, secret_env=None, secret_id=name + "-missing",
+            domains="clinic.example", default_role=Role.VIEWER,
+        )  # fmt: skip
+        answer = ask_for_link(client, "ann@clinic.example")
+        assert answer.status_code == 503
