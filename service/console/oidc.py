@@ -29,8 +29,8 @@ from joserfc.errors import JoseError
 
 from service.audit.writer import AuditContext, Auditor
 from service.console import auditing
-from service.console.idp import IdentityProviders, Provider, SecretUnavailable, domain_of
-from service.console.users import ConsoleUsers, User, UserExists, plausible_address
+from service.console.idp import IdentityProviders, Provider, SecretUnavailable
+from service.console.users import ConsoleUsers, User, UserExists, normalise_address, plausible_address
 
 log = logging.getLogger(__name__)
 
@@ -197,7 +197,9 @@ class OidcSignIns:
         email = claims.get("email")
         if claims.get("email_verified") is not True:
             raise SignInFailed(Failure.UNVERIFIED, provider.tenant_id)
-        if not isinstance(email, str) or not plausible_address(email) or domain_of(email) not in provider.domains:
+        # The domain exactly as the provider says it (lower case): "clinic.example." is not "clinic.example".
+        domain = normalise_address(email).rpartition("@")[2] if isinstance(email, str) else ""
+        if not isinstance(email, str) or not plausible_address(email) or domain not in provider.domains:
             raise SignInFailed(Failure.DOMAIN, provider.tenant_id)
         user = self._users.in_tenant(provider.tenant_id, email)
         created = user is None

@@ -23,9 +23,14 @@ from service.wiring import Services
 from tests.support.api import BROKER_URL
 from tests.support.console import ask_for_link, csrf_token
 from tests.support.oidc_provider import CLIENT_ID, CLIENT_SECRET, OidcProvider, serve_oidc_provider
+from tests.support.privacy import WATCH
 
 CALLBACK = f"{BROKER_URL}/console/sign-in/oidc/callback"
 SECRET_ENV = "TEST_CONSOLE_IDP_SECRET"
+
+
+# What must never reach a log line: the addresses the tests sign in with, and the provider's client secret.
+WATCH.watch(CLIENT_SECRET, "ann@clinic.example", "boss@physio.example", "bob@clinic.example", "ann@elsewhere.example")
 
 
 @pytest.fixture
@@ -295,3 +300,31 @@ def test_a_client_secret_in_secrets_manager(
         )  # fmt: skip
         answer = ask_for_link(client, "ann@clinic.example")
         assert answer.status_code == 503
+
+
+@pytest.mark.parametrize(
+    "email", ["ann@clinic.example.", "ann@sub.clinic.example", "ann@clinic.example.evil.example", "clinic.example", ""]
+)
+def test_only_the_allowed_domains_exactly(
+    client: FlaskClient, svc: Services, provider: OidcProvider, email: str
+) -> None:
+    refused = client.get(_log_in(_to_provider(client, "ann@clinic.example"), email))
+    assert refused.status_code == 403
+    assert _cookie(client, "console") is None
+
+
+def test_a_provider_gone_after_the_redirect_is_a_503_page(
+    client: FlaskClient, svc: Services, creds: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(SECRET_ENV, CLIENT_SECRET)
+    with serve_oidc_provider(CALLBACK) as running:
+        tenant = svc.stores.tenants.tenant_by_name(devseed.DEV_TENANT)
+        svc.console.identity_providers.set(
+            tenant.id, issuer=running.issuer, client_id=CLIENT_ID, secret_env=SECRET_ENV, secret_id=None,
+            domains="clinic.example", default_role=Role.ADMIN,
+        )  # fmt: skip
+        back = _log_in(_to_provider(client, "ann@clinic.example"), "ann@clinic.example")
+    answer = client.get(back)  # the token endpoint no longer answers
+    assert answer.status_code == 503
+    assert "does not answer" in answer.get_data(as_text=True)
+    assert _cookie(client, "console") is None
