@@ -41,6 +41,7 @@ _CLIENT_PREFIX = "console-idp-"
 _STATE_PREFIX = f"_state_{_CLIENT_PREFIX}"
 _MAX_PARAM_CHARS = 2048
 _TIMEOUT_SECONDS = 5.0
+_SIGNING_ALGS = frozenset({"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"})
 
 
 class Failure(enum.Enum):
@@ -124,6 +125,10 @@ class OidcSignIns:
             log.warning("console sign-in: tenant %s's provider states another issuer", provider.tenant_id)
             client.server_metadata.pop("_loaded_at", None)
             raise SignInFailed(Failure.UNREACHABLE, provider.tenant_id)
+        # ID tokens signed with the provider's published keys only: never "none", never a shared secret (HS*).
+        offered = metadata.get("id_token_signing_alg_values_supported")
+        allowed = [alg for alg in offered if alg in _SIGNING_ALGS] if isinstance(offered, list) else []
+        client.server_metadata["id_token_signing_alg_values_supported"] = allowed or ["RS256"]
         return metadata
 
     def begin(self, provider: Provider, login_hint: str | None) -> Started:
@@ -188,6 +193,9 @@ class OidcSignIns:
         except (ValueError, KeyError, TypeError) as error:
             log.warning("console sign-in: tenant %s's provider answered oddly: %s", provider.tenant_id, error)
             raise SignInFailed(Failure.UNREACHABLE, provider.tenant_id) from None
+        except Exception:  # anything else from another party's answer: refused (and logged), never a 500
+            log.exception("console sign-in: tenant %s's provider's answer could not be checked", provider.tenant_id)
+            raise SignInFailed(Failure.BAD_TOKEN, provider.tenant_id) from None
         claims = token.get("userinfo")
         if not claims:  # no ID token in the answer: nothing says who this is
             raise SignInFailed(Failure.BAD_TOKEN, provider.tenant_id)

@@ -12,6 +12,7 @@ import dataclasses
 import html
 import secrets
 import time
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -106,6 +107,7 @@ class OidcProvider:
         self.token_requests = 0
         self.wrong_nonce = False  # the ID token carries another nonce than the client sent
         self.foreign_key = False  # the ID token is signed with a key the JWKS does not hold
+        self.unsigned = False  # the ID token is not signed at all (alg "none"), and discovery offers that
         self.last_authorize_args: dict[str, str] = {}
 
     def register(self, redirect_uri: str) -> None:
@@ -153,10 +155,10 @@ def _app(provider: OidcProvider) -> Flask:
             return provider.key
 
         def get_client_algorithm(self, client: _Client) -> str:
-            return "RS256"
+            return "none" if provider.unsigned else "RS256"
 
         def get_encode_header(self, client: _Client) -> dict[str, str]:
-            return {"alg": "RS256", "kid": "test-key-1"}
+            return {"alg": "none"} if provider.unsigned else {"alg": "RS256", "kid": "test-key-1"}
 
         def get_client_claims(self, client: _Client) -> dict[str, Any]:
             return {"iss": provider.issuer, "aud": [client.client_id]}
@@ -179,7 +181,7 @@ def _app(provider: OidcProvider) -> Flask:
             jwks_uri=f"{provider.issuer}/jwks",
             response_types_supported=["code"],
             subject_types_supported=["public"],
-            id_token_signing_alg_values_supported=["RS256"],
+            id_token_signing_alg_values_supported=["RS256", "none"] if provider.unsigned else ["RS256"],
             code_challenge_methods_supported=["S256"],
             scopes_supported=["openid", "email"],
             token_endpoint_auth_methods_supported=["client_secret_basic", "client_secret_post"],
@@ -222,7 +224,9 @@ def _app(provider: OidcProvider) -> Flask:
 
     @app.post("/token")
     def token() -> Any:
-        return server.create_token_response()
+        with warnings.catch_warnings():  # joserfc warns of "none"; this provider signs so on purpose when told
+            warnings.simplefilter("ignore")
+            return server.create_token_response()
 
     return app
 

@@ -192,6 +192,16 @@ def test_an_id_token_signed_with_another_key_is_refused(client: FlaskClient, pro
     assert _cookie(client, "console") is None
 
 
+def test_an_unsigned_id_token_is_refused_even_if_discovery_offers_none(
+    client: FlaskClient, provider: OidcProvider
+) -> None:
+    provider.unsigned = True
+    refused = _sign_in(client, "ann@clinic.example")
+    assert refused.status_code == 403
+    assert "could not be trusted" in refused.get_data(as_text=True)
+    assert _cookie(client, "console") is None
+
+
 def test_the_provider_saying_no_is_a_page(client: FlaskClient, provider: OidcProvider) -> None:
     refused = _sign_in(client, "ann@clinic.example", action="deny")
     assert refused.status_code == 403
