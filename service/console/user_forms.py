@@ -35,7 +35,8 @@ def _role_field() -> SelectField:
 
 
 def _role(_form: FlaskForm, field: SelectField) -> None:
-    if field.data not in ROLE_LABELS:
+    # A role the form sent (a missing one is not taken to mean the default).
+    if not field.raw_data or field.data not in ROLE_LABELS:
         raise ValidationError(N_("Choose owner, admin or viewer."))
 
 

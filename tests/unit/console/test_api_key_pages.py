@@ -82,7 +82,9 @@ def test_a_key_made_on_the_page_is_shown_once_works_and_is_audited_without_it(
     _signed_in(client, svc, inbox)
     caplog.set_level(logging.DEBUG)
     lines_before = len(WATCH.lines)
-    made = _create(client, label="Bubble app", scopes=["links:long", "links:email"], mode="live", rate_limit="60/minutes")
+    made = _create(
+        client, label="Bubble app", scopes=["links:long", "links:email"], mode="live", rate_limit="60/minutes"
+    )
     html = made.get_data(as_text=True)
     assert made.status_code == 200, html
     assert made.headers["Cache-Control"] == "no-store"
