@@ -103,15 +103,15 @@ def invite() -> BaseResponse:
     return redirect(url_for("console.users", done="invited"), code=303)
 
 
-@bp.get("/users/<public_id>")
+@bp.get("/users/<user_id>")
 @web.signed_in_required
-def user(public_id: str) -> BaseResponse:
+def user(user_id: str) -> BaseResponse:
     refused = _refused("")
     if refused:
         return refused
     me = web.signed_in().user
     try:
-        member = services(current_app).console.users.member(me.tenant_id, public_id)
+        member = services(current_app).console.users.member(me.tenant_id, user_id)
     except UserNotFound:
         return web.message_page(404, _NOT_FOUND, back=url_for("console.users"))
     return web.page(
@@ -126,9 +126,9 @@ def user(public_id: str) -> BaseResponse:
     )
 
 
-@bp.post("/users/<public_id>/role")
+@bp.post("/users/<user_id>/role")
 @web.signed_in_required
-def change_role(public_id: str) -> BaseResponse:
+def change_role(user_id: str) -> BaseResponse:
     form = RoleForm()
     if not form.validate_on_submit():
         if "csrf_token" in form.errors:
@@ -143,22 +143,22 @@ def change_role(public_id: str) -> BaseResponse:
     me = web.signed_in().user
     role = Role(form.role.data)
     try:
-        changed = svc.console.users.set_role(me.tenant_id, public_id, role)
+        changed = svc.console.users.set_role(me.tenant_id, user_id, role)
     except UserNotFound:
         return web.message_page(404, _NOT_FOUND, back=url_for("console.users"))
     except LastOwner:
-        return web.message_page(409, _LAST_OWNER, back=url_for("console.user", public_id=public_id))
+        return web.message_page(409, _LAST_OWNER, back=url_for("console.user", user_id=user_id))
     auditing.record(
         svc.auditor, "console.user.role_changed", "ok", me, g.request_id, target=changed.public_id, role=role.value
     )
     if changed.id == me.id and role is not Role.OWNER:
         return redirect(url_for("console.home"), code=303)  # the Users page is no longer theirs
-    return redirect(url_for("console.user", public_id=changed.public_id), code=303)
+    return redirect(url_for("console.user", user_id=changed.public_id), code=303)
 
 
-@bp.post("/users/<public_id>/remove")
+@bp.post("/users/<user_id>/remove")
 @web.signed_in_required
-def remove(public_id: str) -> BaseResponse:
+def remove(user_id: str) -> BaseResponse:
     if not ActionForm().validate_on_submit():
         return web.message_page(400, _FORM_EXPIRED, back=url_for("console.users"))
     refused = _refused("console.user.removed")
@@ -167,10 +167,10 @@ def remove(public_id: str) -> BaseResponse:
     svc = services(current_app)
     me = web.signed_in().user
     try:
-        removed = svc.console.users.remove(me.tenant_id, public_id)
+        removed = svc.console.users.remove(me.tenant_id, user_id)
     except UserNotFound:
         return web.message_page(404, _NOT_FOUND, back=url_for("console.users"))
     except LastOwner:
-        return web.message_page(409, _LAST_OWNER, back=url_for("console.user", public_id=public_id))
+        return web.message_page(409, _LAST_OWNER, back=url_for("console.user", user_id=user_id))
     auditing.record(svc.auditor, "console.user.removed", "ok", me, g.request_id, target=removed.public_id)
     return redirect(url_for("console.users", done="removed"), code=303)
