@@ -23,7 +23,7 @@ SCOPE_LABELS = {
     "keys:admin": N_("List and revoke API keys"),
     "webhooks:admin": N_("Manage webhook endpoints"),
 }
-MODE_LABELS = {"live": N_("Live"), "test": N_("Test")}
+MODE_LABELS = {"live": N_("Live mode"), "test": N_("Test mode")}
 
 
 class _Checkboxes(SelectMultipleField):  # type: ignore[misc]  # WTForms ships no type information
