@@ -15,6 +15,7 @@ from service.dev import seed as devseed
 from service.wiring import Services
 from tests.support.clock import Clock
 from tests.support.console import continue_with, csrf_token, sign_in, sign_in_path, wait_for_mails
+from tests.support.privacy import WATCH
 from tests.support.smtp import Collector
 
 SENDER = "SSO%20Broker%20%3Cno-reply%40broker.test%3E"
@@ -71,6 +72,7 @@ def test_an_owner_sees_the_users_with_their_addresses_roles_and_last_sign_in(
 def test_an_invitation_mails_a_week_long_sign_in_link_that_signs_in_with_the_role(
     app: Any, svc: Services, creds: dict[str, Any], inbox: tuple[Collector, int], clock: Clock
 ) -> None:
+    WATCH.watch(NEWCOMER, NEWCOMER.lower())  # no log line may name the invited person
     owner = app.test_client()
     _owner(owner, svc, inbox)
     before = len(inbox[0].envelopes)
