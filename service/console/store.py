@@ -49,12 +49,14 @@ class ConsoleStore:
         """Give the user `role`, or remove them (None) with their sessions and sign-in links, in one transaction,
         unless that leaves the tenant without an owner: whether it was done.
 
-        The tenant's owners are locked first (FOR UPDATE on PostgreSQL), so two owners demoting each other at
-        once cannot both succeed.
+        The tenant's owner rows are written (to what they hold) before they are read: that locks them on
+        PostgreSQL and takes SQLite's write lock before its snapshot, so of two owners demoting each other at once
+        the second waits, then sees the first's change and is refused.
         """
         with self._db.session() as session:
-            owners = select(ConsoleUser.id).where(ConsoleUser.tenant_id == tenant_id, ConsoleUser.role == "owner")
-            owner_ids = set(session.scalars(owners.with_for_update()))
+            is_owner = (ConsoleUser.tenant_id == tenant_id, ConsoleUser.role == "owner")
+            session.execute(update(ConsoleUser).where(*is_owner).values(role=ConsoleUser.role))
+            owner_ids = set(session.scalars(select(ConsoleUser.id).where(*is_owner)))
             if role != "owner" and owner_ids == {user_id}:
                 return False
             if role is None:
