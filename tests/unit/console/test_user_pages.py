@@ -278,3 +278,22 @@ def test_another_accounts_user_is_not_found(
     assert client.get(f"/console/users/{theirs.public_id}").status_code == 404
     assert client.post(f"/console/users/{theirs.public_id}/remove", data={"csrf_token": token}).status_code == 404
     assert svc.console.users.in_tenant(other.id, "owner@other.example") is not None
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("PUT", "/console/users"),
+        ("DELETE", "/console/users/cu_x"),
+        ("GET", "/console/users/cu_x/remove"),
+        ("GET", "/console/users/cu_x/role"),
+        ("PATCH", "/console/api-keys"),
+        ("GET", "/console/api-keys/tbk_x/revoke"),
+        ("POST", "/console/api-keys/tbk_x"),
+    ],
+)
+def test_wrong_methods_are_405_never_500(
+    client: FlaskClient, svc: Services, creds: dict[str, Any], inbox: tuple[Collector, int], method: str, path: str
+) -> None:
+    _owner(client, svc, inbox)
+    assert client.open(path, method=method).status_code == 405
