@@ -23,7 +23,7 @@ from tests.support.smtp import Collector
 
 SENDER = "SSO%20Broker%20%3Cno-reply%40broker.test%3E"
 OWNER = devseed.DEV_CONSOLE_OWNER
-_KEY = re.compile(r'id="new-api-key"[^>]*value="(tbk_[A-Za-z0-9_]+)"|value="(tbk_[A-Za-z0-9_]+)"[^>]*id="new-api-key"')
+_KEY = re.compile(r'id="new-api-key"[^>]*>(tbk_[A-Za-z0-9_]+)</textarea>')
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def _create(client: FlaskClient, **fields: Any) -> Any:
 def _new_key(html: str) -> str:
     found = _KEY.search(html)
     assert found, html
-    return found.group(1) or found.group(2)
+    return found.group(1)
 
 
 def _audit(svc: Services, action: str) -> list[AuditEvent]:
