@@ -91,3 +91,40 @@ def idp_remove(tenant_name: str) -> None:
     tenant = svc.stores.tenants.tenant_by_name(tenant_name)
     removed = svc.console.identity_providers.remove(tenant.id)
     click.echo(json.dumps({"tenant": tenant.name, "removed": removed}))
+
+
+@users_cli.command("list")
+@click.option("--tenant", "tenant_name", required=True, help="The tenant's name (as `tenants list` shows it).")
+@friendly
+def users_list(tenant_name: str) -> None:
+    """The tenant's console users: id, role, last sign-in (never the address: a terminal's scrollback is a log)."""
+    svc = current_services()
+    tenant = svc.stores.tenants.tenant_by_name(tenant_name)
+    for member in svc.console.users.members(tenant.id):
+        last = member.last_sign_in_at.isoformat() if member.last_sign_in_at else None
+        click.echo(json.dumps({"id": member.user.public_id, "role": member.user.role.value, "lastSignInAt": last}))
+
+
+@users_cli.command("set-role")
+@click.option("--tenant", "tenant_name", required=True, help="The tenant's name (as `tenants list` shows it).")
+@click.argument("user_id")
+@click.argument("role", type=click.Choice([role.value for role in Role]))
+@friendly
+def users_set_role(tenant_name: str, user_id: str, role: str) -> None:
+    """Give a console user (by id, cu_…) a role; the tenant's last owner stays an owner."""
+    svc = current_services()
+    tenant = svc.stores.tenants.tenant_by_name(tenant_name)
+    user = svc.console.users.set_role(tenant.id, user_id, Role(role))
+    click.echo(json.dumps({"id": user.public_id, "tenant": tenant.name, "role": user.role.value}))
+
+
+@users_cli.command("remove")
+@click.option("--tenant", "tenant_name", required=True, help="The tenant's name (as `tenants list` shows it).")
+@click.argument("user_id")
+@friendly
+def users_remove(tenant_name: str, user_id: str) -> None:
+    """Remove a console user (by id, cu_…), ending their sessions; never the tenant's last owner."""
+    svc = current_services()
+    tenant = svc.stores.tenants.tenant_by_name(tenant_name)
+    user = svc.console.users.remove(tenant.id, user_id)
+    click.echo(json.dumps({"id": user.public_id, "tenant": tenant.name, "removed": True}))

@@ -31,6 +31,8 @@ class ConsoleUser(Base):
     sealed_email: Mapped[bytes] = mapped_column(LargeBinary)
     role: Mapped[str] = mapped_column(String(10))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Written when a session starts (by any sign-in); None until the first.
+    last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class ConsoleSignIn(Base):

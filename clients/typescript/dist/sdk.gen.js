@@ -519,6 +519,121 @@ export const revokeConsoleLink = (options) => (options.client ?? client).post({
     }
 });
 /**
+ * The account's API keys, in the console (owners)
+ *
+ * For owners: each API key of the account by its prefix, with its name, scopes, mode (live or test), rate
+ * limit, creation, last use (to within 5 minutes) and state, and the form that creates one. Admins and
+ * viewers get a `403` page (and no menu entry). Never a key or its hash.
+ *
+ */
+export const showConsoleApiKeys = (options) => (options?.client ?? client).get({ url: '/console/api-keys', ...options });
+/**
+ * Create an API key from the console (owners)
+ *
+ * Creates a key as `flask --app service apikeys create` does (the same rules: known scopes, no
+ * administering scope on a test key, a valid rate limit). The answer is the one page that shows the new
+ * key, once (no-store; it is in no URL, log or audit row); the audit row names the console user and the
+ * key's prefix. A form that fails a rule is the page again with each field's message (`422`).
+ *
+ */
+export const createConsoleApiKey = (options) => (options.client ?? client).post({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/api-keys',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+/**
+ * One API key, and its Revoke button (owners)
+ *
+ * The key's details by its prefix and, while it is live, a button that revokes it.
+ */
+export const showConsoleApiKey = (options) => (options.client ?? client).get({ url: '/console/api-keys/{prefix}', ...options });
+/**
+ * Revoke an API key from the console (owners)
+ *
+ * Revokes the account's key (as `POST /api/v1/api-keys/{prefix}/revoke` does) and goes back to its page
+ * (`303`); another account's key is `404`. Admins and viewers get a `403` page and nothing changes.
+ * Audited with the console user's id.
+ *
+ */
+export const revokeConsoleApiKey = (options) => (options.client ?? client).post({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/api-keys/{prefix}/revoke',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+/**
+ * The account's console users, in the console (owners)
+ *
+ * For owners: each console user with their address (opened for the owner only; sealed in the database),
+ * role and last sign-in, and the invitation form. `done` says what the last change was. Admins and viewers
+ * get a `403` page (and no menu entry).
+ *
+ */
+export const showConsoleUsers = (options) => (options?.client ?? client).get({ url: '/console/users', ...options });
+/**
+ * Invite a console user (owners)
+ *
+ * Adds the address to the account with the role and mails it an invitation, in the language chosen, off
+ * the request thread: a one-time sign-in link that works for `CONSOLE_INVITATION_SECONDS` (7 days). Then
+ * `303` to `/console/users?done=invited`. An address the account already has is a `409` page; a bad
+ * address, role or language is the page again with each field's message (`422`).
+ *
+ */
+export const inviteConsoleUser = (options) => (options.client ?? client).post({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/users',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+/**
+ * One console user, with the forms that change their role and remove them (owners)
+ */
+export const showConsoleUser = (options) => (options.client ?? client).get({ url: '/console/users/{user_id}', ...options });
+/**
+ * Change a console user's role (owners)
+ *
+ * Gives the user the role at once (their next page uses it), then `303` to their page (to `/console`
+ * for an owner who stepped down). The account's last owner cannot become an admin or a viewer: a `409`
+ * page. Audited with the console user's id.
+ *
+ */
+export const changeConsoleUserRole = (options) => (options.client ?? client).post({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/users/{user_id}/role',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+/**
+ * Remove a console user (owners)
+ *
+ * Removes the user and ends their sessions and sign-in links at once, then `303` to
+ * `/console/users?done=removed`. The account's last owner cannot be removed: a `409` page. Audited with
+ * the console user's id.
+ *
+ */
+export const removeConsoleUser = (options) => (options.client ?? client).post({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/users/{user_id}/remove',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+/**
  * Every error code, in a browser
  */
 export const listProblems = (options) => (options?.client ?? client).get({ url: '/problems', ...options });

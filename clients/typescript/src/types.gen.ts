@@ -14,6 +14,38 @@ export type ConsoleCsrfForm = {
 };
 
 /**
+ * The console's form that creates an API key.
+ */
+export type ConsoleApiKeyForm = {
+    csrf_token: string;
+    label?: string;
+    scopes?: Array<'links:long' | 'links:email' | 'links:admin' | 'keys:admin' | 'webhooks:admin'>;
+    mode: 'live' | 'test';
+    /**
+     * `<count>/<second|minute|hour|day>`; empty for the broker's RATE_LIMIT.
+     */
+    rate_limit?: string;
+};
+
+/**
+ * The console's invitation form.
+ */
+export type ConsoleInviteForm = {
+    csrf_token: string;
+    email: string;
+    role: 'owner' | 'admin' | 'viewer';
+    language: 'nb' | 'nn' | 'en';
+};
+
+/**
+ * The console's form that changes a user's role.
+ */
+export type ConsoleRoleForm = {
+    csrf_token: string;
+    role: 'owner' | 'admin' | 'viewer';
+};
+
+/**
  * The console's sign-in form.
  */
 export type ConsoleSignInForm = {
@@ -3084,6 +3116,307 @@ export type RevokeConsoleLinkErrors = {
 };
 
 export type RevokeConsoleLinkError = RevokeConsoleLinkErrors[keyof RevokeConsoleLinkErrors];
+
+export type ShowConsoleApiKeysData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console/api-keys';
+};
+
+export type ShowConsoleApiKeysErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleApiKeysError = ShowConsoleApiKeysErrors[keyof ShowConsoleApiKeysErrors];
+
+export type ShowConsoleApiKeysResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleApiKeysResponse = ShowConsoleApiKeysResponses[keyof ShowConsoleApiKeysResponses];
+
+export type CreateConsoleApiKeyData = {
+    body: ConsoleApiKeyForm;
+    path?: never;
+    query?: never;
+    url: '/console/api-keys';
+};
+
+export type CreateConsoleApiKeyErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    422: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type CreateConsoleApiKeyError = CreateConsoleApiKeyErrors[keyof CreateConsoleApiKeyErrors];
+
+export type CreateConsoleApiKeyResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type CreateConsoleApiKeyResponse = CreateConsoleApiKeyResponses[keyof CreateConsoleApiKeyResponses];
+
+export type ShowConsoleApiKeyData = {
+    body?: never;
+    path: {
+        prefix: string;
+    };
+    query?: never;
+    url: '/console/api-keys/{prefix}';
+};
+
+export type ShowConsoleApiKeyErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleApiKeyError = ShowConsoleApiKeyErrors[keyof ShowConsoleApiKeyErrors];
+
+export type ShowConsoleApiKeyResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleApiKeyResponse = ShowConsoleApiKeyResponses[keyof ShowConsoleApiKeyResponses];
+
+export type RevokeConsoleApiKeyData = {
+    body: ConsoleCsrfForm;
+    path: {
+        prefix: string;
+    };
+    query?: never;
+    url: '/console/api-keys/{prefix}/revoke';
+};
+
+export type RevokeConsoleApiKeyErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type RevokeConsoleApiKeyError = RevokeConsoleApiKeyErrors[keyof RevokeConsoleApiKeyErrors];
+
+export type ShowConsoleUsersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        done?: 'invited' | 'removed';
+    };
+    url: '/console/users';
+};
+
+export type ShowConsoleUsersErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleUsersError = ShowConsoleUsersErrors[keyof ShowConsoleUsersErrors];
+
+export type ShowConsoleUsersResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleUsersResponse = ShowConsoleUsersResponses[keyof ShowConsoleUsersResponses];
+
+export type InviteConsoleUserData = {
+    body: ConsoleInviteForm;
+    path?: never;
+    query?: never;
+    url: '/console/users';
+};
+
+export type InviteConsoleUserErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    409: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    422: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type InviteConsoleUserError = InviteConsoleUserErrors[keyof InviteConsoleUserErrors];
+
+export type ShowConsoleUserData = {
+    body?: never;
+    path: {
+        user_id: string;
+    };
+    query?: never;
+    url: '/console/users/{user_id}';
+};
+
+export type ShowConsoleUserErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleUserError = ShowConsoleUserErrors[keyof ShowConsoleUserErrors];
+
+export type ShowConsoleUserResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleUserResponse = ShowConsoleUserResponses[keyof ShowConsoleUserResponses];
+
+export type ChangeConsoleUserRoleData = {
+    body: ConsoleRoleForm;
+    path: {
+        user_id: string;
+    };
+    query?: never;
+    url: '/console/users/{user_id}/role';
+};
+
+export type ChangeConsoleUserRoleErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    409: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    422: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ChangeConsoleUserRoleError = ChangeConsoleUserRoleErrors[keyof ChangeConsoleUserRoleErrors];
+
+export type RemoveConsoleUserData = {
+    body: ConsoleCsrfForm;
+    path: {
+        user_id: string;
+    };
+    query?: never;
+    url: '/console/users/{user_id}/remove';
+};
+
+export type RemoveConsoleUserErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    409: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type RemoveConsoleUserError = RemoveConsoleUserErrors[keyof RemoveConsoleUserErrors];
 
 export type ListProblemsData = {
     body?: never;

@@ -8,7 +8,15 @@ from .api_key_summary_scopes_item import ApiKeySummaryScopesItem
 from .bad_request_problem import BadRequestProblem
 from .bad_request_problem_code import BadRequestProblemCode
 from .bad_request_problem_status import BadRequestProblemStatus
+from .console_api_key_form import ConsoleApiKeyForm
+from .console_api_key_form_mode import ConsoleApiKeyFormMode
+from .console_api_key_form_scopes_item import ConsoleApiKeyFormScopesItem
 from .console_csrf_form import ConsoleCsrfForm
+from .console_invite_form import ConsoleInviteForm
+from .console_invite_form_language import ConsoleInviteFormLanguage
+from .console_invite_form_role import ConsoleInviteFormRole
+from .console_role_form import ConsoleRoleForm
+from .console_role_form_role import ConsoleRoleFormRole
 from .console_sign_in_form import ConsoleSignInForm
 from .contact import Contact
 from .ec_public_jwk import EcPublicJwk
@@ -105,6 +113,7 @@ from .rsa_public_jwk import RsaPublicJwk
 from .rsa_public_jwk_alg import RsaPublicJwkAlg
 from .service_index import ServiceIndex
 from .show_console_links_state import ShowConsoleLinksState
+from .show_console_users_done import ShowConsoleUsersDone
 from .test_key_required_problem import TestKeyRequiredProblem
 from .test_key_required_problem_code import TestKeyRequiredProblemCode
 from .test_key_required_problem_status import TestKeyRequiredProblemStatus
@@ -160,7 +169,15 @@ __all__ = (
     "BadRequestProblem",
     "BadRequestProblemCode",
     "BadRequestProblemStatus",
+    "ConsoleApiKeyForm",
+    "ConsoleApiKeyFormMode",
+    "ConsoleApiKeyFormScopesItem",
     "ConsoleCsrfForm",
+    "ConsoleInviteForm",
+    "ConsoleInviteFormLanguage",
+    "ConsoleInviteFormRole",
+    "ConsoleRoleForm",
+    "ConsoleRoleFormRole",
     "ConsoleSignInForm",
     "Contact",
     "EcPublicJwk",
@@ -257,6 +274,7 @@ __all__ = (
     "RsaPublicJwkAlg",
     "ServiceIndex",
     "ShowConsoleLinksState",
+    "ShowConsoleUsersDone",
     "TestKeyRequiredProblem",
     "TestKeyRequiredProblemCode",
     "TestKeyRequiredProblemStatus",
