@@ -498,6 +498,33 @@ export const revokeConsoleLink = (options) => (options.client ?? client).post({
     }
 });
 /**
+ * The account's profiles, in the console
+ *
+ * Every profile of the signed-in user's account, by display name, with its kind, delivery and mode.
+ */
+export const showConsoleProfiles = (options) => (options?.client ?? client).get({ url: '/console/profiles', ...options });
+/**
+ * One profile's settings and integration snippets, in the console
+ *
+ * The profile's settings (mode, iss, aud, origins, display name, locale, time zone, renewals), read-only,
+ * and code that calls generateJWT with its profile key: curl, JavaScript `fetch` on a server, Python,
+ * the Bubble API Connector's fields, and Swift and Kotlin for opening the answer's `url`. The API key is
+ * never shown: the snippets read it from the `BROKER_API_KEY` environment variable. Another account's
+ * profile is a `404` page.
+ *
+ */
+export const showConsoleProfile = (options) => (options.client ?? client).get({ url: '/console/profiles/{name}', ...options });
+/**
+ * The keys that sign the account's tokens, in the console
+ *
+ * Each keyset the account's profiles sign with: its published keys' kids, stages (signing, published
+ * and pending, retired and still published) and ages, and when the pending key may start signing (as
+ * `keysets status` tells the operator, who rotates with the CLI). Read-only; a keyset Secrets Manager
+ * cannot be read just now is a sentence on the page.
+ *
+ */
+export const showConsoleKeys = (options) => (options?.client ?? client).get({ url: '/console/keys', ...options });
+/**
  * Every error code, in a browser
  */
 export const listProblems = (options) => (options?.client ?? client).get({ url: '/problems', ...options });

@@ -3039,6 +3039,87 @@ export type RevokeConsoleLinkErrors = {
 
 export type RevokeConsoleLinkError = RevokeConsoleLinkErrors[keyof RevokeConsoleLinkErrors];
 
+export type ShowConsoleProfilesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console/profiles';
+};
+
+export type ShowConsoleProfilesErrors = {
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleProfilesError = ShowConsoleProfilesErrors[keyof ShowConsoleProfilesErrors];
+
+export type ShowConsoleProfilesResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleProfilesResponse = ShowConsoleProfilesResponses[keyof ShowConsoleProfilesResponses];
+
+export type ShowConsoleProfileData = {
+    body?: never;
+    path: {
+        name: string;
+    };
+    query?: never;
+    url: '/console/profiles/{name}';
+};
+
+export type ShowConsoleProfileErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleProfileError = ShowConsoleProfileErrors[keyof ShowConsoleProfileErrors];
+
+export type ShowConsoleProfileResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleProfileResponse = ShowConsoleProfileResponses[keyof ShowConsoleProfileResponses];
+
+export type ShowConsoleKeysData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console/keys';
+};
+
+export type ShowConsoleKeysErrors = {
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleKeysError = ShowConsoleKeysErrors[keyof ShowConsoleKeysErrors];
+
+export type ShowConsoleKeysResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleKeysResponse = ShowConsoleKeysResponses[keyof ShowConsoleKeysResponses];
+
 export type ListProblemsData = {
     body?: never;
     headers?: {
