@@ -18,6 +18,7 @@ from service.console import link_pages as console_link_pages
 from service.console import pages as console_pages
 from service.console import profile_pages as console_profile_pages
 from service.console import web as console_web
+from service.console import webhook_pages as console_webhook_pages
 from service.docs import guides
 from service.docs import views as docs_views
 from service.keys import views as keys_views
@@ -81,7 +82,7 @@ def create_app(
     app.register_blueprint(webhooks_views.bp)
     # The console's pages (sign-in, home, links) are one blueprint, with its CSRF cookie's settings.
     assert console_pages.bp is console_link_pages.bp
-    assert console_profile_pages.bp is console_key_pages.bp is console_pages.bp
+    assert console_profile_pages.bp is console_key_pages.bp is console_webhook_pages.bp is console_pages.bp
     console_web.init_app(app)
     webhook_store = app.extensions[EXTENSION_KEY].stores.webhooks
     metrics.init_app(app, settings.metrics_token, before_scrape=lambda: metrics.observe_webhook_backlog(webhook_store))

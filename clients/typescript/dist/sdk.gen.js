@@ -525,6 +525,56 @@ export const showConsoleProfile = (options) => (options.client ?? client).get({ 
  */
 export const showConsoleKeys = (options) => (options?.client ?? client).get({ url: '/console/keys', ...options });
 /**
+ * The account's webhook endpoints, in the console
+ *
+ * Every webhook endpoint of the signed-in user's account, with its state and the events it gets.
+ */
+export const showConsoleWebhooks = (options) => (options?.client ?? client).get({ url: '/console/webhooks', ...options });
+/**
+ * One webhook endpoint and its recent deliveries, in the console
+ *
+ * The endpoint (never its secret) and its newest 50 deliveries with their state, attempts and last HTTP
+ * status; for admins and owners, a button to send a delivery again and one to make a new signing secret.
+ * Another account's endpoint is a `404` page.
+ *
+ */
+export const showConsoleWebhook = (options) => (options.client ?? client).get({ url: '/console/webhooks/{endpoint_id}', ...options });
+/**
+ * Make a new signing secret for a webhook endpoint, from the console
+ *
+ * Admins and owners make a new secret (as `POST /api/v1/webhooks/{id}/rotate-secret` does; the old one
+ * signs alongside it for a while). The answer is the endpoint's page with the new secret, the only time
+ * it is shown; it is in no log, audit row or address. A viewer gets a `403` page and nothing changes.
+ * Audited with the console user's id.
+ *
+ */
+export const rotateConsoleWebhookSecret = (options) => (options.client ?? client).post({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/webhooks/{endpoint_id}/rotate-secret',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+/**
+ * Send a webhook delivery again, from the console
+ *
+ * Admins and owners send the delivery's event again as a new delivery due now (as
+ * `POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver` does) and go back to the endpoint's page
+ * (`303`); a viewer gets a `403` page; a disabled endpoint a `409` page. Audited with the console user's id.
+ *
+ */
+export const redeliverConsoleWebhook = (options) => (options.client ?? client).post({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/webhooks/{endpoint_id}/deliveries/{delivery_id}/redeliver',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+/**
  * Every error code, in a browser
  */
 export const listProblems = (options) => (options?.client ?? client).get({ url: '/problems', ...options });

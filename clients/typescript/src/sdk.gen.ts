@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import { type Client, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client/index.js';
-import type { ConsoleSignOutData, ConsoleSignOutErrors, ConsoleSignOutResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExplainProblemData, ExplainProblemErrors, ExplainProblemResponses, GenerateJwtData, GenerateJwtErrors, GenerateJwtResponses, GetDefaultJwksData, GetDefaultJwksErrors, GetDefaultJwksResponses, GetDocsAssetData, GetDocsAssetErrors, GetDocsAssetResponses, GetDocsData, GetDocsErrors, GetDocsResponses, GetDocsWithASlashData, GetDocsWithASlashErrors, GetGuideData, GetGuideErrors, GetGuideResponses, GetIndexData, GetIndexErrors, GetIndexResponses, GetKeysetJwksData, GetKeysetJwksErrors, GetKeysetJwksResponses, GetLinkData, GetLinkErrors, GetLinkResponses, GetOpenApiData, GetOpenApiErrors, GetOpenApiJsonData, GetOpenApiJsonErrors, GetOpenApiJsonResponses, GetOpenApiResponses, GetTestInboxData, GetTestInboxErrors, GetTestInboxResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, HealthzData, HealthzErrors, HealthzResponses, InspectTokenData, InspectTokenErrors, InspectTokenResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListGuidesData, ListGuidesErrors, ListGuidesResponses, ListLinksData, ListLinksErrors, ListLinksResponses, ListProblemsData, ListProblemsErrors, ListProblemsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEventsData, ListWebhookEventsErrors, ListWebhookEventsResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, MetricsData, MetricsErrors, MetricsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RenewLaunchLinkData, RenewLaunchLinkErrors, RenewLaunchLinkResponses, RequestConsoleSignInData, RequestConsoleSignInErrors, RequestConsoleSignInResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeConsoleLinkData, RevokeConsoleLinkErrors, RevokeLinkData, RevokeLinkErrors, RevokeLinkResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, ShowConsoleHomeData, ShowConsoleHomeErrors, ShowConsoleHomeResponses, ShowConsoleKeysData, ShowConsoleKeysErrors, ShowConsoleKeysResponses, ShowConsoleLinkData, ShowConsoleLinkErrors, ShowConsoleLinkResponses, ShowConsoleLinksData, ShowConsoleLinksErrors, ShowConsoleLinksResponses, ShowConsoleProfileData, ShowConsoleProfileErrors, ShowConsoleProfileResponses, ShowConsoleProfilesData, ShowConsoleProfilesErrors, ShowConsoleProfilesResponses, ShowConsoleSignInData, ShowConsoleSignInErrors, ShowConsoleSignInLinkData, ShowConsoleSignInLinkErrors, ShowConsoleSignInLinkResponses, ShowConsoleSignInResponses, ShowLaunchLinkData, ShowLaunchLinkErrors, ShowLaunchLinkResponses, UseConsoleSignInLinkData, UseConsoleSignInLinkErrors, UseLaunchLinkData, UseLaunchLinkErrors, UseLaunchLinkResponses } from './types.gen.js';
+import type { ConsoleSignOutData, ConsoleSignOutErrors, ConsoleSignOutResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExplainProblemData, ExplainProblemErrors, ExplainProblemResponses, GenerateJwtData, GenerateJwtErrors, GenerateJwtResponses, GetDefaultJwksData, GetDefaultJwksErrors, GetDefaultJwksResponses, GetDocsAssetData, GetDocsAssetErrors, GetDocsAssetResponses, GetDocsData, GetDocsErrors, GetDocsResponses, GetDocsWithASlashData, GetDocsWithASlashErrors, GetGuideData, GetGuideErrors, GetGuideResponses, GetIndexData, GetIndexErrors, GetIndexResponses, GetKeysetJwksData, GetKeysetJwksErrors, GetKeysetJwksResponses, GetLinkData, GetLinkErrors, GetLinkResponses, GetOpenApiData, GetOpenApiErrors, GetOpenApiJsonData, GetOpenApiJsonErrors, GetOpenApiJsonResponses, GetOpenApiResponses, GetTestInboxData, GetTestInboxErrors, GetTestInboxResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, HealthzData, HealthzErrors, HealthzResponses, InspectTokenData, InspectTokenErrors, InspectTokenResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListGuidesData, ListGuidesErrors, ListGuidesResponses, ListLinksData, ListLinksErrors, ListLinksResponses, ListProblemsData, ListProblemsErrors, ListProblemsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEventsData, ListWebhookEventsErrors, ListWebhookEventsResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, MetricsData, MetricsErrors, MetricsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RedeliverConsoleWebhookData, RedeliverConsoleWebhookErrors, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RenewLaunchLinkData, RenewLaunchLinkErrors, RenewLaunchLinkResponses, RequestConsoleSignInData, RequestConsoleSignInErrors, RequestConsoleSignInResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeConsoleLinkData, RevokeConsoleLinkErrors, RevokeLinkData, RevokeLinkErrors, RevokeLinkResponses, RotateConsoleWebhookSecretData, RotateConsoleWebhookSecretErrors, RotateConsoleWebhookSecretResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, ShowConsoleHomeData, ShowConsoleHomeErrors, ShowConsoleHomeResponses, ShowConsoleKeysData, ShowConsoleKeysErrors, ShowConsoleKeysResponses, ShowConsoleLinkData, ShowConsoleLinkErrors, ShowConsoleLinkResponses, ShowConsoleLinksData, ShowConsoleLinksErrors, ShowConsoleLinksResponses, ShowConsoleProfileData, ShowConsoleProfileErrors, ShowConsoleProfileResponses, ShowConsoleProfilesData, ShowConsoleProfilesErrors, ShowConsoleProfilesResponses, ShowConsoleSignInData, ShowConsoleSignInErrors, ShowConsoleSignInLinkData, ShowConsoleSignInLinkErrors, ShowConsoleSignInLinkResponses, ShowConsoleSignInResponses, ShowConsoleWebhookData, ShowConsoleWebhookErrors, ShowConsoleWebhookResponses, ShowConsoleWebhooksData, ShowConsoleWebhooksErrors, ShowConsoleWebhooksResponses, ShowLaunchLinkData, ShowLaunchLinkErrors, ShowLaunchLinkResponses, UseConsoleSignInLinkData, UseConsoleSignInLinkErrors, UseLaunchLinkData, UseLaunchLinkErrors, UseLaunchLinkResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -582,6 +582,60 @@ export const showConsoleProfile = <ThrowOnError extends boolean = false>(options
  *
  */
 export const showConsoleKeys = <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleKeysData, ThrowOnError>) => (options?.client ?? client).get<ShowConsoleKeysResponses, ShowConsoleKeysErrors, ThrowOnError>({ url: '/console/keys', ...options });
+
+/**
+ * The account's webhook endpoints, in the console
+ *
+ * Every webhook endpoint of the signed-in user's account, with its state and the events it gets.
+ */
+export const showConsoleWebhooks = <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleWebhooksData, ThrowOnError>) => (options?.client ?? client).get<ShowConsoleWebhooksResponses, ShowConsoleWebhooksErrors, ThrowOnError>({ url: '/console/webhooks', ...options });
+
+/**
+ * One webhook endpoint and its recent deliveries, in the console
+ *
+ * The endpoint (never its secret) and its newest 50 deliveries with their state, attempts and last HTTP
+ * status; for admins and owners, a button to send a delivery again and one to make a new signing secret.
+ * Another account's endpoint is a `404` page.
+ *
+ */
+export const showConsoleWebhook = <ThrowOnError extends boolean = false>(options: Options<ShowConsoleWebhookData, ThrowOnError>) => (options.client ?? client).get<ShowConsoleWebhookResponses, ShowConsoleWebhookErrors, ThrowOnError>({ url: '/console/webhooks/{endpoint_id}', ...options });
+
+/**
+ * Make a new signing secret for a webhook endpoint, from the console
+ *
+ * Admins and owners make a new secret (as `POST /api/v1/webhooks/{id}/rotate-secret` does; the old one
+ * signs alongside it for a while). The answer is the endpoint's page with the new secret, the only time
+ * it is shown; it is in no log, audit row or address. A viewer gets a `403` page and nothing changes.
+ * Audited with the console user's id.
+ *
+ */
+export const rotateConsoleWebhookSecret = <ThrowOnError extends boolean = false>(options: Options<RotateConsoleWebhookSecretData, ThrowOnError>) => (options.client ?? client).post<RotateConsoleWebhookSecretResponses, RotateConsoleWebhookSecretErrors, ThrowOnError>({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/webhooks/{endpoint_id}/rotate-secret',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+
+/**
+ * Send a webhook delivery again, from the console
+ *
+ * Admins and owners send the delivery's event again as a new delivery due now (as
+ * `POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver` does) and go back to the endpoint's page
+ * (`303`); a viewer gets a `403` page; a disabled endpoint a `409` page. Audited with the console user's id.
+ *
+ */
+export const redeliverConsoleWebhook = <ThrowOnError extends boolean = false>(options: Options<RedeliverConsoleWebhookData, ThrowOnError>) => (options.client ?? client).post<unknown, RedeliverConsoleWebhookErrors, ThrowOnError>({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/webhooks/{endpoint_id}/deliveries/{delivery_id}/redeliver',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
 
 /**
  * Every error code, in a browser

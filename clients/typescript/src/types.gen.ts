@@ -3120,6 +3120,136 @@ export type ShowConsoleKeysResponses = {
 
 export type ShowConsoleKeysResponse = ShowConsoleKeysResponses[keyof ShowConsoleKeysResponses];
 
+export type ShowConsoleWebhooksData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console/webhooks';
+};
+
+export type ShowConsoleWebhooksErrors = {
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleWebhooksError = ShowConsoleWebhooksErrors[keyof ShowConsoleWebhooksErrors];
+
+export type ShowConsoleWebhooksResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleWebhooksResponse = ShowConsoleWebhooksResponses[keyof ShowConsoleWebhooksResponses];
+
+export type ShowConsoleWebhookData = {
+    body?: never;
+    path: {
+        endpoint_id: string;
+    };
+    query?: never;
+    url: '/console/webhooks/{endpoint_id}';
+};
+
+export type ShowConsoleWebhookErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleWebhookError = ShowConsoleWebhookErrors[keyof ShowConsoleWebhookErrors];
+
+export type ShowConsoleWebhookResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleWebhookResponse = ShowConsoleWebhookResponses[keyof ShowConsoleWebhookResponses];
+
+export type RotateConsoleWebhookSecretData = {
+    body: ConsoleCsrfForm;
+    path: {
+        endpoint_id: string;
+    };
+    query?: never;
+    url: '/console/webhooks/{endpoint_id}/rotate-secret';
+};
+
+export type RotateConsoleWebhookSecretErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type RotateConsoleWebhookSecretError = RotateConsoleWebhookSecretErrors[keyof RotateConsoleWebhookSecretErrors];
+
+export type RotateConsoleWebhookSecretResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type RotateConsoleWebhookSecretResponse = RotateConsoleWebhookSecretResponses[keyof RotateConsoleWebhookSecretResponses];
+
+export type RedeliverConsoleWebhookData = {
+    body: ConsoleCsrfForm;
+    path: {
+        endpoint_id: string;
+        delivery_id: string;
+    };
+    query?: never;
+    url: '/console/webhooks/{endpoint_id}/deliveries/{delivery_id}/redeliver';
+};
+
+export type RedeliverConsoleWebhookErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    409: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type RedeliverConsoleWebhookError = RedeliverConsoleWebhookErrors[keyof RedeliverConsoleWebhookErrors];
+
 export type ListProblemsData = {
     body?: never;
     headers?: {
