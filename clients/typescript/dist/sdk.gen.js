@@ -575,6 +575,41 @@ export const redeliverConsoleWebhook = (options) => (options.client ?? client).p
     }
 });
 /**
+ * The token inspector's form, in the console
+ *
+ * A form to paste a token into and pick the profile to check it against (optional).
+ */
+export const showConsoleInspector = (options) => (options?.client ?? client).get({ url: '/console/inspector', ...options });
+/**
+ * Inspect a token, from the console
+ *
+ * The token is checked as `POST /api/v1/tokens/inspect` checks it (the same function), against the chosen
+ * profile's published keys and its iss and aud, or the broker's default keys: the page lists every rule
+ * with pass, fail or not checked and its sentence. The token travels only in this body; it is not kept,
+ * logged or audited (the audit row names the console user, the profile and whether it passed). An empty
+ * or overlong token, or a profile not of the account, is a `422` page; a body over `MAX_BODY_BYTES` a
+ * `413` page.
+ *
+ */
+export const inspectConsoleToken = (options) => (options.client ?? client).post({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/inspector',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+/**
+ * The account's test inbox, in the console
+ *
+ * The mails the account's test profiles would have sent in the last 24 hours (as `GET /api/v1/test-inbox`
+ * gives them to a test API key): subject, masked recipient, time, and on opening one its plain text and
+ * link. Never sent to anyone.
+ *
+ */
+export const showConsoleTestInbox = (options) => (options?.client ?? client).get({ url: '/console/test-inbox', ...options });
+/**
  * Every error code, in a browser
  */
 export const listProblems = (options) => (options?.client ?? client).get({ url: '/problems', ...options });

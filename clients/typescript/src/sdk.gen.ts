@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import { type Client, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client/index.js';
-import type { ConsoleSignOutData, ConsoleSignOutErrors, ConsoleSignOutResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExplainProblemData, ExplainProblemErrors, ExplainProblemResponses, GenerateJwtData, GenerateJwtErrors, GenerateJwtResponses, GetDefaultJwksData, GetDefaultJwksErrors, GetDefaultJwksResponses, GetDocsAssetData, GetDocsAssetErrors, GetDocsAssetResponses, GetDocsData, GetDocsErrors, GetDocsResponses, GetDocsWithASlashData, GetDocsWithASlashErrors, GetGuideData, GetGuideErrors, GetGuideResponses, GetIndexData, GetIndexErrors, GetIndexResponses, GetKeysetJwksData, GetKeysetJwksErrors, GetKeysetJwksResponses, GetLinkData, GetLinkErrors, GetLinkResponses, GetOpenApiData, GetOpenApiErrors, GetOpenApiJsonData, GetOpenApiJsonErrors, GetOpenApiJsonResponses, GetOpenApiResponses, GetTestInboxData, GetTestInboxErrors, GetTestInboxResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, HealthzData, HealthzErrors, HealthzResponses, InspectTokenData, InspectTokenErrors, InspectTokenResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListGuidesData, ListGuidesErrors, ListGuidesResponses, ListLinksData, ListLinksErrors, ListLinksResponses, ListProblemsData, ListProblemsErrors, ListProblemsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEventsData, ListWebhookEventsErrors, ListWebhookEventsResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, MetricsData, MetricsErrors, MetricsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RedeliverConsoleWebhookData, RedeliverConsoleWebhookErrors, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RenewLaunchLinkData, RenewLaunchLinkErrors, RenewLaunchLinkResponses, RequestConsoleSignInData, RequestConsoleSignInErrors, RequestConsoleSignInResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeConsoleLinkData, RevokeConsoleLinkErrors, RevokeLinkData, RevokeLinkErrors, RevokeLinkResponses, RotateConsoleWebhookSecretData, RotateConsoleWebhookSecretErrors, RotateConsoleWebhookSecretResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, ShowConsoleHomeData, ShowConsoleHomeErrors, ShowConsoleHomeResponses, ShowConsoleKeysData, ShowConsoleKeysErrors, ShowConsoleKeysResponses, ShowConsoleLinkData, ShowConsoleLinkErrors, ShowConsoleLinkResponses, ShowConsoleLinksData, ShowConsoleLinksErrors, ShowConsoleLinksResponses, ShowConsoleProfileData, ShowConsoleProfileErrors, ShowConsoleProfileResponses, ShowConsoleProfilesData, ShowConsoleProfilesErrors, ShowConsoleProfilesResponses, ShowConsoleSignInData, ShowConsoleSignInErrors, ShowConsoleSignInLinkData, ShowConsoleSignInLinkErrors, ShowConsoleSignInLinkResponses, ShowConsoleSignInResponses, ShowConsoleWebhookData, ShowConsoleWebhookErrors, ShowConsoleWebhookResponses, ShowConsoleWebhooksData, ShowConsoleWebhooksErrors, ShowConsoleWebhooksResponses, ShowLaunchLinkData, ShowLaunchLinkErrors, ShowLaunchLinkResponses, UseConsoleSignInLinkData, UseConsoleSignInLinkErrors, UseLaunchLinkData, UseLaunchLinkErrors, UseLaunchLinkResponses } from './types.gen.js';
+import type { ConsoleSignOutData, ConsoleSignOutErrors, ConsoleSignOutResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExplainProblemData, ExplainProblemErrors, ExplainProblemResponses, GenerateJwtData, GenerateJwtErrors, GenerateJwtResponses, GetDefaultJwksData, GetDefaultJwksErrors, GetDefaultJwksResponses, GetDocsAssetData, GetDocsAssetErrors, GetDocsAssetResponses, GetDocsData, GetDocsErrors, GetDocsResponses, GetDocsWithASlashData, GetDocsWithASlashErrors, GetGuideData, GetGuideErrors, GetGuideResponses, GetIndexData, GetIndexErrors, GetIndexResponses, GetKeysetJwksData, GetKeysetJwksErrors, GetKeysetJwksResponses, GetLinkData, GetLinkErrors, GetLinkResponses, GetOpenApiData, GetOpenApiErrors, GetOpenApiJsonData, GetOpenApiJsonErrors, GetOpenApiJsonResponses, GetOpenApiResponses, GetTestInboxData, GetTestInboxErrors, GetTestInboxResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, HealthzData, HealthzErrors, HealthzResponses, InspectConsoleTokenData, InspectConsoleTokenErrors, InspectConsoleTokenResponses, InspectTokenData, InspectTokenErrors, InspectTokenResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListGuidesData, ListGuidesErrors, ListGuidesResponses, ListLinksData, ListLinksErrors, ListLinksResponses, ListProblemsData, ListProblemsErrors, ListProblemsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEventsData, ListWebhookEventsErrors, ListWebhookEventsResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, MetricsData, MetricsErrors, MetricsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RedeliverConsoleWebhookData, RedeliverConsoleWebhookErrors, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RenewLaunchLinkData, RenewLaunchLinkErrors, RenewLaunchLinkResponses, RequestConsoleSignInData, RequestConsoleSignInErrors, RequestConsoleSignInResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeConsoleLinkData, RevokeConsoleLinkErrors, RevokeLinkData, RevokeLinkErrors, RevokeLinkResponses, RotateConsoleWebhookSecretData, RotateConsoleWebhookSecretErrors, RotateConsoleWebhookSecretResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, ShowConsoleHomeData, ShowConsoleHomeErrors, ShowConsoleHomeResponses, ShowConsoleInspectorData, ShowConsoleInspectorErrors, ShowConsoleInspectorResponses, ShowConsoleKeysData, ShowConsoleKeysErrors, ShowConsoleKeysResponses, ShowConsoleLinkData, ShowConsoleLinkErrors, ShowConsoleLinkResponses, ShowConsoleLinksData, ShowConsoleLinksErrors, ShowConsoleLinksResponses, ShowConsoleProfileData, ShowConsoleProfileErrors, ShowConsoleProfileResponses, ShowConsoleProfilesData, ShowConsoleProfilesErrors, ShowConsoleProfilesResponses, ShowConsoleSignInData, ShowConsoleSignInErrors, ShowConsoleSignInLinkData, ShowConsoleSignInLinkErrors, ShowConsoleSignInLinkResponses, ShowConsoleSignInResponses, ShowConsoleTestInboxData, ShowConsoleTestInboxErrors, ShowConsoleTestInboxResponses, ShowConsoleWebhookData, ShowConsoleWebhookErrors, ShowConsoleWebhookResponses, ShowConsoleWebhooksData, ShowConsoleWebhooksErrors, ShowConsoleWebhooksResponses, ShowLaunchLinkData, ShowLaunchLinkErrors, ShowLaunchLinkResponses, UseConsoleSignInLinkData, UseConsoleSignInLinkErrors, UseLaunchLinkData, UseLaunchLinkErrors, UseLaunchLinkResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -636,6 +636,44 @@ export const redeliverConsoleWebhook = <ThrowOnError extends boolean = false>(op
         ...options.headers
     }
 });
+
+/**
+ * The token inspector's form, in the console
+ *
+ * A form to paste a token into and pick the profile to check it against (optional).
+ */
+export const showConsoleInspector = <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleInspectorData, ThrowOnError>) => (options?.client ?? client).get<ShowConsoleInspectorResponses, ShowConsoleInspectorErrors, ThrowOnError>({ url: '/console/inspector', ...options });
+
+/**
+ * Inspect a token, from the console
+ *
+ * The token is checked as `POST /api/v1/tokens/inspect` checks it (the same function), against the chosen
+ * profile's published keys and its iss and aud, or the broker's default keys: the page lists every rule
+ * with pass, fail or not checked and its sentence. The token travels only in this body; it is not kept,
+ * logged or audited (the audit row names the console user, the profile and whether it passed). An empty
+ * or overlong token, or a profile not of the account, is a `422` page; a body over `MAX_BODY_BYTES` a
+ * `413` page.
+ *
+ */
+export const inspectConsoleToken = <ThrowOnError extends boolean = false>(options: Options<InspectConsoleTokenData, ThrowOnError>) => (options.client ?? client).post<InspectConsoleTokenResponses, InspectConsoleTokenErrors, ThrowOnError>({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/inspector',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+
+/**
+ * The account's test inbox, in the console
+ *
+ * The mails the account's test profiles would have sent in the last 24 hours (as `GET /api/v1/test-inbox`
+ * gives them to a test API key): subject, masked recipient, time, and on opening one its plain text and
+ * link. Never sent to anyone.
+ *
+ */
+export const showConsoleTestInbox = <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleTestInboxData, ThrowOnError>) => (options?.client ?? client).get<ShowConsoleTestInboxResponses, ShowConsoleTestInboxErrors, ThrowOnError>({ url: '/console/test-inbox', ...options });
 
 /**
  * Every error code, in a browser

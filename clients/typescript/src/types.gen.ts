@@ -14,6 +14,18 @@ export type ConsoleCsrfForm = {
 };
 
 /**
+ * The console's token inspector form.
+ */
+export type ConsoleInspectorForm = {
+    csrf_token: string;
+    token: string;
+    /**
+     * A profile's name of the account; empty for the default keys.
+     */
+    profile?: string;
+};
+
+/**
  * The console's sign-in form.
  */
 export type ConsoleSignInForm = {
@@ -3249,6 +3261,93 @@ export type RedeliverConsoleWebhookErrors = {
 };
 
 export type RedeliverConsoleWebhookError = RedeliverConsoleWebhookErrors[keyof RedeliverConsoleWebhookErrors];
+
+export type ShowConsoleInspectorData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console/inspector';
+};
+
+export type ShowConsoleInspectorErrors = {
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleInspectorError = ShowConsoleInspectorErrors[keyof ShowConsoleInspectorErrors];
+
+export type ShowConsoleInspectorResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleInspectorResponse = ShowConsoleInspectorResponses[keyof ShowConsoleInspectorResponses];
+
+export type InspectConsoleTokenData = {
+    body: ConsoleInspectorForm;
+    path?: never;
+    query?: never;
+    url: '/console/inspector';
+};
+
+export type InspectConsoleTokenErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    413: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    422: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type InspectConsoleTokenError = InspectConsoleTokenErrors[keyof InspectConsoleTokenErrors];
+
+export type InspectConsoleTokenResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type InspectConsoleTokenResponse = InspectConsoleTokenResponses[keyof InspectConsoleTokenResponses];
+
+export type ShowConsoleTestInboxData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console/test-inbox';
+};
+
+export type ShowConsoleTestInboxErrors = {
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleTestInboxError = ShowConsoleTestInboxErrors[keyof ShowConsoleTestInboxErrors];
+
+export type ShowConsoleTestInboxResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleTestInboxResponse = ShowConsoleTestInboxResponses[keyof ShowConsoleTestInboxResponses];
 
 export type ListProblemsData = {
     body?: never;

@@ -9,6 +9,7 @@ from .bad_request_problem import BadRequestProblem
 from .bad_request_problem_code import BadRequestProblemCode
 from .bad_request_problem_status import BadRequestProblemStatus
 from .console_csrf_form import ConsoleCsrfForm
+from .console_inspector_form import ConsoleInspectorForm
 from .console_sign_in_form import ConsoleSignInForm
 from .contact import Contact
 from .ec_public_jwk import EcPublicJwk
@@ -161,6 +162,7 @@ __all__ = (
     "BadRequestProblemCode",
     "BadRequestProblemStatus",
     "ConsoleCsrfForm",
+    "ConsoleInspectorForm",
     "ConsoleSignInForm",
     "Contact",
     "EcPublicJwk",
