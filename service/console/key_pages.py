@@ -23,6 +23,7 @@ from service.errors import RotationRefused
 from service.keys import rotation
 from service.keys.jwks import keyset_ref
 from service.locales import N_
+from service.profiles.rules import display_name
 from service.wiring import services
 
 bp = web.bp
@@ -49,6 +50,7 @@ class KeysetView:
     name: str
     alg: str
     readable: bool
+    profiles: list[str] = dataclasses.field(default_factory=list)  # display names of the profiles it signs for
     stages: list[StageView] = dataclasses.field(default_factory=list)
     pending: bool = False
     allowed_now: bool = False
@@ -58,7 +60,7 @@ class KeysetView:
     retire_window: str = ""
 
 
-def _view(name: str, alg: str, status: dict[str, Any], now: float, language: str) -> KeysetView:
+def _view(name: str, alg: str, profiles: list[str], status: dict[str, Any], now: float, language: str) -> KeysetView:
     def words(seconds: int) -> str:
         return locales.format_duration(max(0, seconds), language)
 
@@ -74,6 +76,7 @@ def _view(name: str, alg: str, status: dict[str, Any], now: float, language: str
         name=name,
         alg=alg,
         readable=True,
+        profiles=profiles,
         stages=stages,
         pending=bool(promote["pending"]),
         allowed_now=bool(promote.get("allowed")),
@@ -92,14 +95,16 @@ def keys() -> BaseResponse:
     windows = rotation.RotationWindows.from_settings(svc.settings)
     now = float(svc.clock())
     language = web.locale()
-    keysets = {profile.keyset.id: profile.keyset for profile in svc.stores.profiles.list_profiles(user.tenant_id)}
+    profiles = svc.stores.profiles.list_profiles(user.tenant_id)
+    keysets = {profile.keyset.id: profile.keyset for profile in profiles}
+    names = {id: sorted({display_name(p) for p in profiles if p.keyset.id == id}) for id in keysets}
     views = []
     for keyset in sorted(keysets.values(), key=lambda k: k.name):
         try:
             status = rotation.status(svc.secrets_client, keyset_ref(keyset), now, windows)
         except (RotationRefused, BotoCoreError, ClientError) as error:
             log.warning("keyset status unreadable", extra={"keyset": keyset.name, "reason": type(error).__name__})
-            views.append(KeysetView(keyset.name, keyset.alg, readable=False))
+            views.append(KeysetView(keyset.name, keyset.alg, readable=False, profiles=names[keyset.id]))
             continue
-        views.append(_view(keyset.name, keyset.alg, status, now, language))
+        views.append(_view(keyset.name, keyset.alg, names[keyset.id], status, now, language))
     return web.page("console/keys.html", keysets=views, stage_labels=STAGE_LABELS)

@@ -24,29 +24,35 @@ def _dev_tenant(svc: Services) -> int:
     return svc.stores.tenants.tenant_by_name(devseed.DEV_TENANT).id
 
 
-def _other_tenant_keyset(svc: Services) -> str:
-    name = f"other-{uuid.uuid4().hex[:8]}"
-    svc.stores.tenants.create_tenant("other", "Other Clinic")
+def _keyset_with_a_profile(svc: Services, tenant: str, profile: str) -> str:
+    """A keyset of its own (never the dev keyset, which every test of the session signs with) and a profile."""
+    name = f"{tenant}-{uuid.uuid4().hex[:8]}"
     create_keyset(svc, name, DEFAULT_ALGORITHM, DEFAULT_RSA_BITS, f"test/{name}", is_default=False)
     create_profile(
         svc,
-        "other",
+        tenant,
         name,
-        ["https://rp.other.test"],
-        name="theirs",
+        ["https://rp.example.test"],
+        name=profile,
         kind="generic",
         delivery_mode="query",
         issuer="https://broker.test",
         audience="rp",
-        rp_url="https://rp.other.test/sso",
+        rp_url="https://rp.example.test/sso",
     )
     return name
+
+
+def _card(text: str, keyset: str) -> str:
+    return text.split(f'data-keyset="{keyset}"', 1)[1].split('data-testid="keyset"', 1)[0]
 
 
 def test_every_role_sees_only_its_accounts_keysets_and_where_a_rotation_stands(
     client: FlaskClient, svc: Services, creds: dict[str, Any], clock: Clock
 ) -> None:
-    theirs = _other_tenant_keyset(svc)
+    svc.stores.tenants.create_tenant("other", "Other Clinic")
+    theirs = _keyset_with_a_profile(svc, "other", "theirs")
+    ours = _keyset_with_a_profile(svc, devseed.DEV_TENANT, "rotating")
     signed_in_as(client, svc, _dev_tenant(svc), "viewer@dev.example", Role.VIEWER)
     en = {"Accept-Language": "en"}
     page = client.get("/console/keys", headers=en)
@@ -54,22 +60,21 @@ def test_every_role_sees_only_its_accounts_keysets_and_where_a_rotation_stands(
     assert page.status_code == 200
     assert f'data-keyset="{devseed.DEV_KEYSET}"' in text
     assert theirs not in text
-    keyset = svc.stores.keysets.keyset_by_name(devseed.DEV_KEYSET)
-    current = rotation.status(
-        svc.secrets_client, keyset_ref(keyset), clock(), rotation.RotationWindows.from_settings(svc.settings)
-    )
-    kid = current["stages"]["AWSCURRENT"]["kid"]
-    assert f"<code>{kid}</code>" in text
+    keyset = svc.stores.keysets.keyset_by_name(ours)
+    windows = rotation.RotationWindows.from_settings(svc.settings)
+    current = rotation.status(svc.secrets_client, keyset_ref(keyset), clock(), windows)
+    card = _card(text, ours)
+    assert f"<code>{current['stages']['AWSCURRENT']['kid']}</code>" in card
     assert keyset.secret_id not in text
-    assert "No rotation is under way" in text
+    assert "No rotation is under way" in card
 
     pending = rotation.rotate(svc.secrets_client, keyset_ref(keyset), clock())
-    text = client.get("/console/keys", headers=en).get_data(as_text=True)
-    assert f"<code>{pending}</code>" in text
-    assert re.search(r"it may start signing in \d+ (minutes|hours?)", text), text
+    card = _card(client.get("/console/keys", headers=en).get_data(as_text=True), ours)
+    assert f"<code>{pending}</code>" in card
+    assert re.search(r"it may start signing in \d+ (minutes|hours?)", card), card
     clock.advance(rotation.publish_window(svc.settings) + 1)
-    text = client.get("/console/keys", headers=en).get_data(as_text=True)
-    assert "may start signing now" in text
+    card = _card(client.get("/console/keys", headers=en).get_data(as_text=True), ours)
+    assert "may start signing now" in card
     nb = client.get("/console/keys", headers={"Accept-Language": "nb"}).get_data(as_text=True)
     assert 'lang="nb"' in nb
 
