@@ -86,10 +86,18 @@ def _fixtures(live: dict[str, Any]) -> dict[str, str]:
     # A keyset of its own with a key pending (the dev keyset signs for every test of the session).
     name = f"console-{uuid.uuid4().hex[:8]}"
     keyset, _ = create_keyset(svc, name, DEFAULT_ALGORITHM, DEFAULT_RSA_BITS, f"test/{name}", is_default=False)
-    origins = [live["sandbox"]]
-    rp_url = f"{live['sandbox']}/partner/dev/landing"
-    fields = {"kind": "generic", "delivery_mode": "query", "audience": "sandbox-rp", "rp_url": rp_url}
-    create_profile(svc, devseed.DEV_TENANT, name, origins, name=name, issuer=live["base"], **fields)
+    create_profile(
+        svc,
+        devseed.DEV_TENANT,
+        name,
+        [live["sandbox"]],
+        name=name,
+        kind="generic",
+        delivery_mode="query",
+        issuer=live["base"],
+        audience="sandbox-rp",
+        rp_url=f"{live['sandbox']}/partner/dev/landing",
+    )
     rotation.rotate(svc.secrets_client, keyset_ref(keyset), live["clock"]())
     receiver = Receiver()
     admin = {"Authorization": f"Bearer {creds['adminApiKey']}"}
