@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -13,6 +14,7 @@ from standardwebhooks import Webhook
 from service.audit.models import AuditEvent
 from service.console.users import Role
 from service.dev import seed as devseed
+from service.webhooks.models import WebhookEndpoint
 from service.wiring import Services, dispatcher
 from tests.support.api import generate
 from tests.support.console import csrf_token
@@ -151,3 +153,25 @@ def test_another_accounts_endpoint_odd_ids_and_missing_tokens(
 @pytest.mark.parametrize("path", ["/console/webhooks", "/console/webhooks/we_x"])
 def test_signed_out_goes_to_sign_in(client: FlaskClient, creds: dict[str, Any], path: str) -> None:
     assert client.get(path).status_code == 303
+
+
+def test_a_disabled_endpoint_is_a_409_page_and_sends_nothing(
+    client: FlaskClient, svc: Services, creds: dict[str, Any]
+) -> None:
+    _, created, delivery_id = _endpoint_with_a_delivery(client, svc, creds)
+    with svc.db.session() as session:
+        endpoint = session.scalar(select(WebhookEndpoint).where(WebhookEndpoint.public_id == created["id"]))
+        assert endpoint is not None
+        endpoint.disabled_at = dt.datetime.now(dt.UTC)
+    signed_in_as(client, svc, _dev_tenant(svc), OWNER, Role.OWNER)
+    page = client.get(f"/console/webhooks/{created['id']}", headers={"Accept-Language": "nb"}).get_data(as_text=True)
+    assert 'data-testid="redeliver"' not in page
+    assert "Slått av" in page
+    answer = client.post(
+        f"/console/webhooks/{created['id']}/deliveries/{delivery_id}/redeliver",
+        data={"csrf_token": csrf_token(page)},
+        headers={"Accept-Language": "nb"},
+    )
+    assert answer.status_code == 409
+    assert "Dette endepunktet er slått av" in answer.get_data(as_text=True)
+    assert len(svc.webhooks.deliveries(_dev_tenant(svc), created["id"], 10)) == 1
