@@ -1,5 +1,5 @@
 import { type Client, type Options as Options2, type TDataShape } from './client/index.js';
-import type { ChangeConsoleUserRoleData, ChangeConsoleUserRoleErrors, ConsoleSignOutData, ConsoleSignOutErrors, ConsoleSignOutResponses, CreateConsoleApiKeyData, CreateConsoleApiKeyErrors, CreateConsoleApiKeyResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExplainProblemData, ExplainProblemErrors, ExplainProblemResponses, FinishConsoleOidcSignInData, FinishConsoleOidcSignInErrors, GenerateJwtData, GenerateJwtErrors, GenerateJwtResponses, GetDefaultJwksData, GetDefaultJwksErrors, GetDefaultJwksResponses, GetDocsAssetData, GetDocsAssetErrors, GetDocsAssetResponses, GetDocsData, GetDocsErrors, GetDocsResponses, GetDocsWithASlashData, GetDocsWithASlashErrors, GetGuideData, GetGuideErrors, GetGuideResponses, GetIndexData, GetIndexErrors, GetIndexResponses, GetKeysetJwksData, GetKeysetJwksErrors, GetKeysetJwksResponses, GetLinkData, GetLinkErrors, GetLinkResponses, GetOpenApiData, GetOpenApiErrors, GetOpenApiJsonData, GetOpenApiJsonErrors, GetOpenApiJsonResponses, GetOpenApiResponses, GetTestInboxData, GetTestInboxErrors, GetTestInboxResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, HealthzData, HealthzErrors, HealthzResponses, InspectTokenData, InspectTokenErrors, InspectTokenResponses, InviteConsoleUserData, InviteConsoleUserErrors, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListGuidesData, ListGuidesErrors, ListGuidesResponses, ListLinksData, ListLinksErrors, ListLinksResponses, ListProblemsData, ListProblemsErrors, ListProblemsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEventsData, ListWebhookEventsErrors, ListWebhookEventsResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, MetricsData, MetricsErrors, MetricsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RemoveConsoleUserData, RemoveConsoleUserErrors, RenewLaunchLinkData, RenewLaunchLinkErrors, RenewLaunchLinkResponses, RequestConsoleSignInData, RequestConsoleSignInErrors, RequestConsoleSignInResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeConsoleApiKeyData, RevokeConsoleApiKeyErrors, RevokeConsoleLinkData, RevokeConsoleLinkErrors, RevokeLinkData, RevokeLinkErrors, RevokeLinkResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, ShowConsoleApiKeyData, ShowConsoleApiKeyErrors, ShowConsoleApiKeyResponses, ShowConsoleApiKeysData, ShowConsoleApiKeysErrors, ShowConsoleApiKeysResponses, ShowConsoleHomeData, ShowConsoleHomeErrors, ShowConsoleHomeResponses, ShowConsoleLinkData, ShowConsoleLinkErrors, ShowConsoleLinkResponses, ShowConsoleLinksData, ShowConsoleLinksErrors, ShowConsoleLinksResponses, ShowConsoleSignInData, ShowConsoleSignInErrors, ShowConsoleSignInLinkData, ShowConsoleSignInLinkErrors, ShowConsoleSignInLinkResponses, ShowConsoleSignInResponses, ShowConsoleUserData, ShowConsoleUserErrors, ShowConsoleUserResponses, ShowConsoleUsersData, ShowConsoleUsersErrors, ShowConsoleUsersResponses, ShowLaunchLinkData, ShowLaunchLinkErrors, ShowLaunchLinkResponses, UseConsoleSignInLinkData, UseConsoleSignInLinkErrors, UseLaunchLinkData, UseLaunchLinkErrors, UseLaunchLinkResponses } from './types.gen.js';
+import type { ChangeConsoleUserRoleData, ChangeConsoleUserRoleErrors, ConsoleSignOutData, ConsoleSignOutErrors, ConsoleSignOutResponses, CreateConsoleApiKeyData, CreateConsoleApiKeyErrors, CreateConsoleApiKeyResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExplainProblemData, ExplainProblemErrors, ExplainProblemResponses, FinishConsoleOidcSignInData, FinishConsoleOidcSignInErrors, GenerateJwtData, GenerateJwtErrors, GenerateJwtResponses, GetDefaultJwksData, GetDefaultJwksErrors, GetDefaultJwksResponses, GetDocsAssetData, GetDocsAssetErrors, GetDocsAssetResponses, GetDocsData, GetDocsErrors, GetDocsResponses, GetDocsWithASlashData, GetDocsWithASlashErrors, GetGuideData, GetGuideErrors, GetGuideResponses, GetIndexData, GetIndexErrors, GetIndexResponses, GetKeysetJwksData, GetKeysetJwksErrors, GetKeysetJwksResponses, GetLinkData, GetLinkErrors, GetLinkResponses, GetOpenApiData, GetOpenApiErrors, GetOpenApiJsonData, GetOpenApiJsonErrors, GetOpenApiJsonResponses, GetOpenApiResponses, GetTestInboxData, GetTestInboxErrors, GetTestInboxResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, HealthzData, HealthzErrors, HealthzResponses, InspectConsoleTokenData, InspectConsoleTokenErrors, InspectConsoleTokenResponses, InspectTokenData, InspectTokenErrors, InspectTokenResponses, InviteConsoleUserData, InviteConsoleUserErrors, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListGuidesData, ListGuidesErrors, ListGuidesResponses, ListLinksData, ListLinksErrors, ListLinksResponses, ListProblemsData, ListProblemsErrors, ListProblemsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEventsData, ListWebhookEventsErrors, ListWebhookEventsResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, MetricsData, MetricsErrors, MetricsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RedeliverConsoleWebhookData, RedeliverConsoleWebhookErrors, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RemoveConsoleUserData, RemoveConsoleUserErrors, RenewLaunchLinkData, RenewLaunchLinkErrors, RenewLaunchLinkResponses, RequestConsoleSignInData, RequestConsoleSignInErrors, RequestConsoleSignInResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeConsoleApiKeyData, RevokeConsoleApiKeyErrors, RevokeConsoleLinkData, RevokeConsoleLinkErrors, RevokeLinkData, RevokeLinkErrors, RevokeLinkResponses, RotateConsoleWebhookSecretData, RotateConsoleWebhookSecretErrors, RotateConsoleWebhookSecretResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, ShowConsoleApiKeyData, ShowConsoleApiKeyErrors, ShowConsoleApiKeyResponses, ShowConsoleApiKeysData, ShowConsoleApiKeysErrors, ShowConsoleApiKeysResponses, ShowConsoleHomeData, ShowConsoleHomeErrors, ShowConsoleHomeResponses, ShowConsoleInspectorData, ShowConsoleInspectorErrors, ShowConsoleInspectorResponses, ShowConsoleKeysData, ShowConsoleKeysErrors, ShowConsoleKeysResponses, ShowConsoleLinkData, ShowConsoleLinkErrors, ShowConsoleLinkResponses, ShowConsoleLinksData, ShowConsoleLinksErrors, ShowConsoleLinksResponses, ShowConsoleProfileData, ShowConsoleProfileErrors, ShowConsoleProfileResponses, ShowConsoleProfilesData, ShowConsoleProfilesErrors, ShowConsoleProfilesResponses, ShowConsoleSignInData, ShowConsoleSignInErrors, ShowConsoleSignInLinkData, ShowConsoleSignInLinkErrors, ShowConsoleSignInLinkResponses, ShowConsoleSignInResponses, ShowConsoleTestInboxData, ShowConsoleTestInboxErrors, ShowConsoleTestInboxResponses, ShowConsoleUserData, ShowConsoleUserErrors, ShowConsoleUserResponses, ShowConsoleUsersData, ShowConsoleUsersErrors, ShowConsoleUsersResponses, ShowConsoleWebhookData, ShowConsoleWebhookErrors, ShowConsoleWebhookResponses, ShowConsoleWebhooksData, ShowConsoleWebhooksErrors, ShowConsoleWebhooksResponses, ShowLaunchLinkData, ShowLaunchLinkErrors, ShowLaunchLinkResponses, UseConsoleSignInLinkData, UseConsoleSignInLinkErrors, UseLaunchLinkData, UseLaunchLinkErrors, UseLaunchLinkResponses } from './types.gen.js';
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
      * You can provide a client instance returned by `createClient()` instead of
@@ -402,6 +402,94 @@ export declare const showConsoleLink: <ThrowOnError extends boolean = false>(opt
  *
  */
 export declare const revokeConsoleLink: <ThrowOnError extends boolean = false>(options: Options<RevokeConsoleLinkData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<unknown, RevokeConsoleLinkErrors, ThrowOnError, "fields">;
+/**
+ * The account's profiles, in the console
+ *
+ * Every profile of the signed-in user's account, by display name, with its kind, delivery and mode.
+ */
+export declare const showConsoleProfiles: <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleProfilesData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleProfilesResponses, ShowConsoleProfilesErrors, ThrowOnError, "fields">;
+/**
+ * One profile's settings and integration snippets, in the console
+ *
+ * The profile's settings (mode, iss, aud, origins, display name, locale, time zone, renewals), read-only,
+ * and code that calls generateJWT with its profile key: curl, JavaScript `fetch` on a server, Python,
+ * the Bubble API Connector's fields, and Swift and Kotlin for opening the answer's `url`. The API key is
+ * never shown: the snippets read it from the `BROKER_API_KEY` environment variable. Another account's
+ * profile is a `404` page.
+ *
+ */
+export declare const showConsoleProfile: <ThrowOnError extends boolean = false>(options: Options<ShowConsoleProfileData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleProfileResponses, ShowConsoleProfileErrors, ThrowOnError, "fields">;
+/**
+ * The keys that sign the account's tokens, in the console
+ *
+ * Each keyset the account's profiles sign with: its published keys' kids, stages (signing, published
+ * and pending, retired and still published) and ages, and when the pending key may start signing (as
+ * `keysets status` tells the operator, who rotates with the CLI). Read-only; a keyset Secrets Manager
+ * cannot be read just now is a sentence on the page.
+ *
+ */
+export declare const showConsoleKeys: <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleKeysData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleKeysResponses, ShowConsoleKeysErrors, ThrowOnError, "fields">;
+/**
+ * The account's webhook endpoints, in the console
+ *
+ * Every webhook endpoint of the signed-in user's account, with its state and the events it gets.
+ */
+export declare const showConsoleWebhooks: <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleWebhooksData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleWebhooksResponses, ShowConsoleWebhooksErrors, ThrowOnError, "fields">;
+/**
+ * One webhook endpoint and its recent deliveries, in the console
+ *
+ * The endpoint (never its secret) and its newest 50 deliveries with their state, attempts and last HTTP
+ * status; for admins and owners, a button to send a delivery again and one to make a new signing secret.
+ * Another account's endpoint is a `404` page.
+ *
+ */
+export declare const showConsoleWebhook: <ThrowOnError extends boolean = false>(options: Options<ShowConsoleWebhookData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleWebhookResponses, ShowConsoleWebhookErrors, ThrowOnError, "fields">;
+/**
+ * Make a new signing secret for a webhook endpoint, from the console
+ *
+ * Admins and owners make a new secret (as `POST /api/v1/webhooks/{id}/rotate-secret` does; the old one
+ * signs alongside it for a while). The answer is the endpoint's page with the new secret, the only time
+ * it is shown; it is in no log, audit row or address. A viewer gets a `403` page and nothing changes.
+ * Audited with the console user's id.
+ *
+ */
+export declare const rotateConsoleWebhookSecret: <ThrowOnError extends boolean = false>(options: Options<RotateConsoleWebhookSecretData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<RotateConsoleWebhookSecretResponses, RotateConsoleWebhookSecretErrors, ThrowOnError, "fields">;
+/**
+ * Send a webhook delivery again, from the console
+ *
+ * Admins and owners send the delivery's event again as a new delivery due now (as
+ * `POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver` does) and go back to the endpoint's page
+ * (`303`); a viewer gets a `403` page; a disabled endpoint a `409` page. Audited with the console user's id.
+ *
+ */
+export declare const redeliverConsoleWebhook: <ThrowOnError extends boolean = false>(options: Options<RedeliverConsoleWebhookData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<unknown, RedeliverConsoleWebhookErrors, ThrowOnError, "fields">;
+/**
+ * The token inspector's form, in the console
+ *
+ * A form to paste a token into and pick the profile to check it against (optional).
+ */
+export declare const showConsoleInspector: <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleInspectorData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleInspectorResponses, ShowConsoleInspectorErrors, ThrowOnError, "fields">;
+/**
+ * Inspect a token, from the console
+ *
+ * The token is checked as `POST /api/v1/tokens/inspect` checks it (the same function), against the chosen
+ * profile's published keys and its iss and aud, or the broker's default keys: the page lists every rule
+ * with pass, fail or not checked and its sentence. The token travels only in this body; it is not kept,
+ * logged or audited (the audit row names the console user, the profile and whether it passed). An empty
+ * or overlong token, or a profile not of the account, is a `422` page; a body over `MAX_BODY_BYTES` a
+ * `413` page.
+ *
+ */
+export declare const inspectConsoleToken: <ThrowOnError extends boolean = false>(options: Options<InspectConsoleTokenData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<InspectConsoleTokenResponses, InspectConsoleTokenErrors, ThrowOnError, "fields">;
+/**
+ * The account's test inbox, in the console
+ *
+ * The mails the account's test profiles would have sent in the last 24 hours (as `GET /api/v1/test-inbox`
+ * gives them to a test API key): subject, masked recipient, time, and on opening one its plain text and
+ * link. Never sent to anyone.
+ *
+ */
+export declare const showConsoleTestInbox: <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleTestInboxData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleTestInboxResponses, ShowConsoleTestInboxErrors, ThrowOnError, "fields">;
 /**
  * The account's API keys, in the console (owners)
  *

@@ -519,6 +519,118 @@ export const revokeConsoleLink = (options) => (options.client ?? client).post({
     }
 });
 /**
+ * The account's profiles, in the console
+ *
+ * Every profile of the signed-in user's account, by display name, with its kind, delivery and mode.
+ */
+export const showConsoleProfiles = (options) => (options?.client ?? client).get({ url: '/console/profiles', ...options });
+/**
+ * One profile's settings and integration snippets, in the console
+ *
+ * The profile's settings (mode, iss, aud, origins, display name, locale, time zone, renewals), read-only,
+ * and code that calls generateJWT with its profile key: curl, JavaScript `fetch` on a server, Python,
+ * the Bubble API Connector's fields, and Swift and Kotlin for opening the answer's `url`. The API key is
+ * never shown: the snippets read it from the `BROKER_API_KEY` environment variable. Another account's
+ * profile is a `404` page.
+ *
+ */
+export const showConsoleProfile = (options) => (options.client ?? client).get({ url: '/console/profiles/{name}', ...options });
+/**
+ * The keys that sign the account's tokens, in the console
+ *
+ * Each keyset the account's profiles sign with: its published keys' kids, stages (signing, published
+ * and pending, retired and still published) and ages, and when the pending key may start signing (as
+ * `keysets status` tells the operator, who rotates with the CLI). Read-only; a keyset Secrets Manager
+ * cannot be read just now is a sentence on the page.
+ *
+ */
+export const showConsoleKeys = (options) => (options?.client ?? client).get({ url: '/console/keys', ...options });
+/**
+ * The account's webhook endpoints, in the console
+ *
+ * Every webhook endpoint of the signed-in user's account, with its state and the events it gets.
+ */
+export const showConsoleWebhooks = (options) => (options?.client ?? client).get({ url: '/console/webhooks', ...options });
+/**
+ * One webhook endpoint and its recent deliveries, in the console
+ *
+ * The endpoint (never its secret) and its newest 50 deliveries with their state, attempts and last HTTP
+ * status; for admins and owners, a button to send a delivery again and one to make a new signing secret.
+ * Another account's endpoint is a `404` page.
+ *
+ */
+export const showConsoleWebhook = (options) => (options.client ?? client).get({ url: '/console/webhooks/{endpoint_id}', ...options });
+/**
+ * Make a new signing secret for a webhook endpoint, from the console
+ *
+ * Admins and owners make a new secret (as `POST /api/v1/webhooks/{id}/rotate-secret` does; the old one
+ * signs alongside it for a while). The answer is the endpoint's page with the new secret, the only time
+ * it is shown; it is in no log, audit row or address. A viewer gets a `403` page and nothing changes.
+ * Audited with the console user's id.
+ *
+ */
+export const rotateConsoleWebhookSecret = (options) => (options.client ?? client).post({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/webhooks/{endpoint_id}/rotate-secret',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+/**
+ * Send a webhook delivery again, from the console
+ *
+ * Admins and owners send the delivery's event again as a new delivery due now (as
+ * `POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver` does) and go back to the endpoint's page
+ * (`303`); a viewer gets a `403` page; a disabled endpoint a `409` page. Audited with the console user's id.
+ *
+ */
+export const redeliverConsoleWebhook = (options) => (options.client ?? client).post({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/webhooks/{endpoint_id}/deliveries/{delivery_id}/redeliver',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+/**
+ * The token inspector's form, in the console
+ *
+ * A form to paste a token into and pick the profile to check it against (optional).
+ */
+export const showConsoleInspector = (options) => (options?.client ?? client).get({ url: '/console/inspector', ...options });
+/**
+ * Inspect a token, from the console
+ *
+ * The token is checked as `POST /api/v1/tokens/inspect` checks it (the same function), against the chosen
+ * profile's published keys and its iss and aud, or the broker's default keys: the page lists every rule
+ * with pass, fail or not checked and its sentence. The token travels only in this body; it is not kept,
+ * logged or audited (the audit row names the console user, the profile and whether it passed). An empty
+ * or overlong token, or a profile not of the account, is a `422` page; a body over `MAX_BODY_BYTES` a
+ * `413` page.
+ *
+ */
+export const inspectConsoleToken = (options) => (options.client ?? client).post({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/inspector',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+/**
+ * The account's test inbox, in the console
+ *
+ * The mails the account's test profiles would have sent in the last 24 hours (as `GET /api/v1/test-inbox`
+ * gives them to a test API key): subject, masked recipient, time, and on opening one its plain text and
+ * link. Never sent to anyone.
+ *
+ */
+export const showConsoleTestInbox = (options) => (options?.client ?? client).get({ url: '/console/test-inbox', ...options });
+/**
  * The account's API keys, in the console (owners)
  *
  * For owners: each API key of the account by its prefix, with its name, scopes, mode (live or test), rate

@@ -9,6 +9,17 @@ export type ConsoleCsrfForm = {
     csrf_token: string;
 };
 /**
+ * The console's token inspector form.
+ */
+export type ConsoleInspectorForm = {
+    csrf_token: string;
+    token: string;
+    /**
+     * A profile's name of the account; empty for the default keys.
+     */
+    profile?: string;
+};
+/**
  * The console's form that creates an API key.
  */
 export type ConsoleApiKeyForm = {
@@ -2857,6 +2868,256 @@ export type RevokeConsoleLinkErrors = {
     500: InternalErrorProblem;
 };
 export type RevokeConsoleLinkError = RevokeConsoleLinkErrors[keyof RevokeConsoleLinkErrors];
+export type ShowConsoleProfilesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console/profiles';
+};
+export type ShowConsoleProfilesErrors = {
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+export type ShowConsoleProfilesError = ShowConsoleProfilesErrors[keyof ShowConsoleProfilesErrors];
+export type ShowConsoleProfilesResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+export type ShowConsoleProfilesResponse = ShowConsoleProfilesResponses[keyof ShowConsoleProfilesResponses];
+export type ShowConsoleProfileData = {
+    body?: never;
+    path: {
+        name: string;
+    };
+    query?: never;
+    url: '/console/profiles/{name}';
+};
+export type ShowConsoleProfileErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+export type ShowConsoleProfileError = ShowConsoleProfileErrors[keyof ShowConsoleProfileErrors];
+export type ShowConsoleProfileResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+export type ShowConsoleProfileResponse = ShowConsoleProfileResponses[keyof ShowConsoleProfileResponses];
+export type ShowConsoleKeysData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console/keys';
+};
+export type ShowConsoleKeysErrors = {
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+export type ShowConsoleKeysError = ShowConsoleKeysErrors[keyof ShowConsoleKeysErrors];
+export type ShowConsoleKeysResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+export type ShowConsoleKeysResponse = ShowConsoleKeysResponses[keyof ShowConsoleKeysResponses];
+export type ShowConsoleWebhooksData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console/webhooks';
+};
+export type ShowConsoleWebhooksErrors = {
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+export type ShowConsoleWebhooksError = ShowConsoleWebhooksErrors[keyof ShowConsoleWebhooksErrors];
+export type ShowConsoleWebhooksResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+export type ShowConsoleWebhooksResponse = ShowConsoleWebhooksResponses[keyof ShowConsoleWebhooksResponses];
+export type ShowConsoleWebhookData = {
+    body?: never;
+    path: {
+        endpoint_id: string;
+    };
+    query?: never;
+    url: '/console/webhooks/{endpoint_id}';
+};
+export type ShowConsoleWebhookErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+export type ShowConsoleWebhookError = ShowConsoleWebhookErrors[keyof ShowConsoleWebhookErrors];
+export type ShowConsoleWebhookResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+export type ShowConsoleWebhookResponse = ShowConsoleWebhookResponses[keyof ShowConsoleWebhookResponses];
+export type RotateConsoleWebhookSecretData = {
+    body: ConsoleCsrfForm;
+    path: {
+        endpoint_id: string;
+    };
+    query?: never;
+    url: '/console/webhooks/{endpoint_id}/rotate-secret';
+};
+export type RotateConsoleWebhookSecretErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+export type RotateConsoleWebhookSecretError = RotateConsoleWebhookSecretErrors[keyof RotateConsoleWebhookSecretErrors];
+export type RotateConsoleWebhookSecretResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+export type RotateConsoleWebhookSecretResponse = RotateConsoleWebhookSecretResponses[keyof RotateConsoleWebhookSecretResponses];
+export type RedeliverConsoleWebhookData = {
+    body: ConsoleCsrfForm;
+    path: {
+        endpoint_id: string;
+        delivery_id: string;
+    };
+    query?: never;
+    url: '/console/webhooks/{endpoint_id}/deliveries/{delivery_id}/redeliver';
+};
+export type RedeliverConsoleWebhookErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    409: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+export type RedeliverConsoleWebhookError = RedeliverConsoleWebhookErrors[keyof RedeliverConsoleWebhookErrors];
+export type ShowConsoleInspectorData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console/inspector';
+};
+export type ShowConsoleInspectorErrors = {
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+export type ShowConsoleInspectorError = ShowConsoleInspectorErrors[keyof ShowConsoleInspectorErrors];
+export type ShowConsoleInspectorResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+export type ShowConsoleInspectorResponse = ShowConsoleInspectorResponses[keyof ShowConsoleInspectorResponses];
+export type InspectConsoleTokenData = {
+    body: ConsoleInspectorForm;
+    path?: never;
+    query?: never;
+    url: '/console/inspector';
+};
+export type InspectConsoleTokenErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    413: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    422: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+export type InspectConsoleTokenError = InspectConsoleTokenErrors[keyof InspectConsoleTokenErrors];
+export type InspectConsoleTokenResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+export type InspectConsoleTokenResponse = InspectConsoleTokenResponses[keyof InspectConsoleTokenResponses];
+export type ShowConsoleTestInboxData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console/test-inbox';
+};
+export type ShowConsoleTestInboxErrors = {
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+export type ShowConsoleTestInboxError = ShowConsoleTestInboxErrors[keyof ShowConsoleTestInboxErrors];
+export type ShowConsoleTestInboxResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+export type ShowConsoleTestInboxResponse = ShowConsoleTestInboxResponses[keyof ShowConsoleTestInboxResponses];
 export type ShowConsoleApiKeysData = {
     body?: never;
     path?: never;

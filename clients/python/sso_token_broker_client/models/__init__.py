@@ -12,6 +12,7 @@ from .console_api_key_form import ConsoleApiKeyForm
 from .console_api_key_form_mode import ConsoleApiKeyFormMode
 from .console_api_key_form_scopes_item import ConsoleApiKeyFormScopesItem
 from .console_csrf_form import ConsoleCsrfForm
+from .console_inspector_form import ConsoleInspectorForm
 from .console_invite_form import ConsoleInviteForm
 from .console_invite_form_language import ConsoleInviteFormLanguage
 from .console_invite_form_role import ConsoleInviteFormRole
@@ -173,6 +174,7 @@ __all__ = (
     "ConsoleApiKeyFormMode",
     "ConsoleApiKeyFormScopesItem",
     "ConsoleCsrfForm",
+    "ConsoleInspectorForm",
     "ConsoleInviteForm",
     "ConsoleInviteFormLanguage",
     "ConsoleInviteFormRole",
