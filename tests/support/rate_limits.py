@@ -17,9 +17,12 @@ def window_counts(redis_url: str, key: str, rate_limit: str) -> tuple[int, int, 
     current = f"{_NAMESPACE}:{{{item.key_for(key)}}}"
     client = redis.Redis.from_url(redis_url)
     # One transaction: the TTL and Redis's clock read at the same instant.
-    previous_count, current_count, current_ttl, (seconds, microseconds) = (
-        client.pipeline(transaction=True).get(current + "/-1").get(current).pttl(current).time().execute()
-    )
+    pipeline = client.pipeline(transaction=True)
+    pipeline.get(current + "/-1")
+    pipeline.get(current)
+    pipeline.pttl(current)
+    pipeline.time()
+    previous_count, current_count, current_ttl, (seconds, microseconds) = pipeline.execute()
     ends = seconds + microseconds / 1e6 + (int(current_ttl) - item.get_expiry() * 1000) / 1000
     return int(previous_count or 0), int(current_count or 0), ends
 
