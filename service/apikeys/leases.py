@@ -192,7 +192,7 @@ class Leases:
         return len(ended)
 
     def _start_sweeper(self) -> None:
-        # Started by the first lease of this process (a forked worker starts its own); a daemon, it holds nothing.
+        # Started by a lease when none runs (a forked worker starts its own); it stops once no lease is left.
         with self._lock:
             if self._sweeper is not None and self._sweeper.is_alive():
                 return
@@ -203,3 +203,8 @@ class Leases:
         while True:
             time.sleep(LEASE_SECONDS / 2)
             self.give_back_ended()
+            with self._lock:
+                # Checked and cleared under the lock a new lease is added under, so that lease starts another.
+                if not self._leases:
+                    self._sweeper = None
+                    return

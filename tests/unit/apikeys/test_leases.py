@@ -107,3 +107,21 @@ def test_a_give_back_that_fails_is_reported_not_raised() -> None:
     store.fail = True
     assert held.give_back_ended() == 1
     assert [type(error) for error in errors] == [ConnectionError]
+
+
+def test_the_sweeper_stops_when_no_lease_is_left_and_starts_with_the_next() -> None:
+    import threading
+
+    def sweepers() -> set[threading.Thread]:
+        return {thread for thread in threading.enumerate() if thread.name == "rate-limit-leases"}
+
+    store = CountingStore(window_left=0.0)
+    held = leases(store)
+    before = sweepers()
+    held.take("k", 600, 60)
+    (sweeper,) = sweepers() - before
+    sweeper.join(timeout=LEASE_SECONDS * 4)  # the sweeper's own pace is what is under test
+    assert not sweeper.is_alive()
+    assert store.counted == 1  # what the ended lease left went back first
+    held.take("k", 600, 60)
+    assert len(sweepers() - before) == 1
