@@ -1,7 +1,9 @@
 """Rate limits per API key: counters in Redis shared by every instance, or in this process without Redis.
 
 The `limits` library does the counting (a sliding-window counter: two counters per key, updated by one
-atomic Lua script in Redis, and no burst of twice the limit at a window's edge).
+atomic Lua script in Redis, and no burst of twice the limit at a window's edge). A limit of 100 or more per
+window is leased (leases.py): each process counts a few units at once in the same counters and spends them
+without a round trip, never admitting more than the limit in a window; lower limits are counted per request.
 
 When Redis is unreachable the broker fails *open to local counters*: each process goes on counting in
 memory, so a key is still limited (at most instances times workers times its limit), while SSO keeps working for
@@ -199,7 +201,8 @@ class RateLimiter:
 
     def _lease_lost(self, error: Exception) -> None:
         # The type only, as in _fall_back; the request path finds Redis gone on its next round trip itself.
-        log.warning("rate_limit.lease_not_given_back (%s)", type(error).__name__)
+        cause = error.storage_error if isinstance(error, StorageError) else error
+        log.warning("rate_limit.lease_not_given_back: counted until its window passes (%s)", type(cause).__name__)
 
     def _decide(self, limiter: strategies.RateLimiter, item: RateLimitItem, key: str, *, shared: bool) -> Decision:
         allowed = limiter.hit(item, key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
@@ -178,3 +179,18 @@ def test_workers_leasing_one_key_never_admit_more_than_its_limit_in_a_window(red
     assert all(count <= limit for count in inside), inside
     # And leases do not starve the key: each window admitted nearly all of its limit.
     assert all(count >= limit - workers * lease_size(limit) - 50 for count in inside), inside
+
+
+def test_a_lease_that_cannot_go_back_is_logged_without_the_url(
+    private_redis: PrivateRedis, caplog: pytest.LogCaptureFixture
+) -> None:
+    limiter = RateLimiter(private_redis.url)
+    with caplog.at_level(logging.WARNING, logger="service.apikeys.rate_limits"):
+        assert limiter.hit("tbk_gone", "1000/hour").shared
+        private_redis.stop()
+        deadline = time.monotonic() + 4 * LEASE_SECONDS
+        while "lease_not_given_back" not in caplog.text and time.monotonic() < deadline:
+            time.sleep(0.05)  # the sweeper's own pace is what is under test
+    assert "lease_not_given_back" in caplog.text
+    assert "ConnectionError" in caplog.text  # the driver's error type, not limits' wrapper
+    assert str(private_redis.port) not in caplog.text
