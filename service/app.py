@@ -15,6 +15,7 @@ from service.apikeys import views as apikeys_views
 from service.config import load_settings
 from service.console import link_pages as console_link_pages
 from service.console import pages as console_pages
+from service.console import send_pages as console_send_pages
 from service.console import web as console_web
 from service.docs import guides
 from service.docs import views as docs_views
@@ -78,7 +79,7 @@ def create_app(
     app.register_blueprint(testmode_views.bp)
     app.register_blueprint(webhooks_views.bp)
     # The console's pages (sign-in, home, links) are one blueprint, with its CSRF cookie's settings.
-    assert console_pages.bp is console_link_pages.bp
+    assert console_pages.bp is console_link_pages.bp is console_send_pages.bp
     console_web.init_app(app)
     webhook_store = app.extensions[EXTENSION_KEY].stores.webhooks
     metrics.init_app(app, settings.metrics_token, before_scrape=lambda: metrics.observe_webhook_backlog(webhook_store))

@@ -87,6 +87,7 @@ def link(link_id: str) -> BaseResponse:
         link=detail,
         form=ActionForm(),
         may_revoke=web.may_change_links() and detail["state"] == LinkState.USABLE.value,
+        may_send_again=web.may_change_links(),
         state_labels=STATE_LABELS,
         event_labels=_EVENT_LABELS,
         when=_Times(user.tenant_id),
