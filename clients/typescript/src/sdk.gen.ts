@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import { type Client, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client/index.js';
-import type { ConsoleSignOutData, ConsoleSignOutErrors, ConsoleSignOutResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExplainProblemData, ExplainProblemErrors, ExplainProblemResponses, GenerateJwtData, GenerateJwtErrors, GenerateJwtResponses, GetDefaultJwksData, GetDefaultJwksErrors, GetDefaultJwksResponses, GetDocsAssetData, GetDocsAssetErrors, GetDocsAssetResponses, GetDocsData, GetDocsErrors, GetDocsResponses, GetDocsWithASlashData, GetDocsWithASlashErrors, GetGuideData, GetGuideErrors, GetGuideResponses, GetIndexData, GetIndexErrors, GetIndexResponses, GetKeysetJwksData, GetKeysetJwksErrors, GetKeysetJwksResponses, GetLinkData, GetLinkErrors, GetLinkResponses, GetOpenApiData, GetOpenApiErrors, GetOpenApiJsonData, GetOpenApiJsonErrors, GetOpenApiJsonResponses, GetOpenApiResponses, GetTestInboxData, GetTestInboxErrors, GetTestInboxResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, HealthzData, HealthzErrors, HealthzResponses, InspectTokenData, InspectTokenErrors, InspectTokenResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListGuidesData, ListGuidesErrors, ListGuidesResponses, ListLinksData, ListLinksErrors, ListLinksResponses, ListProblemsData, ListProblemsErrors, ListProblemsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEventsData, ListWebhookEventsErrors, ListWebhookEventsResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, MetricsData, MetricsErrors, MetricsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RenewLaunchLinkData, RenewLaunchLinkErrors, RenewLaunchLinkResponses, RequestConsoleSignInData, RequestConsoleSignInErrors, RequestConsoleSignInResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeConsoleLinkData, RevokeConsoleLinkErrors, RevokeLinkData, RevokeLinkErrors, RevokeLinkResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, ShowConsoleHomeData, ShowConsoleHomeErrors, ShowConsoleHomeResponses, ShowConsoleLinkData, ShowConsoleLinkErrors, ShowConsoleLinkResponses, ShowConsoleLinksData, ShowConsoleLinksErrors, ShowConsoleLinksResponses, ShowConsoleSignInData, ShowConsoleSignInErrors, ShowConsoleSignInLinkData, ShowConsoleSignInLinkErrors, ShowConsoleSignInLinkResponses, ShowConsoleSignInResponses, ShowLaunchLinkData, ShowLaunchLinkErrors, ShowLaunchLinkResponses, UseConsoleSignInLinkData, UseConsoleSignInLinkErrors, UseLaunchLinkData, UseLaunchLinkErrors, UseLaunchLinkResponses } from './types.gen.js';
+import type { ConsoleSendLinkData, ConsoleSendLinkErrors, ConsoleSendLinkResponses, ConsoleSignOutData, ConsoleSignOutErrors, ConsoleSignOutResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExplainProblemData, ExplainProblemErrors, ExplainProblemResponses, GenerateJwtData, GenerateJwtErrors, GenerateJwtResponses, GetDefaultJwksData, GetDefaultJwksErrors, GetDefaultJwksResponses, GetDocsAssetData, GetDocsAssetErrors, GetDocsAssetResponses, GetDocsData, GetDocsErrors, GetDocsResponses, GetDocsWithASlashData, GetDocsWithASlashErrors, GetGuideData, GetGuideErrors, GetGuideResponses, GetIndexData, GetIndexErrors, GetIndexResponses, GetKeysetJwksData, GetKeysetJwksErrors, GetKeysetJwksResponses, GetLinkData, GetLinkErrors, GetLinkResponses, GetOpenApiData, GetOpenApiErrors, GetOpenApiJsonData, GetOpenApiJsonErrors, GetOpenApiJsonResponses, GetOpenApiResponses, GetTestInboxData, GetTestInboxErrors, GetTestInboxResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, HealthzData, HealthzErrors, HealthzResponses, InspectTokenData, InspectTokenErrors, InspectTokenResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListGuidesData, ListGuidesErrors, ListGuidesResponses, ListLinksData, ListLinksErrors, ListLinksResponses, ListProblemsData, ListProblemsErrors, ListProblemsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEventsData, ListWebhookEventsErrors, ListWebhookEventsResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, MetricsData, MetricsErrors, MetricsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RenewLaunchLinkData, RenewLaunchLinkErrors, RenewLaunchLinkResponses, RequestConsoleSignInData, RequestConsoleSignInErrors, RequestConsoleSignInResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeConsoleLinkData, RevokeConsoleLinkErrors, RevokeLinkData, RevokeLinkErrors, RevokeLinkResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, ShowConsoleHomeData, ShowConsoleHomeErrors, ShowConsoleHomeResponses, ShowConsoleLinkData, ShowConsoleLinkErrors, ShowConsoleLinkResponses, ShowConsoleLinksData, ShowConsoleLinksErrors, ShowConsoleLinksResponses, ShowConsoleSendData, ShowConsoleSendErrors, ShowConsoleSendResponses, ShowConsoleSignInData, ShowConsoleSignInErrors, ShowConsoleSignInLinkData, ShowConsoleSignInLinkErrors, ShowConsoleSignInLinkResponses, ShowConsoleSignInResponses, ShowLaunchLinkData, ShowLaunchLinkErrors, ShowLaunchLinkResponses, UseConsoleSignInLinkData, UseConsoleSignInLinkErrors, UseLaunchLinkData, UseLaunchLinkErrors, UseLaunchLinkResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -513,6 +513,39 @@ export const useConsoleSignInLink = <ThrowOnError extends boolean = false>(optio
 export const consoleSignOut = <ThrowOnError extends boolean = false>(options: Options<ConsoleSignOutData, ThrowOnError>) => (options.client ?? client).post<ConsoleSignOutResponses, ConsoleSignOutErrors, ThrowOnError>({
     ...urlSearchParamsBodySerializer,
     url: '/console/sign-out',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+
+/**
+ * Send a link, in the console
+ *
+ * For admins and owners (a viewer gets a `403` page). Without `profile`, the account's profiles to pick
+ * from; with it, the form of the profile's payload kind (ExorLive Main: organisation, instructor, patient;
+ * ExorLive Go: organisation, member; generic: name/value rows), the expiry in words, the locale, and the
+ * delivery: by email, or a QR code with the link to copy.
+ *
+ */
+export const showConsoleSend = <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleSendData, ThrowOnError>) => (options?.client ?? client).get<ShowConsoleSendResponses, ShowConsoleSendErrors, ThrowOnError>({ url: '/console/send', ...options });
+
+/**
+ * Make and deliver a launch link from the console
+ *
+ * The form becomes a generateJWT request handed to the same service `POST /api/v1/generateJWT` uses, as
+ * a caller made for the console user (its audit row names the user's id, `cu_…`): every rule, the
+ * webhook event and the email are the API's. Its validation errors come back on the form's fields
+ * (`422`). The answer page names the masked recipient, or shows the QR code (an inline SVG) and the link
+ * in a read-only field; the link is never put in a URL. A second press of the same form gives the first
+ * answer again (no second mail). With `replaces`, a link already replaced gets a `409` page naming the
+ * newest link of its chain. Audited as `console.link.sent` with the console user's id.
+ *
+ */
+export const consoleSendLink = <ThrowOnError extends boolean = false>(options: Options<ConsoleSendLinkData, ThrowOnError>) => (options.client ?? client).post<ConsoleSendLinkResponses, ConsoleSendLinkErrors, ThrowOnError>({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/send',
     ...options,
     headers: {
         'Content-Type': 'application/x-www-form-urlencoded',

@@ -9,6 +9,10 @@ from .bad_request_problem import BadRequestProblem
 from .bad_request_problem_code import BadRequestProblemCode
 from .bad_request_problem_status import BadRequestProblemStatus
 from .console_csrf_form import ConsoleCsrfForm
+from .console_send_form import ConsoleSendForm
+from .console_send_form_delivery import ConsoleSendFormDelivery
+from .console_send_form_expiry import ConsoleSendFormExpiry
+from .console_send_form_locale import ConsoleSendFormLocale
 from .console_sign_in_form import ConsoleSignInForm
 from .contact import Contact
 from .ec_public_jwk import EcPublicJwk
@@ -161,6 +165,10 @@ __all__ = (
     "BadRequestProblemCode",
     "BadRequestProblemStatus",
     "ConsoleCsrfForm",
+    "ConsoleSendForm",
+    "ConsoleSendFormDelivery",
+    "ConsoleSendFormExpiry",
+    "ConsoleSendFormLocale",
     "ConsoleSignInForm",
     "Contact",
     "EcPublicJwk",
