@@ -44,7 +44,7 @@ class PayloadField:
     name: str
     path: str
     label: str
-    kind: str = "text"  # the input's type: text, email, date, tel
+    kind: str = "text"  # the input's type: text, email, tel; numeric (text with a digit keyboard)
     hint: str | None = None
     autocomplete: str = "off"
 
@@ -60,15 +60,23 @@ _INSTRUCTOR = (
     PayloadField("employee_lastname", "payload.employeeLastname", N_("Last name")),
     PayloadField("employee_email", "payload.employeeEmail", N_("Email address (optional)"), "email"),
 )
+
+
+def _contact(id_label: str) -> tuple[PayloadField, ...]:
+    """The contact's fields: the member (ExorLive Go) or the patient (ExorLive Main)."""
+    return (PayloadField("contact_id", "payload.contact.id", id_label), *_CONTACT)
+
+
 _CONTACT = (
-    PayloadField("contact_id", "payload.contact.id", N_("Patient id")),
     PayloadField("contact_firstname", "payload.contact.firstname", N_("First name")),
     PayloadField("contact_middlename", "payload.contact.middlename", N_("Middle name (optional)")),
     PayloadField("contact_lastname", "payload.contact.lastname", N_("Last name")),
     PayloadField(
-        "contact_birthdate", "payload.contact.birthdate", N_("Date of birth (optional)"), "date", N_("YYYY-MM-DD")
+        "contact_birthdate", "payload.contact.birthdate", N_("Date of birth (optional)"), hint=N_("YYYY-MM-DD")
     ),
-    PayloadField("contact_ssn", "payload.contact.ssn", N_("National identity number (optional)"), hint=N_("11 digits")),
+    PayloadField(
+        "contact_ssn", "payload.contact.ssn", N_("National identity number (optional)"), "numeric", N_("11 digits")
+    ),
     PayloadField("contact_mobile", "payload.contact.mobile", N_("Mobile number (optional)"), "tel"),
     PayloadField("contact_email", "payload.contact.email", N_("Email address (optional)"), "email"),
 )
@@ -92,11 +100,11 @@ def _generic_rows() -> tuple[PayloadField, ...]:
 
 # Each kind's fieldsets, in the order the form shows them.
 GROUPS: dict[str, tuple[Group, ...]] = {
-    "exorlive-go": (Group(N_("Organisation"), _ORGANISATION), Group(N_("Member"), _CONTACT)),
+    "exorlive-go": (Group(N_("Organisation"), _ORGANISATION), Group(N_("Member"), _contact(N_("Member id")))),
     "exorlive-main": (
         Group(N_("Organisation"), _ORGANISATION),
         Group(N_("Instructor"), _INSTRUCTOR),
-        Group(N_("Patient"), _CONTACT),
+        Group(N_("Patient"), _contact(N_("Patient id"))),
     ),
     "generic": (Group(N_("Token fields"), _generic_rows()),),
 }

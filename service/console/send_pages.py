@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Sequence
 from typing import Any
 
 from flask import current_app, g, request, url_for
@@ -33,6 +34,7 @@ from service.errors import (
     ValidationFailed,
 )
 from service.locales import N_
+from service.profiles import kinds
 from service.profiles.models import Profile
 from service.profiles.rules import display_name
 from service.tokens.answering import Answer, answer
@@ -59,7 +61,7 @@ _NOT_DONE = (
     N_("The broker could not make or deliver the link, and nothing usable was left. Try again in a while."),
 )
 _TOO_LARGE = (
-    N_("That was too much"),
+    N_("The form is too large"),
     N_("The form held more text than the console takes. Shorten the longest fields and send it again."),
 )
 _NOT_ALLOWED = (
@@ -168,7 +170,7 @@ def send_link() -> BaseResponse:
         form.attempt.data = ""  # the first press sent other details: this one is a new attempt
         return _form_page(profile, form, replaces, 409, general=[(None, _IN_PROGRESS[1])])
     except ValidationFailed as error:
-        general = field_errors(form, profile.kind, error.errors or {})
+        general = field_errors(form, profile.kind, _with_payload_errors(svc, profile, body, error))
         return _form_page(profile, form, replaces, 422, general=general)
     except BrokerError as error:
         auditing.record(svc.auditor, "console.link.sent", error.code, user, g.request_id, profile=str(profile.id))
@@ -186,8 +188,23 @@ def send_link() -> BaseResponse:
         recipient=svc.links.detail(user.tenant_id, link_id).get("recipient") if link_id else None,
         expiry=EXPIRY_WORDS.get(str(form.expiry.data), ""),
         replaces=replaces,
+        test_inbox=given.body.get("delivery") == "test-inbox",
         again=url_for("console.send", profile=profile.name),
     )
+
+
+def _with_payload_errors(
+    svc: Services, profile: Profile, body: dict[str, Any], error: ValidationFailed
+) -> dict[str, Sequence[str]]:
+    """The request's errors, and its payload's too when the request's own fields failed first (generateJWT
+    checks the payload only after them): the kind's check, so one round shows every field to fix."""
+    errors: dict[str, Sequence[str]] = dict(error.errors or {})
+    if not any(path.startswith("payload") for path in errors):
+        try:
+            kinds.load_payload(profile.kind, body["payload"], profile.check_ssn, svc.settings.max_payload_bytes)
+        except ValidationFailed as payload_error:
+            errors |= payload_error.errors or {}
+    return errors
 
 
 def _answer(svc: Services, caller: Caller, body: dict[str, Any], attempt: str) -> Answer:
