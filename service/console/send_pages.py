@@ -98,7 +98,9 @@ def _replaces(svc: Services, tenant_id: int) -> tuple[str | None, bool]:
     return link_id, ok
 
 
-def _form_page(profile: Profile, form: SendForm, replaces: str | None, status: int = 200, **extra: Any) -> BaseResponse:
+def _form_page(
+    profile: Profile, form: SendForm, replaces: str | None, status: int = 200, went_to: str | None = None, **extra: Any
+) -> BaseResponse:
     if not form.attempt.data or status == 200:
         form.attempt.data = secrets.token_urlsafe(16)
     return web.page(
@@ -108,7 +110,11 @@ def _form_page(profile: Profile, form: SendForm, replaces: str | None, status: i
         profile_name=display_name(profile),
         groups=GROUPS[profile.kind],
         form=form,
+        # The fields in the page's order, for the error summary at its top.
+        shown=[form[i.name] for g in GROUPS[profile.kind] for i in g.fields]
+        + [form.expiry, form.locale, form.delivery, form.to],
         replaces=replaces,
+        went_to=went_to,
         action=_send_url(profile, replaces),
         email=EMAIL,
         qr=QR,
@@ -139,8 +145,13 @@ def send() -> BaseResponse:
     replaces, ok = _replaces(svc, user.tenant_id)
     if not ok:
         return web.message_page(404, _NO_LINK, back=url_for("console.links"))
-    form = form_class(profile.kind)(formdata=None, locale=profile.locale or web.locale())
-    return _form_page(profile, form, replaces)
+    locale, went_to = profile.locale or web.locale(), None
+    if replaces is not None:
+        # What the old link keeps in clear: its language and its masked address (its payload is sealed).
+        old = svc.links.detail(user.tenant_id, replaces)
+        locale, went_to = old.get("locale") or locale, old.get("recipient")
+    form = form_class(profile.kind)(formdata=None, locale=locale)
+    return _form_page(profile, form, replaces, went_to=went_to)
 
 
 @bp.post("/send")

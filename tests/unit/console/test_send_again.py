@@ -66,6 +66,7 @@ def test_send_again_replaces_the_link_and_a_second_time_names_the_newest(
     again = client.get(f"/console/send?profile=exorlive-go&replaces={old}").get_data(as_text=True)
     assert old in again
     assert "babyyoda" not in again
+    assert "It went to a***@galaxy.com." in again  # what the link keeps in clear: the masked address
     sent = _send(client, f"profile=exorlive-go&replaces={old}", GO)
     html = sent.get_data(as_text=True)
     assert sent.status_code == 200, html

@@ -197,3 +197,4 @@ def test_one_round_shows_the_request_errors_and_the_payload_errors(
     html = _post(client, "profile=exorlive-go", fields).get_data(as_text=True)
     for field in ("to", "organization_id", "contact_lastname"):
         assert f'id="{field}-error"' in html, field
+    assert html.index('href="#organization_id"') < html.index('href="#contact_lastname"') < html.index('href="#to"')
