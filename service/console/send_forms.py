@@ -133,11 +133,11 @@ class SendForm(FlaskForm):  # type: ignore[misc]  # Flask-WTF ships no type info
         N_("Language of the link's pages and email"), choices=[SelectChoice(c, n) for c, n in LOCALE_NAMES.items()]
     )
     delivery = RadioField(
-        N_("How the member gets it"),
+        N_("How the link is delivered"),
         choices=[SelectChoice(EMAIL, N_("By email")), SelectChoice(QR, N_("Show the QR code and the link to copy"))],
         default=EMAIL,
     )
-    to = EmailField(N_("The member's email address"), render_kw={"autocomplete": "off", "spellcheck": "false"})
+    to = EmailField(N_("The recipient's email address"), render_kw={"autocomplete": "off", "spellcheck": "false"})
     # A random value per form shown: a second press of Send (or a reload) replays the first answer, no second mail.
     attempt = HiddenField()
 
