@@ -168,3 +168,18 @@ def test_a_generic_profile_with_a_reserved_name_is_told_on_its_row(
 def test_wrong_methods_are_refused(client: FlaskClient, svc: Services, creds: dict[str, Any]) -> None:
     assert client.put("/console/send").status_code == 405
     assert client.delete("/console/send?profile=exorlive-go").status_code == 405
+
+
+def test_a_test_profiles_link_is_not_replaced_as_a_test_key_may_not(
+    client: FlaskClient, svc: Services, creds: dict[str, Any], inbox: tuple[Collector, int]
+) -> None:
+    sign_in(client, svc, inbox[0], OWNER)
+    first = _send(client, "profile=exorlive-go-test", GO)
+    assert first.status_code == 200
+    assert "test inbox" in first.get_data(as_text=True)
+    old = str(svc.links.list(_tenant(svc), 1)[0]["id"])
+    assert 'data-testid="send-again"' not in client.get(f"/console/links/{old}").get_data(as_text=True)
+    refused = _send(client, f"profile=exorlive-go-test&replaces={old}", GO)
+    assert refused.status_code == 403
+    assert "cannot replace another" in refused.get_data(as_text=True)
+    assert svc.links.detail(_tenant(svc), old)["state"] == "usable"
