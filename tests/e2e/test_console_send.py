@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, Response, expect
 
+from service.console.users import Role
 from service.dev import seed as devseed
 from service.wiring import Services
 from tests.support.accessibility import VIEWPORTS, audited_page, keep_screenshot, serious_violations
@@ -159,6 +160,39 @@ def test_the_national_id_check_is_shown_on_its_field(live: dict[str, Any], page:
     expect(page.get_by_test_id("error-contact_ssn")).to_contain_text("Norwegian national identity number")
     expect(page.locator("#contact_ssn")).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#contact_firstname")).to_have_value("Baby")
+
+
+# A form the page did not make, without a CSRF token, posted from the console's own origin.
+_POST_WITHOUT_TOKEN = """(action) => {
+    const form = document.createElement("form");
+    form.method = "post";
+    form.action = action;
+    document.body.appendChild(form);
+    form.submit();
+}"""
+
+
+def test_a_viewer_gets_the_403_page_and_a_send_without_the_csrf_token_is_refused(
+    live: dict[str, Any], page: Page
+) -> None:
+    svc: Services = live["svc"]
+    svc.console.users.add(_tenant(live), "viewer@dev.example", Role.VIEWER)
+    _sign_in(live, page, "viewer@dev.example")
+    expect(page.get_by_role("link", name="Send a link", exact=True)).to_have_count(0)
+    response = page.goto(f"{live['base']}/console/send?profile=exorlive-go")
+    assert response is not None
+    assert response.status == 403
+    expect(page.locator("h1")).to_have_text("You may not do that")
+
+    _sign_in(live, page, OWNER)
+    page.goto(f"{live['base']}/console/send?profile=exorlive-go")
+    with page.expect_navigation() as navigation:
+        page.evaluate(_POST_WITHOUT_TOKEN, "/console/send?profile=exorlive-go")
+    refused = navigation.value
+    assert refused is not None
+    assert refused.status == 400
+    expect(page.locator("h1")).to_have_text("This form has expired")
+    assert svc.links.list(_tenant(live), 10) == []
 
 
 # Each Send page, in the order a session meets them, with its status.

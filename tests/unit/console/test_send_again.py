@@ -183,3 +183,18 @@ def test_a_test_profiles_link_is_not_replaced_as_a_test_key_may_not(
     assert refused.status_code == 403
     assert "cannot replace another" in refused.get_data(as_text=True)
     assert svc.links.detail(_tenant(svc), old)["state"] == "usable"
+
+
+def test_a_corrected_form_sends_with_the_same_attempt(
+    client: FlaskClient, svc: Services, creds: dict[str, Any], inbox: tuple[Collector, int]
+) -> None:
+    # Nothing is kept of a refused attempt: the corrected form (the same attempt value) is sent.
+    sign_in(client, svc, inbox[0], OWNER)
+    refused = _send(client, "profile=exorlive-go", {**GO, "to": "nope"})
+    assert refused.status_code == 422
+    html = refused.get_data(as_text=True)
+    attempt = re.search(r'name="attempt" type="hidden" value="([^"]+)"', html)
+    assert attempt
+    data = {**GO, "csrf_token": csrf_token(html), "attempt": attempt.group(1)}
+    assert client.post("/console/send?profile=exorlive-go", data=data).status_code == 200
+    assert len(svc.links.list(_tenant(svc), 10)) == 1
