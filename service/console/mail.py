@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from email import policy
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 import jinja2
 
 from service import locales
-from service.email.message import from_address
-from service.email.settings import sender_address
+from service.email.message import new_message
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -52,13 +49,7 @@ def sign_in_mail(
             .get_template("console/mail/sign_in.txt")
             .render(places=places, expires_in=locales.format_duration(lifetime_seconds, locale))
         )
-    message = EmailMessage(policy=policy.SMTP)
-    message["Subject"] = subject
-    message["From"] = from_address(sender, None)
-    message["To"] = to
-    message["Date"] = formatdate(now, usegmt=True)
-    message["Message-ID"] = make_msgid(domain=sender_address(sender).domain)
-    message["Auto-Submitted"] = "auto-generated"
+    message = new_message(subject, sender, None, to, now)
     message.set_content(text, cte="quoted-printable")
     message["Content-Language"] = locale
     return message

@@ -412,11 +412,16 @@ export const showConsoleHome = (options) => (options?.client ?? client).get({ ur
  */
 export const showConsoleSignIn = (options) => (options?.client ?? client).get({ url: '/console/sign-in', ...options });
 /**
- * Email a one-time sign-in link
+ * Go on to the organisation's identity provider, or email a one-time sign-in link
  *
- * A form POST (`email`, `csrf_token`). The answer is the same page whether or not the address is a
- * console user's; a user's address is mailed a link that works once, for 15 minutes. Rate-limited per
- * address and per client address (`429`).
+ * A form POST (`email`, `csrf_token`). Home-realm discovery: an address whose domain belongs to a tenant
+ * with an identity provider (`flask --app service console idp set`) gets a page that goes on at once to
+ * the provider's authorization endpoint (authorization code with PKCE S256, `state`, `nonce` and the
+ * address as `login_hint`; a page rather than a `303`, as the sign-in page's CSP `form-action 'self'`
+ * governs its POST's redirects too). `503` if that provider does not answer or its client secret is not
+ * where its settings say. Any other address gets the same page whether or not it is a console user's; a
+ * user's address is mailed a link that works once, for 15 minutes. Rate-limited per address and per
+ * client address (`429`).
  *
  */
 export const requestConsoleSignIn = (options) => (options.client ?? client).post({
@@ -428,6 +433,22 @@ export const requestConsoleSignIn = (options) => (options.client ?? client).post
         ...options.headers
     }
 });
+/**
+ * Come back from the organisation's identity provider (OpenID Connect)
+ *
+ * The `redirectUri` registered at the provider. The `state` must be one this browser was given (once; it
+ * is kept with the nonce and the PKCE verifier in the console's signed CSRF cookie); the `code` is
+ * exchanged with the verifier; the ID token's signature (the provider's JWKS), `iss`, `aud`, `exp` and
+ * `nonce` are checked; its `email` must be verified (`email_verified: true`) and in one of the tenant's
+ * allowed domains. Then the console user with that address (made on first sign-in with the tenant's
+ * default role; an existing user keeps theirs) is signed in with a new session id (any session the
+ * browser brought ends) and `303` to `/console`. Otherwise a page and no session: `400` (unknown or used
+ * state, no or bad code), `403` (the provider said `error=...`, the ID token failed a check, the address
+ * is not verified or not in an allowed domain), `503` (the provider does not answer). Sent with
+ * `Referrer-Policy: no-referrer`.
+ *
+ */
+export const finishConsoleOidcSignIn = (options) => (options?.client ?? client).get({ url: '/console/sign-in/oidc/callback', ...options });
 /**
  * The page of an emailed sign-in link (never signs in)
  *

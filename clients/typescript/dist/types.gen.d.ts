@@ -2630,6 +2630,10 @@ export type RequestConsoleSignInErrors = {
      * A fault of the broker, not of the request. Quote the `requestId` when you report it.
      */
     500: InternalErrorProblem;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    503: string;
 };
 export type RequestConsoleSignInError = RequestConsoleSignInErrors[keyof RequestConsoleSignInErrors];
 export type RequestConsoleSignInResponses = {
@@ -2639,6 +2643,45 @@ export type RequestConsoleSignInResponses = {
     200: string;
 };
 export type RequestConsoleSignInResponse = RequestConsoleSignInResponses[keyof RequestConsoleSignInResponses];
+export type FinishConsoleOidcSignInData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The provider's authorization code.
+         */
+        code?: string;
+        /**
+         * The state the broker sent to the provider.
+         */
+        state?: string;
+        /**
+         * The provider's error (`access_denied`, ...), instead of a code.
+         */
+        error?: string;
+        error_description?: string;
+    };
+    url: '/console/sign-in/oidc/callback';
+};
+export type FinishConsoleOidcSignInErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    503: string;
+};
+export type FinishConsoleOidcSignInError = FinishConsoleOidcSignInErrors[keyof FinishConsoleOidcSignInErrors];
 export type ShowConsoleSignInLinkData = {
     body?: never;
     path: {

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import { type Client, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client/index.js';
-import type { ConsoleSendLinkData, ConsoleSendLinkErrors, ConsoleSendLinkResponses, ConsoleSignOutData, ConsoleSignOutErrors, ConsoleSignOutResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExplainProblemData, ExplainProblemErrors, ExplainProblemResponses, GenerateJwtData, GenerateJwtErrors, GenerateJwtResponses, GetDefaultJwksData, GetDefaultJwksErrors, GetDefaultJwksResponses, GetDocsAssetData, GetDocsAssetErrors, GetDocsAssetResponses, GetDocsData, GetDocsErrors, GetDocsResponses, GetDocsWithASlashData, GetDocsWithASlashErrors, GetGuideData, GetGuideErrors, GetGuideResponses, GetIndexData, GetIndexErrors, GetIndexResponses, GetKeysetJwksData, GetKeysetJwksErrors, GetKeysetJwksResponses, GetLinkData, GetLinkErrors, GetLinkResponses, GetOpenApiData, GetOpenApiErrors, GetOpenApiJsonData, GetOpenApiJsonErrors, GetOpenApiJsonResponses, GetOpenApiResponses, GetTestInboxData, GetTestInboxErrors, GetTestInboxResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, HealthzData, HealthzErrors, HealthzResponses, InspectTokenData, InspectTokenErrors, InspectTokenResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListGuidesData, ListGuidesErrors, ListGuidesResponses, ListLinksData, ListLinksErrors, ListLinksResponses, ListProblemsData, ListProblemsErrors, ListProblemsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEventsData, ListWebhookEventsErrors, ListWebhookEventsResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, MetricsData, MetricsErrors, MetricsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RenewLaunchLinkData, RenewLaunchLinkErrors, RenewLaunchLinkResponses, RequestConsoleSignInData, RequestConsoleSignInErrors, RequestConsoleSignInResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeConsoleLinkData, RevokeConsoleLinkErrors, RevokeLinkData, RevokeLinkErrors, RevokeLinkResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, ShowConsoleHomeData, ShowConsoleHomeErrors, ShowConsoleHomeResponses, ShowConsoleLinkData, ShowConsoleLinkErrors, ShowConsoleLinkResponses, ShowConsoleLinksData, ShowConsoleLinksErrors, ShowConsoleLinksResponses, ShowConsoleSendData, ShowConsoleSendErrors, ShowConsoleSendResponses, ShowConsoleSignInData, ShowConsoleSignInErrors, ShowConsoleSignInLinkData, ShowConsoleSignInLinkErrors, ShowConsoleSignInLinkResponses, ShowConsoleSignInResponses, ShowLaunchLinkData, ShowLaunchLinkErrors, ShowLaunchLinkResponses, UseConsoleSignInLinkData, UseConsoleSignInLinkErrors, UseLaunchLinkData, UseLaunchLinkErrors, UseLaunchLinkResponses } from './types.gen.js';
+import type { ConsoleSendLinkData, ConsoleSendLinkErrors, ConsoleSendLinkResponses, ConsoleSignOutData, ConsoleSignOutErrors, ConsoleSignOutResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExplainProblemData, ExplainProblemErrors, ExplainProblemResponses, FinishConsoleOidcSignInData, FinishConsoleOidcSignInErrors, GenerateJwtData, GenerateJwtErrors, GenerateJwtResponses, GetDefaultJwksData, GetDefaultJwksErrors, GetDefaultJwksResponses, GetDocsAssetData, GetDocsAssetErrors, GetDocsAssetResponses, GetDocsData, GetDocsErrors, GetDocsResponses, GetDocsWithASlashData, GetDocsWithASlashErrors, GetGuideData, GetGuideErrors, GetGuideResponses, GetIndexData, GetIndexErrors, GetIndexResponses, GetKeysetJwksData, GetKeysetJwksErrors, GetKeysetJwksResponses, GetLinkData, GetLinkErrors, GetLinkResponses, GetOpenApiData, GetOpenApiErrors, GetOpenApiJsonData, GetOpenApiJsonErrors, GetOpenApiJsonResponses, GetOpenApiResponses, GetTestInboxData, GetTestInboxErrors, GetTestInboxResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, HealthzData, HealthzErrors, HealthzResponses, InspectTokenData, InspectTokenErrors, InspectTokenResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListGuidesData, ListGuidesErrors, ListGuidesResponses, ListLinksData, ListLinksErrors, ListLinksResponses, ListProblemsData, ListProblemsErrors, ListProblemsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEventsData, ListWebhookEventsErrors, ListWebhookEventsResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, MetricsData, MetricsErrors, MetricsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RenewLaunchLinkData, RenewLaunchLinkErrors, RenewLaunchLinkResponses, RequestConsoleSignInData, RequestConsoleSignInErrors, RequestConsoleSignInResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeConsoleLinkData, RevokeConsoleLinkErrors, RevokeLinkData, RevokeLinkErrors, RevokeLinkResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, ShowConsoleHomeData, ShowConsoleHomeErrors, ShowConsoleHomeResponses, ShowConsoleLinkData, ShowConsoleLinkErrors, ShowConsoleLinkResponses, ShowConsoleLinksData, ShowConsoleLinksErrors, ShowConsoleLinksResponses, ShowConsoleSendData, ShowConsoleSendErrors, ShowConsoleSendResponses, ShowConsoleSignInData, ShowConsoleSignInErrors, ShowConsoleSignInLinkData, ShowConsoleSignInLinkErrors, ShowConsoleSignInLinkResponses, ShowConsoleSignInResponses, ShowLaunchLinkData, ShowLaunchLinkErrors, ShowLaunchLinkResponses, UseConsoleSignInLinkData, UseConsoleSignInLinkErrors, UseLaunchLinkData, UseLaunchLinkErrors, UseLaunchLinkResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -461,11 +461,16 @@ export const showConsoleHome = <ThrowOnError extends boolean = false>(options?: 
 export const showConsoleSignIn = <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleSignInData, ThrowOnError>) => (options?.client ?? client).get<ShowConsoleSignInResponses, ShowConsoleSignInErrors, ThrowOnError>({ url: '/console/sign-in', ...options });
 
 /**
- * Email a one-time sign-in link
+ * Go on to the organisation's identity provider, or email a one-time sign-in link
  *
- * A form POST (`email`, `csrf_token`). The answer is the same page whether or not the address is a
- * console user's; a user's address is mailed a link that works once, for 15 minutes. Rate-limited per
- * address and per client address (`429`).
+ * A form POST (`email`, `csrf_token`). Home-realm discovery: an address whose domain belongs to a tenant
+ * with an identity provider (`flask --app service console idp set`) gets a page that goes on at once to
+ * the provider's authorization endpoint (authorization code with PKCE S256, `state`, `nonce` and the
+ * address as `login_hint`; a page rather than a `303`, as the sign-in page's CSP `form-action 'self'`
+ * governs its POST's redirects too). `503` if that provider does not answer or its client secret is not
+ * where its settings say. Any other address gets the same page whether or not it is a console user's; a
+ * user's address is mailed a link that works once, for 15 minutes. Rate-limited per address and per
+ * client address (`429`).
  *
  */
 export const requestConsoleSignIn = <ThrowOnError extends boolean = false>(options: Options<RequestConsoleSignInData, ThrowOnError>) => (options.client ?? client).post<RequestConsoleSignInResponses, RequestConsoleSignInErrors, ThrowOnError>({
@@ -477,6 +482,23 @@ export const requestConsoleSignIn = <ThrowOnError extends boolean = false>(optio
         ...options.headers
     }
 });
+
+/**
+ * Come back from the organisation's identity provider (OpenID Connect)
+ *
+ * The `redirectUri` registered at the provider. The `state` must be one this browser was given (once; it
+ * is kept with the nonce and the PKCE verifier in the console's signed CSRF cookie); the `code` is
+ * exchanged with the verifier; the ID token's signature (the provider's JWKS), `iss`, `aud`, `exp` and
+ * `nonce` are checked; its `email` must be verified (`email_verified: true`) and in one of the tenant's
+ * allowed domains. Then the console user with that address (made on first sign-in with the tenant's
+ * default role; an existing user keeps theirs) is signed in with a new session id (any session the
+ * browser brought ends) and `303` to `/console`. Otherwise a page and no session: `400` (unknown or used
+ * state, no or bad code), `403` (the provider said `error=...`, the ID token failed a check, the address
+ * is not verified or not in an allowed domain), `503` (the provider does not answer). Sent with
+ * `Referrer-Policy: no-referrer`.
+ *
+ */
+export const finishConsoleOidcSignIn = <ThrowOnError extends boolean = false>(options?: Options<FinishConsoleOidcSignInData, ThrowOnError>) => (options?.client ?? client).get<unknown, FinishConsoleOidcSignInErrors, ThrowOnError>({ url: '/console/sign-in/oidc/callback', ...options });
 
 /**
  * The page of an emailed sign-in link (never signs in)
