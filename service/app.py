@@ -20,6 +20,7 @@ from service.console import key_pages as console_key_pages
 from service.console import link_pages as console_link_pages
 from service.console import pages as console_pages
 from service.console import profile_pages as console_profile_pages
+from service.console import send_pages as console_send_pages
 from service.console import user_pages as console_user_pages
 from service.console import web as console_web
 from service.console import webhook_pages as console_webhook_pages
@@ -94,6 +95,7 @@ def create_app(
         console_webhook_pages,
         console_inspector_pages,
         console_inbox_pages,
+        console_send_pages,
     ):
         assert module.bp is console_pages.bp
     console_web.init_app(app)

@@ -112,8 +112,8 @@ def page(template: str, status: int = 200, **context: Any) -> Response:
     response.headers["Content-Language"] = language
     response.vary.add("Accept-Language")
     response.headers["Content-Security-Policy"] = (
-        f"default-src 'none'; style-src 'nonce-{nonce}'; img-src 'self'; form-action 'self'; "
-        "frame-ancestors 'none'; base-uri 'none'"
+        f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; img-src 'self'; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     )
     return response
 

@@ -489,6 +489,37 @@ export const consoleSignOut = (options) => (options.client ?? client).post({
     }
 });
 /**
+ * Send a link, in the console
+ *
+ * For admins and owners (a viewer gets a `403` page). Without `profile`, the account's profiles to pick
+ * from; with it, the form of the profile's payload kind (ExorLive Main: organisation, instructor, patient;
+ * ExorLive Go: organisation, member; generic: name/value rows), the expiry in words, the locale, and the
+ * delivery: by email, or a QR code with the link to copy.
+ *
+ */
+export const showConsoleSend = (options) => (options?.client ?? client).get({ url: '/console/send', ...options });
+/**
+ * Make and deliver a launch link from the console
+ *
+ * The form becomes a generateJWT request handed to the same service `POST /api/v1/generateJWT` uses, as
+ * a caller made for the console user (its audit row names the user's id, `cu_…`): every rule, the
+ * webhook event and the email are the API's. Its validation errors come back on the form's fields
+ * (`422`). The answer page names the masked recipient, or shows the QR code (an inline SVG) and the link
+ * in a read-only field; the link is never put in a URL. A second press of the same form gives the first
+ * answer again (no second mail). With `replaces`, a link already replaced gets a `409` page naming the
+ * newest link of its chain. Audited as `console.link.sent` with the console user's id.
+ *
+ */
+export const consoleSendLink = (options) => (options.client ?? client).post({
+    ...urlSearchParamsBodySerializer,
+    url: '/console/send',
+    ...options,
+    headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...options.headers
+    }
+});
+/**
  * The account's launch links, in the console
  *
  * The newest 100 links of the signed-in user's account, each with its state, profile, masked recipient

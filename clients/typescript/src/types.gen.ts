@@ -14,6 +14,23 @@ export type ConsoleCsrfForm = {
 };
 
 /**
+ * The Send form: its CSRF token and attempt (a random value per form shown), the link's expiry (minutes:
+ * 15, 60, 2880), locale, delivery (`email` with `to`, or `qr`), and the payload's fields by kind:
+ * `organization_id`, `organization_name`, `employee_*` (ExorLive Main), `contact_*`; generic profiles
+ * `key_1`…`key_5` with `value_1`…`value_5`.
+ *
+ */
+export type ConsoleSendForm = {
+    csrf_token: string;
+    attempt?: string;
+    expiry?: '15' | '60' | '2880';
+    locale?: 'nb' | 'nn' | 'en';
+    delivery?: 'email' | 'qr';
+    to?: string;
+    [key: string]: string | string | '15' | '60' | '2880' | 'nb' | 'nn' | 'en' | 'email' | 'qr' | string | undefined;
+};
+
+/**
  * The console's token inspector form.
  */
 export type ConsoleInspectorForm = {
@@ -3040,6 +3057,122 @@ export type ConsoleSignOutResponses = {
 };
 
 export type ConsoleSignOutResponse = ConsoleSignOutResponses[keyof ConsoleSignOutResponses];
+
+export type ShowConsoleSendData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The name of one of the account's profiles (another account's, or none by that name, is a `404` page).
+         */
+        profile?: string;
+        /**
+         * Send again: the id of the account's link the new one replaces (it stops working when the new one is
+         * made). Its payload is sealed under its secret, which the broker does not keep, so the form asks again.
+         *
+         */
+        replaces?: string;
+    };
+    url: '/console/send';
+};
+
+export type ShowConsoleSendErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleSendError = ShowConsoleSendErrors[keyof ShowConsoleSendErrors];
+
+export type ShowConsoleSendResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleSendResponse = ShowConsoleSendResponses[keyof ShowConsoleSendResponses];
+
+export type ConsoleSendLinkData = {
+    body: ConsoleSendForm;
+    path?: never;
+    query?: {
+        /**
+         * The name of one of the account's profiles (another account's, or none by that name, is a `404` page).
+         */
+        profile?: string;
+        /**
+         * Send again: the id of the account's link the new one replaces (it stops working when the new one is
+         * made). Its payload is sealed under its secret, which the broker does not keep, so the form asks again.
+         *
+         */
+        replaces?: string;
+    };
+    url: '/console/send';
+};
+
+export type ConsoleSendLinkErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    409: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    413: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    422: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    429: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    502: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    503: string;
+};
+
+export type ConsoleSendLinkError = ConsoleSendLinkErrors[keyof ConsoleSendLinkErrors];
+
+export type ConsoleSendLinkResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ConsoleSendLinkResponse = ConsoleSendLinkResponses[keyof ConsoleSendLinkResponses];
 
 export type ShowConsoleLinksData = {
     body?: never;

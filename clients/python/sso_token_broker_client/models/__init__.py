@@ -18,6 +18,10 @@ from .console_invite_form_language import ConsoleInviteFormLanguage
 from .console_invite_form_role import ConsoleInviteFormRole
 from .console_role_form import ConsoleRoleForm
 from .console_role_form_role import ConsoleRoleFormRole
+from .console_send_form import ConsoleSendForm
+from .console_send_form_delivery import ConsoleSendFormDelivery
+from .console_send_form_expiry import ConsoleSendFormExpiry
+from .console_send_form_locale import ConsoleSendFormLocale
 from .console_sign_in_form import ConsoleSignInForm
 from .contact import Contact
 from .ec_public_jwk import EcPublicJwk
@@ -180,6 +184,10 @@ __all__ = (
     "ConsoleInviteFormRole",
     "ConsoleRoleForm",
     "ConsoleRoleFormRole",
+    "ConsoleSendForm",
+    "ConsoleSendFormDelivery",
+    "ConsoleSendFormExpiry",
+    "ConsoleSendFormLocale",
     "ConsoleSignInForm",
     "Contact",
     "EcPublicJwk",
