@@ -1,5 +1,5 @@
 """Measurement for issue 23: the console's Overview and Audit queries over 10⁶ audit rows, with and without
-the indexes of migration 0012_audit_activity, on SQLite and on PostgreSQL.
+the indexes of migration 0014 (audit activity indexes), on SQLite and on PostgreSQL.
 
 `python -m bench.audit_overview` fills a fresh database (a temporary SQLite file; a PostgreSQL database made
 and dropped on the local server, TEST_POSTGRES_URL as in the tests) with BENCH_AUDIT_ROWS rows (default 10⁶)

@@ -13,11 +13,19 @@ from service import cli, health, locales, logs, metrics
 from service.apikeys import admission
 from service.apikeys import views as apikeys_views
 from service.config import load_settings
+from service.console import api_key_pages as console_api_key_pages
 from service.console import audit_pages as console_audit_pages
+from service.console import inbox_pages as console_inbox_pages
+from service.console import inspector_pages as console_inspector_pages
+from service.console import key_pages as console_key_pages
 from service.console import link_pages as console_link_pages
 from service.console import overview_pages as console_overview_pages
 from service.console import pages as console_pages
+from service.console import profile_pages as console_profile_pages
+from service.console import send_pages as console_send_pages
+from service.console import user_pages as console_user_pages
 from service.console import web as console_web
+from service.console import webhook_pages as console_webhook_pages
 from service.docs import guides
 from service.docs import views as docs_views
 from service.keys import views as keys_views
@@ -80,8 +88,20 @@ def create_app(
     app.register_blueprint(testmode_views.bp)
     app.register_blueprint(webhooks_views.bp)
     # The console's pages (sign-in, home, links) are one blueprint, with its CSRF cookie's settings.
-    assert console_pages.bp is console_link_pages.bp
-    assert console_overview_pages.bp is console_audit_pages.bp is console_pages.bp
+    for module in (
+        console_link_pages,
+        console_api_key_pages,
+        console_user_pages,
+        console_profile_pages,
+        console_key_pages,
+        console_webhook_pages,
+        console_inspector_pages,
+        console_inbox_pages,
+        console_send_pages,
+        console_overview_pages,
+        console_audit_pages,
+    ):
+        assert module.bp is console_pages.bp
     console_web.init_app(app)
     webhook_store = app.extensions[EXTENSION_KEY].stores.webhooks
     metrics.init_app(app, settings.metrics_token, before_scrape=lambda: metrics.observe_webhook_backlog(webhook_store))

@@ -63,9 +63,10 @@ def configure_logging(level: str, stream: TextIO | None = None) -> None:
     root.addHandler(handler)
     root.setLevel(level)
     # alembic.runtime.plugins lists its plugins at INFO on every migration run: noise, not news. markdown_it (the
-    # /guides pages) logs each parsing rule it tries at DEBUG, hundreds of lines a page.
+    # /guides pages) logs each parsing rule it tries at DEBUG, hundreds of lines a page. Authlib logs the PKCE
+    # verifier and the tokens it fetches at DEBUG (console sign-in through an identity provider).
     for noisy in ("botocore", "boto3", "urllib3", "werkzeug", "aws_secretsmanager_caching", "alembic.runtime.plugins",
-                  "markdown_it"):  # fmt: skip
+                  "markdown_it", "authlib"):  # fmt: skip
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

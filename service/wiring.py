@@ -17,6 +17,9 @@ from service.audit.spool import AuditSpool
 from service.audit.store import AuditStore
 from service.audit.writer import Auditor, AuditWriter
 from service.config import Settings
+from service.console.idp import IdentityProviders
+from service.console.idp_store import IdentityProviderStore
+from service.console.oidc import OidcSignIns
 from service.console.sessions import ConsoleSessions
 from service.console.sign_in import Mailing, SignIns
 from service.console.store import ConsoleStore
@@ -66,6 +69,7 @@ class Stores:
     test_mails: TestMailStore
     audit: AuditStore
     console: ConsoleStore
+    identity_providers: IdentityProviderStore
 
     @classmethod
     def over(cls, db: Database) -> Stores:
@@ -80,16 +84,19 @@ class Stores:
             test_mails=TestMailStore(db),
             audit=AuditStore(db),
             console=ConsoleStore(db),
+            identity_providers=IdentityProviderStore(db),
         )
 
 
 @dataclasses.dataclass(frozen=True)
 class Console:
-    """The partner console's services: its users, their sign-in by emailed link, their sessions."""
+    """The partner console's services: its users, their sign-in by emailed link or identity provider, sessions."""
 
     users: ConsoleUsers
     sign_ins: SignIns
     sessions: ConsoleSessions
+    identity_providers: IdentityProviders
+    oidc: OidcSignIns
 
 
 @dataclasses.dataclass
@@ -182,7 +189,7 @@ def build_services(
         outbox=outbox,
         webhooks=WebhookEndpoints(stores.webhooks, url_policy, settings.webhooks, settings.server_secret, clock),
         url_policy=url_policy,
-        console=_console(settings, stores, mailer, rate_limiter, auditor, clock),
+        console=_console(settings, stores, mailer, rate_limiter, auditor, clock, secrets_client),
         clock=clock,
     )
 
@@ -194,14 +201,18 @@ def _console(
     limiter: RateLimiter,
     auditor: Auditor,
     clock: Callable[[], float],
+    secrets_client: Any,
 ) -> Console:
     users = ConsoleUsers(stores.console, settings.server_secret)
     sender = settings.smtp.sender if settings.smtp else TEST_SENDER
     mailing = Mailing(mailer, sender, settings.public_base_url)
+    providers = IdentityProviders(stores.identity_providers, settings.public_base_url, secrets_client, clock)
     return Console(
         users=users,
         sign_ins=SignIns(stores.console, users, stores.tenants, mailing, limiter, auditor, settings.console, clock),
         sessions=ConsoleSessions(stores.console, users, settings.console, clock),
+        identity_providers=providers,
+        oidc=OidcSignIns(providers, users, auditor),
     )
 
 

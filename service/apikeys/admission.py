@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+
 from flask import Flask, Response, g, request
+from sqlalchemy.exc import SQLAlchemyError
 
 from service import metrics
 from service.apikeys.authentication import authenticate
 from service.apikeys.caller import Caller
 from service.errors import RateLimited
 from service.wiring import Services
+
+log = logging.getLogger(__name__)
 
 
 def admit(broker: Services) -> Caller:
@@ -17,6 +23,7 @@ def admit(broker: Services) -> Caller:
         broker.stores.api_keys, request.headers.get("Authorization"), broker.failed_attempts, request.remote_addr
     )
     g.tenant_id = caller.tenant_id
+    _note_use(broker, caller)
     rate_limit = caller.rate_limit or broker.settings.default_rate_limit
     decision = broker.rate_limiter.hit(caller.prefix, rate_limit)
     g.rate_limit_headers = decision.headers()
@@ -30,6 +37,14 @@ def admit(broker: Services) -> Caller:
             headers=g.rate_limit_headers,
         )
     return caller
+
+
+def _note_use(broker: Services, caller: Caller) -> None:
+    # "Last used" on the console's API keys page; a failed write costs the request nothing (the key is valid).
+    try:
+        broker.stores.api_keys.note_used(caller.prefix, dt.datetime.fromtimestamp(broker.clock(), dt.UTC))
+    except SQLAlchemyError as error:
+        log.warning("an API key's last use was not recorded: %s", type(error).__name__)
 
 
 def _add_rate_limit_headers(response: Response) -> Response:

@@ -32,5 +32,7 @@ class ApiKey(Base):
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     # "<count>/<unit>" (service/rate_limits.py); None: the broker's RATE_LIMIT.
     rate_limit: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    # When the key last authenticated a request, to within LAST_USED_PRECISION (service/apikeys/store.py).
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
     tenant: Mapped[Tenant] = relationship()

@@ -1,7 +1,9 @@
 """Rate limits per API key: counters in Redis shared by every instance, or in this process without Redis.
 
 The `limits` library does the counting (a sliding-window counter: two counters per key, updated by one
-atomic Lua script in Redis, and no burst of twice the limit at a window's edge).
+atomic Lua script in Redis, and no burst of twice the limit at a window's edge). A limit of 100 or more per
+window is leased (leases.py): each process counts a few units at once in the same counters and spends them
+without a round trip, never admitting more than the limit in a window; lower limits are counted per request.
 
 When Redis is unreachable the broker fails *open to local counters*: each process goes on counting in
 memory, so a key is still limited (at most instances times workers times its limit), while SSO keeps working for
@@ -22,6 +24,7 @@ from limits import RateLimitItem, parse, storage, strategies
 from limits.errors import StorageError
 
 from service import metrics
+from service.apikeys.leases import LEASE_SCRIPT, Grant, Leases, lease_size
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +76,23 @@ class _OneTripRedisStorage(storage.RedisStorage):
             _ACQUIRE_AND_READ.format(acquire=self.SCRIPT_ACQUIRE_SLIDING_WINDOW.decode()).encode()
         )
         self._read_ahead = threading.local()
+        self._lease_script = self.get_connection().register_script(LEASE_SCRIPT.encode())
+
+    def lease(self, key: str, limit: int, expiry: int, wanted: int, given_back: int = 0, counted_in: int = 0) -> Grant:
+        """Up to `wanted` units counted in the key's window at once, after giving back `given_back` (leases.py)."""
+        keys = [self.prefixed_key(self._previous_window_key(key)), self.prefixed_key(self._current_window_key(key))]
+        try:
+            granted, *window, now = self._lease_script(keys, [limit, expiry, wanted, given_back, counted_in])
+        except self.base_exceptions as error:
+            raise StorageError(error) from error
+        current_ttl = int(window[3])
+        # Kept for the window read that follows (limits' get_window_stats), as for a hit.
+        self._read_ahead.window = (key, expiry, window)
+        return Grant(
+            granted=int(granted),
+            window_end_ms=int(now) + current_ttl - expiry * 1000,
+            window_left=(current_ttl - expiry * 1000) / 1000,
+        )
 
     def acquire_sliding_window_entry(self, key: str, limit: int, expiry: int, amount: int = 1) -> bool:
         keys = [self.prefixed_key(self._previous_window_key(key)), self.prefixed_key(self._current_window_key(key))]
@@ -103,6 +123,7 @@ class RateLimiter:
     ) -> None:
         self._local = strategies.SlidingWindowCounterRateLimiter(storage.MemoryStorage())
         self._shared: strategies.RateLimiter | None = None
+        self._leases: Leases | None = None
         if redis_url:
             redis = _OneTripRedisStorage(
                 redis_url,
@@ -112,6 +133,7 @@ class RateLimiter:
                 socket_timeout=REDIS_TIMEOUT_SECONDS,
             )
             self._shared = strategies.SlidingWindowCounterRateLimiter(redis)
+            self._leases = Leases(redis, on_error=self._lease_lost)
         self._retry_seconds = retry_seconds
         self._clock = clock
         self._lock = threading.Lock()
@@ -130,6 +152,8 @@ class RateLimiter:
             item = self._items[rate_limit] = parse(rate_limit)
         if self._shared is not None and self.shared:
             try:
+                if self._leases is not None and lease_size(item.amount) > 1:
+                    return self._spend_lease(self._leases, self._shared, item, key)
                 return self._decide(self._shared, item, key, shared=True)
             except StorageError as error:
                 self._fall_back(error)
@@ -145,6 +169,40 @@ class RateLimiter:
             self._retry_seconds,
             type(error.storage_error).__name__,
         )
+
+    def _spend_lease(self, leases: Leases, limiter: strategies.RateLimiter, item: RateLimitItem, key: str) -> Decision:
+        """A unit of this process's lease of the key's limit, leased anew (one round trip) when it is spent or over."""
+        storage_key, expiry = item.key_for(key), item.get_expiry()
+        lease = leases.spend(storage_key, item.amount, expiry)
+        if lease is not None:
+            return self._decision(item, True, lease.remaining, lease.reset_at)
+        grant, lease = leases.take(storage_key, item.amount, expiry)
+        if grant is None and lease is not None:  # another thread of this process renewed it meanwhile
+            return self._decision(item, True, lease.remaining, lease.reset_at)
+        # The window as the script left it (no second round trip), with limits' arithmetic.
+        stats = limiter.get_window_stats(item, key)
+        # limits' remaining counts the whole lease as spent; all but this request's unit are not yet.
+        granted = grant.granted if grant is not None else 0
+        remaining = max(0, stats.remaining + granted - 1)
+        if lease is None:
+            return self._decision(item, False, remaining, stats.reset_time)
+        lease.remaining, lease.reset_at = remaining, stats.reset_time
+        return self._decision(item, True, remaining, stats.reset_time)
+
+    def _decision(self, item: RateLimitItem, allowed: bool, remaining: int, reset_at: float) -> Decision:
+        return Decision(
+            allowed=allowed,
+            limit=item.amount,
+            remaining=remaining,
+            window_seconds=item.get_expiry(),
+            reset_seconds=max(1, math.ceil(reset_at - self._clock())),
+            shared=True,
+        )
+
+    def _lease_lost(self, error: Exception) -> None:
+        # The type only, as in _fall_back; the request path finds Redis gone on its next round trip itself.
+        cause = error.storage_error if isinstance(error, StorageError) else error
+        log.warning("rate_limit.lease_not_given_back: counted until its window passes (%s)", type(cause).__name__)
 
     def _decide(self, limiter: strategies.RateLimiter, item: RateLimitItem, key: str, *, shared: bool) -> Decision:
         allowed = limiter.hit(item, key)

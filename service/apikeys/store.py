@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
@@ -15,6 +15,8 @@ from service.errors import Conflict, NotFound
 
 # How stale the set of live API key prefixes may be: a key made this long ago works from a refused address.
 _MIN_PREFIX_SET_SECONDS = 5
+# An API key's last use is written at most this often by each instance: a request is not a database write.
+LAST_USED_PRECISION_SECONDS = 300
 
 
 class ApiKeyStore:
@@ -25,6 +27,8 @@ class ApiKeyStore:
         # The prefixes of all live API keys, read as one set when an address is being refused (service/apikeys).
         self._live_prefixes: tuple[float, frozenset[str]] = (float("-inf"), frozenset())
         self._live_prefixes_seconds = max(db.cache_seconds, _MIN_PREFIX_SET_SECONDS)
+        # prefix -> when (monotonic) this instance last wrote the key's last use.
+        self._use_written: dict[str, float] = {}
 
     def add_api_key(
         self,
@@ -80,6 +84,15 @@ class ApiKeyStore:
         """The API key with this prefix if this instance has it cached; no database work."""
         cached = self._db.cache.peek(("api_key", prefix))
         return cached if isinstance(cached, ApiKey) else None
+
+    def note_used(self, prefix: str, now: dt.datetime) -> None:
+        """Record that the key authenticated a request, at most every LAST_USED_PRECISION_SECONDS per instance."""
+        written = self._use_written.get(prefix)
+        if written is not None and time.monotonic() - written < LAST_USED_PRECISION_SECONDS:
+            return
+        self._use_written[prefix] = time.monotonic()
+        with self._db.session() as session:
+            session.execute(update(ApiKey).where(ApiKey.prefix == prefix).values(last_used_at=now))
 
     def revoke_api_key(self, prefix: str, now: dt.datetime) -> ApiKey:
         with self._db.session() as session:

@@ -6,15 +6,14 @@ every other instance (each reuses a looked-up key that long; service/lookups.py)
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from flask import Blueprint, Response, current_app
 
 from service.apikeys.admission import admit
 from service.apikeys.authentication import require_scope
+from service.apikeys.issuing import revoke_tenant_api_key
 from service.apikeys.models import ApiKey
-from service.errors import ApiKeyNotFound
 from service.web.responses import iso_timestamp, no_store_json
 from service.wiring import Services, services
 
@@ -48,9 +47,5 @@ def revoke_api_key(prefix: str) -> Response:
     broker = services(current_app)
     caller = admit(broker)
     require_scope(caller, "keys:admin")
-    found = broker.stores.api_keys.api_key_by_prefix(prefix)
-    if found is None or found.tenant_id != caller.tenant_id:
-        # Another tenant's keys are not discoverable: the same answer as an unknown prefix.
-        raise ApiKeyNotFound("No API key with that prefix for this API key's tenant.")
-    revoked = broker.stores.api_keys.revoke_api_key(prefix, dt.datetime.now(dt.UTC))
+    revoked = revoke_tenant_api_key(broker, caller.tenant_id, prefix)
     return no_store_json(_summary(broker, revoked))

@@ -29,7 +29,7 @@ class SignInForm(FlaskForm):  # type: ignore[misc]  # Flask-WTF ships no type in
         validators=[InputRequired(N_("Enter your email address.")), Length(max=MAX_ADDRESS_CHARS), _address],
         render_kw={"autocomplete": "email", "inputmode": "email", "spellcheck": "false", "autocapitalize": "none"},
     )
-    submit = SubmitField(N_("Email me a sign-in link"))
+    submit = SubmitField(N_("Continue"))
 
 
 class ContinueForm(FlaskForm):  # type: ignore[misc]

@@ -87,6 +87,8 @@ def link(link_id: str) -> BaseResponse:
         link=detail,
         form=ActionForm(),
         may_revoke=web.may_change_links() and detail["state"] == LinkState.USABLE.value,
+        # A test link cannot be replaced: a test caller never has links:admin, as a test API key never has.
+        may_send_again=web.may_change_links() and bool(detail["livemode"]),
         state_labels=STATE_LABELS,
         event_labels=_EVENT_LABELS,
         when=_Times(user.tenant_id),

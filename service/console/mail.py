@@ -1,19 +1,17 @@
-"""The console's sign-in mail: plain text, one link for each tenant the address may sign in to."""
+"""The console's mails, plain text: the sign-in mail (one link for each tenant the address may sign in to) and
+the invitation (one sign-in link that lives longer)."""
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-from email import policy
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 import jinja2
 
 from service import locales
-from service.email.message import from_address
-from service.email.settings import sender_address
+from service.email.message import new_message
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -52,13 +50,26 @@ def sign_in_mail(
             .get_template("console/mail/sign_in.txt")
             .render(places=places, expires_in=locales.format_duration(lifetime_seconds, locale))
         )
-    message = EmailMessage(policy=policy.SMTP)
-    message["Subject"] = subject
-    message["From"] = from_address(sender, None)
-    message["To"] = to
-    message["Date"] = formatdate(now, usegmt=True)
-    message["Message-ID"] = make_msgid(domain=sender_address(sender).domain)
-    message["Auto-Submitted"] = "auto-generated"
+    return _message(to, subject, text, locale, sender, now)
+
+
+def invitation_mail(
+    to: str, place: Place, sign_in_url: str, lifetime_seconds: int, locale: str, sender: str, now: int
+) -> EmailMessage:
+    """The invitation to `to`: a one-time sign-in link to `place`, and where to ask for another once it expires."""
+    locale = locales.supported(locale)
+    with locales.using(locale):
+        subject = locales.gettext("You are invited to the partner console of %(account)s") % {"account": place.account}
+        text = (
+            _environment()
+            .get_template("console/mail/invitation.txt")
+            .render(place=place, sign_in_url=sign_in_url, expires_in=locales.format_duration(lifetime_seconds, locale))
+        )
+    return _message(to, subject, text, locale, sender, now)
+
+
+def _message(to: str, subject: str, text: str, locale: str, sender: str, now: int) -> EmailMessage:
+    message = new_message(subject, sender, None, to, now)
     message.set_content(text, cte="quoted-printable")
     message["Content-Language"] = locale
     return message

@@ -31,6 +31,8 @@ class ConsoleUser(Base):
     sealed_email: Mapped[bytes] = mapped_column(LargeBinary)
     role: Mapped[str] = mapped_column(String(10))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Written when a session starts (by any sign-in); None until the first.
+    last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class ConsoleSignIn(Base):
@@ -57,3 +59,34 @@ class ConsoleSession(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class ConsoleIdentityProvider(Base):
+    """A tenant's OpenID Connect provider: its issuer, this broker's client id there, and where its secret is.
+
+    The client secret is never stored: only the name of the environment variable holding it, or the id of the
+    Secrets Manager secret holding it (one of the two).
+    """
+
+    __tablename__ = "console_identity_providers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), unique=True)
+    issuer: Mapped[str] = mapped_column(String(500))
+    client_id: Mapped[str] = mapped_column(String(255))
+    secret_env: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    secret_id: Mapped[str | None] = mapped_column(String(512), nullable=True)
+    default_role: Mapped[str] = mapped_column(String(10))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ConsoleIdentityProviderDomain(Base):
+    """An email domain whose addresses sign in through a tenant's provider: each domain belongs to one tenant."""
+
+    __tablename__ = "console_identity_provider_domains"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    domain: Mapped[str] = mapped_column(String(253), unique=True)
+    provider_id: Mapped[int] = mapped_column(
+        ForeignKey("console_identity_providers.id", ondelete="CASCADE"), index=True
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import current_app, g, redirect, request, session, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
-from service.console import auditing, web
+from service.console import auditing, oidc_pages, web
 from service.console.forms import ActionForm, ContinueForm, SignInForm
 from service.console.sign_in import LinkState
 from service.console.users import Role
@@ -60,8 +60,11 @@ def request_sign_in() -> BaseResponse:
         return web.page("console/sign_in.html", 422, form=form)
     svc = services(current_app)
     address = client_address(request, svc.settings.trusted_proxies)
+    # Home-realm discovery: an address whose domain belongs to a tenant with an identity provider goes there.
+    provider = svc.console.identity_providers.for_address(form.email.data)
+    if provider is not None:
+        return oidc_pages.start(provider, form.email.data)
     try:
-        # Home-realm discovery (an identity provider for the address's domain) will be asked here first.
         svc.console.sign_ins.request(form.email.data, address, web.locale(), g.request_id)
     except RateLimited as error:
         response = web.message_page(429, _TOO_MANY)

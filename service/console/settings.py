@@ -19,6 +19,9 @@ class ConsoleSettings:
     absolute_seconds: int = 12 * 3600
     # How long an emailed sign-in link works (once).
     sign_in_link_seconds: int = 15 * 60
+    # How long an invitation's sign-in link works (once): a week, as Stripe's and WorkOS's invitations do, since
+    # people read mail on their own schedule; once it expires they ask for an ordinary sign-in link instead.
+    invitation_seconds: int = 7 * 24 * 3600
     # Sign-in mails asked for one address (counted by its keyed hash, whether or not it is a user's) ...
     sign_in_limit_per_address: str = "5/hour"
     # ... and from one client address (when the broker knows the client's own, see service/web/proxies.py).
@@ -32,6 +35,9 @@ def load_console_settings(source: Mapping[str, Any]) -> ConsoleSettings:
         idle_seconds=problems.read(integer, source, "CONSOLE_IDLE_SECONDS", 2 * 3600, 60, 24 * 3600),
         absolute_seconds=problems.read(integer, source, "CONSOLE_ABSOLUTE_SECONDS", 12 * 3600, 60, 7 * 24 * 3600),
         sign_in_link_seconds=problems.read(integer, source, "CONSOLE_SIGN_IN_LINK_SECONDS", 15 * 60, 60, 3600),
+        invitation_seconds=problems.read(
+            integer, source, "CONSOLE_INVITATION_SECONDS", 7 * 24 * 3600, 3600, 30 * 24 * 3600
+        ),
         sign_in_limit_per_address=problems.read(
             rate_limit_setting, source, "CONSOLE_SIGN_IN_LIMIT_PER_ADDRESS", "5/hour"
         ),

@@ -26,10 +26,10 @@ from collections.abc import Callable
 from service.apikeys.rate_limits import RateLimiter
 from service.audit.writer import Auditor
 from service.console import auditing
-from service.console.mail import Place, sign_in_mail
+from service.console.mail import Place, invitation_mail, sign_in_mail
 from service.console.settings import ConsoleSettings
 from service.console.store import ConsoleStore
-from service.console.users import ConsoleUsers, User
+from service.console.users import ConsoleUsers, Role, User
 from service.email.sender import Mailer, MailError
 from service.errors import RateLimited
 from service.tenants.store import TenantStore
@@ -110,18 +110,34 @@ class SignIns:
         if not users:
             return
         places, now = [], self._now()
-        expires_at = now + dt.timedelta(seconds=self._settings.sign_in_link_seconds)
         for user in users:
-            secret = secrets.token_urlsafe(SECRET_BYTES)
-            self._store.add_sign_in(user.id, _secret_hash(secret) or "", now, expires_at)
-            tenant = self._tenants.tenant_by_id(user.tenant_id)
-            account = (tenant.display_name or tenant.name) if tenant else "?"
-            places.append(Place(account=account, url=f"{self._mailing.public_base_url}{PATH_PREFIX}{secret}"))
+            places.append(self._new_link(user, now, self._settings.sign_in_link_seconds))
             auditing.record(self._auditor, "console.sign_in_sent", "ok", user, request_id)
         to = self._users.address_of(users[0].id)
         if to is None:
             return  # sealed under another SERVER_SECRET: this user must be added again
-        self.sent = [*self.sent[-9:], self._pool.submit(self._send, to, places, locale, int(now.timestamp()))]
+        self._submit(self._send, to, places, locale, int(now.timestamp()))
+
+    def invite(self, tenant_id: int, address: str, role: Role, locale: str) -> User:
+        """Add a user to the tenant and mail them an invitation: a sign-in link that works once, for
+        CONSOLE_INVITATION_SECONDS (a week). UserExists if the tenant has a user with this address."""
+        user = self._users.add(tenant_id, address, role)
+        now = self._now()
+        place = self._new_link(user, now, self._settings.invitation_seconds)
+        self._submit(self._send_invitation, address.strip(), place, locale, int(now.timestamp()))
+        return user
+
+    def _new_link(self, user: User, now: dt.datetime, lifetime_seconds: int) -> Place:
+        """A new one-time sign-in link for the user (only its hash is kept): where it signs in, and its URL."""
+        secret = secrets.token_urlsafe(SECRET_BYTES)
+        self._store.add_sign_in(user.id, _secret_hash(secret) or "", now, now + dt.timedelta(seconds=lifetime_seconds))
+        tenant = self._tenants.tenant_by_id(user.tenant_id)
+        account = (tenant.display_name or tenant.name) if tenant else "?"
+        return Place(account=account, url=f"{self._mailing.public_base_url}{PATH_PREFIX}{secret}")
+
+    def _submit(self, send: Callable[..., None], *args: object) -> None:
+        # Off the request thread: the answer does not wait for (or reveal anything by) the mail server.
+        self.sent = [*self.sent[-9:], self._pool.submit(send, *args)]
 
     def _send(self, to: str, places: list[Place], locale: str, now: int) -> None:
         mailing = self._mailing
@@ -130,6 +146,18 @@ class SignIns:
             return
         message = sign_in_mail(to, places, self._settings.sign_in_link_seconds, locale, mailing.sender, now)
         # A failure was logged by the mailer (without the address); the person asks again.
+        with contextlib.suppress(MailError):
+            mailing.mailer.deliver(message, to)
+
+    def _send_invitation(self, to: str, place: Place, locale: str, now: int) -> None:
+        mailing = self._mailing
+        if mailing.mailer is None:
+            log.warning("console invitation not sent: SMTP_URL is not set")
+            return
+        sign_in_url = f"{mailing.public_base_url}{PATH_PREFIX.rstrip('/')}"
+        message = invitation_mail(
+            to, place, sign_in_url, self._settings.invitation_seconds, locale, mailing.sender, now
+        )
         with contextlib.suppress(MailError):
             mailing.mailer.deliver(message, to)
 

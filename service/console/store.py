@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import delete, or_, select, update
 
 from service.console.models import ConsoleSession, ConsoleSignIn, ConsoleUser
-from service.db.database import Database, retried_once
+from service.db.database import Database, retried_once, unstorable
 
 
 class ConsoleStore:
@@ -29,6 +29,43 @@ class ConsoleStore:
     def set_role(self, user_id: int, role: str) -> None:
         with self._db.session() as session:
             session.execute(update(ConsoleUser).where(ConsoleUser.id == user_id).values(role=role))
+
+    @retried_once
+    def users_of_tenant(self, tenant_id: int) -> list[ConsoleUser]:
+        """The tenant's users, oldest first."""
+        with self._db.session() as session:
+            query = select(ConsoleUser).where(ConsoleUser.tenant_id == tenant_id).order_by(ConsoleUser.id)
+            return list(session.scalars(query))
+
+    @retried_once
+    def user_by_public_id(self, tenant_id: int, public_id: str) -> ConsoleUser | None:
+        if unstorable(public_id):
+            return None
+        with self._db.session() as session:
+            query = select(ConsoleUser).where(ConsoleUser.tenant_id == tenant_id, ConsoleUser.public_id == public_id)
+            return session.scalars(query).first()
+
+    def change_keeping_an_owner(self, tenant_id: int, user_id: int, role: str | None) -> bool:
+        """Give the user `role`, or remove them (None) with their sessions and sign-in links, in one transaction,
+        unless that leaves the tenant without an owner: whether it was done.
+
+        The tenant's owner rows are written (to what they hold) before they are read: that locks them on
+        PostgreSQL and takes SQLite's write lock before its snapshot, so of two owners demoting each other at once
+        the second waits, then sees the first's change and is refused.
+        """
+        with self._db.session() as session:
+            is_owner = (ConsoleUser.tenant_id == tenant_id, ConsoleUser.role == "owner")
+            session.execute(update(ConsoleUser).where(*is_owner).values(role=ConsoleUser.role))
+            owner_ids = set(session.scalars(select(ConsoleUser.id).where(*is_owner)))
+            if role != "owner" and owner_ids == {user_id}:
+                return False
+            if role is None:
+                session.execute(delete(ConsoleSession).where(ConsoleSession.user_id == user_id))
+                session.execute(delete(ConsoleSignIn).where(ConsoleSignIn.user_id == user_id))
+                session.execute(delete(ConsoleUser).where(ConsoleUser.id == user_id))
+            else:
+                session.execute(update(ConsoleUser).where(ConsoleUser.id == user_id).values(role=role))
+            return True
 
     @retried_once
     def users_by_email_hmac(self, email_hmac: str) -> list[ConsoleUser]:
@@ -73,8 +110,10 @@ class ConsoleStore:
             return int(used[0]) if used else None
 
     def add_session(self, user_id: int, id_hash: str, now: dt.datetime) -> None:
+        """A new session, noted as the user's last sign-in."""
         with self._db.session() as session:
             session.add(ConsoleSession(user_id=user_id, id_hash=id_hash, created_at=now, last_seen_at=now))
+            session.execute(update(ConsoleUser).where(ConsoleUser.id == user_id).values(last_sign_in_at=now))
 
     @retried_once
     def live_session(self, id_hash: str) -> ConsoleSession | None:

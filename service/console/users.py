@@ -10,6 +10,7 @@ SERVER_SECRET makes every address unreadable and unfindable (the users are then 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import enum
 import hashlib
 import hmac
@@ -20,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from service import sealing
 from service.console.models import ConsoleUser
 from service.console.store import ConsoleStore
-from service.errors import Conflict
+from service.errors import Conflict, NotFound
 
 _PUBLIC_ID_PREFIX = "cu_"
 _SEALING_PURPOSE = b"console user address"
@@ -42,6 +43,14 @@ class UserExists(Conflict):
     """The tenant already has a console user with this address."""
 
 
+class LastOwner(Conflict):
+    """The change would leave the tenant without an owner (so no one could manage its users and API keys)."""
+
+
+class UserNotFound(NotFound):
+    """The tenant has no console user with this id."""
+
+
 @dataclasses.dataclass(frozen=True)
 class User:
     """A console user as the console sees one: never the address, unless opened on purpose (`address_of`)."""
@@ -50,6 +59,16 @@ class User:
     public_id: str
     tenant_id: int
     role: Role
+
+
+@dataclasses.dataclass(frozen=True)
+class Member:
+    """A console user as their tenant's owner sees one: with the address (None if it cannot be opened)."""
+
+    user: User
+    address: str | None
+    created_at: dt.datetime
+    last_sign_in_at: dt.datetime | None
 
 
 def normalise_address(address: str) -> str:
@@ -69,6 +88,11 @@ def plausible_address(address: str) -> bool:
 
 def _user(row: ConsoleUser) -> User:
     return User(id=row.id, public_id=row.public_id, tenant_id=row.tenant_id, role=Role(row.role))
+
+
+def _aware(moment: dt.datetime | None) -> dt.datetime | None:
+    # SQLite hands back naive datetimes; every time we store is UTC.
+    return moment.replace(tzinfo=dt.UTC) if moment is not None and moment.tzinfo is None else moment
 
 
 class ConsoleUsers:
@@ -106,7 +130,38 @@ class ConsoleUsers:
     def address_of(self, user_id: int) -> str | None:
         """The user's address, opened (None if sealed under another SERVER_SECRET or no such user)."""
         row = self._store.user_by_id(user_id)
-        if row is None:
-            return None
+        return self._opened(row) if row is not None else None
+
+    def _opened(self, row: ConsoleUser) -> str | None:
         content = sealing.unseal(self._secret, _SEALING_PURPOSE, row.public_id.encode(), row.sealed_email)
         return str(content["email"]) if content else None
+
+    def _member(self, row: ConsoleUser) -> Member:
+        return Member(
+            _user(row), self._opened(row), _aware(row.created_at) or row.created_at, _aware(row.last_sign_in_at)
+        )
+
+    def members(self, tenant_id: int) -> list[Member]:
+        """The tenant's users with their addresses opened, for its owner: oldest first."""
+        return [self._member(row) for row in self._store.users_of_tenant(tenant_id)]
+
+    def member(self, tenant_id: int, public_id: str) -> Member:
+        """One of the tenant's users by public id; UserNotFound for any other id."""
+        row = self._store.user_by_public_id(tenant_id, public_id)
+        if row is None:
+            raise UserNotFound("This account has no console user with that id.")
+        return self._member(row)
+
+    def set_role(self, tenant_id: int, public_id: str, role: Role) -> User:
+        """Give one of the tenant's users a role; LastOwner if that would leave the tenant without an owner."""
+        user = self.member(tenant_id, public_id).user
+        if not self._store.change_keeping_an_owner(tenant_id, user.id, role.value):
+            raise LastOwner("The account's last owner cannot become an admin or a viewer.")
+        return dataclasses.replace(user, role=role)
+
+    def remove(self, tenant_id: int, public_id: str) -> User:
+        """Remove one of the tenant's users, ending their sessions and sign-in links; LastOwner for its last owner."""
+        user = self.member(tenant_id, public_id).user
+        if not self._store.change_keeping_an_owner(tenant_id, user.id, None):
+            raise LastOwner("The account's last owner cannot be removed.")
+        return user

@@ -112,8 +112,8 @@ def page(template: str, status: int = 200, **context: Any) -> Response:
     response.headers["Content-Language"] = language
     response.vary.add("Accept-Language")
     response.headers["Content-Security-Policy"] = (
-        f"default-src 'none'; style-src 'nonce-{nonce}'; img-src 'self'; form-action 'self'; "
-        "frame-ancestors 'none'; base-uri 'none'"
+        f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; img-src 'self'; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     )
     return response
 
@@ -127,7 +127,8 @@ def message_page(status: int, texts: tuple[str, str], **context: Any) -> Respons
 def _protect(response: BaseResponse) -> BaseResponse:
     # Console pages show a tenant's links and who may act: never cached, never framed, no Referer out.
     response.headers["Cache-Control"] = "no-store"
-    response.headers["Referrer-Policy"] = "same-origin"
+    # A page that set a stricter policy (a secret or a code in its address: no-referrer) keeps it.
+    response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
     return response

@@ -19,6 +19,8 @@ from service.db.read_cache import ReadCache
 log = logging.getLogger(__name__)
 # SQLite waits this long for a writer's lock instead of failing at once under concurrent requests.
 _SQLITE_BUSY_TIMEOUT_MS = 5000
+# How long opening a PostgreSQL connection may take (psycopg's connect_timeout, in seconds).
+_CONNECT_TIMEOUT_S = 5
 # Noted on a driver's error raised while opening a connection: a server, database or file that cannot be
 # reached, as opposed to a statement that failed on a connection that worked.
 _CONNECT_NOTE = "(raised while connecting to the database)"
@@ -34,8 +36,10 @@ def make_engine(database_url: str) -> Engine:
     """An engine for SQLite (the embedded default) or PostgreSQL."""
     # psycopg 3 is the driver we ship; operators paste postgresql:// or postgres:// URLs.
     database_url = sqlalchemy_url(database_url)
+    # hide_parameters: an error's text (which a 500's log line carries) never holds a statement's values,
+    # which can be a hashed recipient, a sealed address or a webhook payload.
     if database_url.startswith("sqlite"):
-        engine = create_engine(database_url, connect_args={"check_same_thread": False})
+        engine = create_engine(database_url, connect_args={"check_same_thread": False}, hide_parameters=True)
         _note_connect_failures(engine)
 
         @event.listens_for(engine, "connect")
@@ -50,7 +54,10 @@ def make_engine(database_url: str) -> Engine:
             cursor.close()
 
         return engine
-    engine = create_engine(database_url, pool_pre_ping=True)
+    # A server that does not answer fails the connection in seconds, not at the kernel's TCP timeout (minutes),
+    # unless the URL sets its own connect_timeout.
+    connect_args = {} if "connect_timeout" in make_url(database_url).query else {"connect_timeout": _CONNECT_TIMEOUT_S}
+    engine = create_engine(database_url, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args)
     _note_connect_failures(engine)
     return engine
 

@@ -21,6 +21,7 @@ from service.console.users import Role
 from service.errors import Unauthorized
 from service.keys.material import DEFAULT_ALGORITHM, DEFAULT_RSA_BITS
 from service.keys.setup import SECRET_NAME_PREFIX, check_secret, create_keyset, store_new_key
+from service.profiles.examples import EXAMPLE_PAYLOADS
 from service.profiles.setup import create_profile
 from service.wiring import Services
 
@@ -39,31 +40,7 @@ DEV_PROFILES = {
 }
 
 # The ExorLive document's example payloads (fictional people), for the printed curls and demos.
-_SAMPLE_CONTACT = {
-    "id": "2f3fb098",
-    "birthdate": "1969-11-13",
-    "ssn": "13116900216",
-    "gender": "male",
-    "firstname": "Baby",
-    "middlename": "",
-    "lastname": "Yoda",
-    "mobile": "99900000",
-    "email": "babyyoda@galaxy.com",
-}
-SAMPLE_PAYLOADS: dict[str, dict[str, Any]] = {
-    "exorlive-main": {
-        "employeeId": "2f3fb098",
-        "employeeUsername": "mando",
-        "employeeFirstname": "Mando",
-        "employeeLastname": "Lorian",
-        "employeeEmail": "mando@tatooine.com",
-        "organizationName": "Tatooine",
-        "organizationId": "ace615c2",
-        "contact": {**_SAMPLE_CONTACT, "diagnosis": "L02"},
-    },
-    "exorlive-go": {"organizationName": "Tatooine", "organizationId": "ace615c2", "contact": _SAMPLE_CONTACT},
-    "generic": {"userId": "u-123"},
-}
+SAMPLE_PAYLOADS: dict[str, dict[str, Any]] = EXAMPLE_PAYLOADS
 
 
 # What people see on the dev data's pages and mails: real-looking names, never the slugs.

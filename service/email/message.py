@@ -9,11 +9,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import secrets
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.parser import BytesParser
-from email.utils import formatdate, make_msgid
+from email.utils import formatdate
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -104,6 +105,23 @@ def from_address(sender: str, name: str | None) -> Address:
     return Address(display_name=_header_text(name, "the sender name"), addr_spec=configured.addr_spec)
 
 
+def new_message(subject: str, sender: str, sender_name: str | None, to: str, now: int) -> EmailMessage:
+    """A mail with the headers every broker mail carries: Subject, From, To, Date, Message-ID, Auto-Submitted.
+
+    The SMTP policy refuses CR/LF in header values (and `_check_headers` reads them back): guards against
+    header injection. The Message-ID comes from `secrets`, not from the global `random` make_msgid uses.
+    """
+    message = EmailMessage(policy=policy.SMTP)
+    message["Subject"] = subject
+    message["From"] = from_address(sender, sender_name)
+    message["To"] = to
+    message["Date"] = formatdate(now, usegmt=True)
+    message["Message-ID"] = f"<{secrets.token_hex(16)}@{sender_address(sender).domain}>"
+    # RFC 3834: an automatic message, so auto-responders stay quiet.
+    message["Auto-Submitted"] = "auto-generated"
+    return message
+
+
 def _check_headers(message: EmailMessage) -> None:
     """The headers, as they will be sent, read back as the same headers; ValueError if a value would add one."""
     head = b"".join(message.policy.fold_binary(name, value) for name, value in message.items())
@@ -133,24 +151,18 @@ def compose(mail: LinkEmail, sender: str, now: int) -> EmailMessage:
         "uses": mail.uses,
     }
     templates = _environment()
-    message = EmailMessage(policy=policy.SMTP)
-    # The policy refuses CR/LF in header values, and _check_headers reads them back: guards against header injection.
-    message["Subject"] = context["subject"]
-    message["From"] = from_address(sender, mail.sender_name)
-    message["To"] = mail.to
+    message = new_message(str(context["subject"]), sender, mail.sender_name, mail.to, now)
     if mail.contact_email:
         # Replies reach the company's contact, not the broker's no-reply sender.
         message["Reply-To"] = mail.contact_email
-    message["Date"] = formatdate(now, usegmt=True)
-    message["Message-ID"] = make_msgid(domain=sender_address(sender).domain)
-    # RFC 3834: an automatic message, so auto-responders stay quiet.
-    message["Auto-Submitted"] = "auto-generated"
     with locales.using(locale):
         text = templates.get_template("link.txt").render(context)
         html = templates.get_template("link.html").render(context)
     # Quoted-printable keeps long URLs intact and the source readable; spam filters dislike base64 bodies.
     message.set_content(text, cte="quoted-printable")
     message.add_alternative(html, subtype="html", cte="quoted-printable")
+    # A boundary of our own: the email package would draw one from the global `random` when it is sent.
+    message.set_boundary(f"=={secrets.token_hex(16)}==")
     # After the parts: setting content clears the Content-* headers.
     message["Content-Language"] = locale
     _check_headers(message)

@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 import json
 import logging
-import random
+import secrets
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -33,6 +33,9 @@ from service.webhooks.targets import AddressRefused, UrlPolicy
 log = logging.getLogger(__name__)
 
 Sender = Callable[..., Attempt]
+
+# Retry jitter from the OS, not the global `random` (whose state tests and Hypothesis draw from).
+_RANDOM = secrets.SystemRandom()
 
 
 def body_of(claimed: ClaimedDelivery) -> bytes:
@@ -61,7 +64,7 @@ class Dispatcher:
         sweeper: Sweeper,
         clock: Callable[[], float],
         sender: Sender = send,
-        jitter: Callable[[], float] = random.random,
+        jitter: Callable[[], float] = _RANDOM.random,
     ) -> None:
         self._store = store
         self._settings = settings

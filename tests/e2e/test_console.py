@@ -143,6 +143,45 @@ def test_a_post_without_the_csrf_token_is_refused(live: dict[str, Any], page: Pa
     assert page.url == f"{live['base']}/console"
 
 
+def _session_cookie(page: Page) -> str | None:
+    return next((c["value"] for c in page.context.cookies() if c["name"] == "console"), None)
+
+
+def test_a_session_cookie_from_before_sign_in_is_not_the_one_after_it(live: dict[str, Any], page: Page) -> None:
+    _sign_in(live, page, OWNER)
+    first = _session_cookie(page)
+    assert first
+    # Signing in again in the same browser (a planted or an old session cookie) ends that session.
+    _sign_in(live, page, OWNER)
+    second = _session_cookie(page)
+    assert second
+    assert second != first
+    svc: Services = live["svc"]
+    assert svc.console.sessions.resolve(first) is None
+    assert svc.console.sessions.resolve(second) is not None
+    # The old cookie, put back by hand, opens nothing.
+    page.context.add_cookies([{"name": "console", "value": first, "url": live["base"]}])
+    page.goto(f"{live['base']}/console/links")
+    assert page.url == f"{live['base']}/console/sign-in"
+
+
+def test_a_session_past_its_idle_timeout_goes_back_to_sign_in(live: dict[str, Any], page: Page) -> None:
+    svc: Services = live["svc"]
+    idle = svc.settings.console.idle_seconds
+    _sign_in(live, page, OWNER)
+    live["clock"].advance(idle - 60)
+    page.goto(f"{live['base']}/console/links")  # used within the idle time: still signed in, and kept alive
+    assert page.url == f"{live['base']}/console/links"
+    live["clock"].advance(idle - 60)
+    page.goto(f"{live['base']}/console")
+    assert page.url == f"{live['base']}/console"
+    live["clock"].advance(idle + 1)
+    page.goto(f"{live['base']}/console/links")
+    assert page.url == f"{live['base']}/console/sign-in"
+    expect(page.get_by_test_id("send-link")).to_be_visible()
+    assert _session_cookie(page) is None  # the dead session's cookie is cleared
+
+
 # Each console page, in the order a session meets them, with its status.
 PAGES = {
     "sign-in": 200,

@@ -116,6 +116,8 @@ MIGRATED_TABLES = {
     "console_users",
     "console_sign_ins",
     "console_sessions",
+    "console_identity_providers",
+    "console_identity_provider_domains",
     "alembic_version",
 }
 

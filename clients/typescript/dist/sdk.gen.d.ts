@@ -1,5 +1,5 @@
 import { type Client, type Options as Options2, type TDataShape } from './client/index.js';
-import type { ConsoleSignOutData, ConsoleSignOutErrors, ConsoleSignOutResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExplainProblemData, ExplainProblemErrors, ExplainProblemResponses, ExportConsoleAuditData, ExportConsoleAuditErrors, ExportConsoleAuditResponses, GenerateJwtData, GenerateJwtErrors, GenerateJwtResponses, GetDefaultJwksData, GetDefaultJwksErrors, GetDefaultJwksResponses, GetDocsAssetData, GetDocsAssetErrors, GetDocsAssetResponses, GetDocsData, GetDocsErrors, GetDocsResponses, GetDocsWithASlashData, GetDocsWithASlashErrors, GetGuideData, GetGuideErrors, GetGuideResponses, GetIndexData, GetIndexErrors, GetIndexResponses, GetKeysetJwksData, GetKeysetJwksErrors, GetKeysetJwksResponses, GetLinkData, GetLinkErrors, GetLinkResponses, GetOpenApiData, GetOpenApiErrors, GetOpenApiJsonData, GetOpenApiJsonErrors, GetOpenApiJsonResponses, GetOpenApiResponses, GetTestInboxData, GetTestInboxErrors, GetTestInboxResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, HealthzData, HealthzErrors, HealthzResponses, InspectTokenData, InspectTokenErrors, InspectTokenResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListGuidesData, ListGuidesErrors, ListGuidesResponses, ListLinksData, ListLinksErrors, ListLinksResponses, ListProblemsData, ListProblemsErrors, ListProblemsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEventsData, ListWebhookEventsErrors, ListWebhookEventsResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, MetricsData, MetricsErrors, MetricsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RenewLaunchLinkData, RenewLaunchLinkErrors, RenewLaunchLinkResponses, RequestConsoleSignInData, RequestConsoleSignInErrors, RequestConsoleSignInResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeConsoleLinkData, RevokeConsoleLinkErrors, RevokeLinkData, RevokeLinkErrors, RevokeLinkResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, ShowConsoleAuditData, ShowConsoleAuditErrors, ShowConsoleAuditResponses, ShowConsoleHomeData, ShowConsoleHomeErrors, ShowConsoleHomeResponses, ShowConsoleLinkData, ShowConsoleLinkErrors, ShowConsoleLinkResponses, ShowConsoleLinksData, ShowConsoleLinksErrors, ShowConsoleLinksResponses, ShowConsoleOverviewChartData, ShowConsoleOverviewChartErrors, ShowConsoleOverviewChartResponses, ShowConsoleOverviewData, ShowConsoleOverviewErrors, ShowConsoleOverviewResponses, ShowConsoleSignInData, ShowConsoleSignInErrors, ShowConsoleSignInLinkData, ShowConsoleSignInLinkErrors, ShowConsoleSignInLinkResponses, ShowConsoleSignInResponses, ShowLaunchLinkData, ShowLaunchLinkErrors, ShowLaunchLinkResponses, UseConsoleSignInLinkData, UseConsoleSignInLinkErrors, UseLaunchLinkData, UseLaunchLinkErrors, UseLaunchLinkResponses } from './types.gen.js';
+import type { ChangeConsoleUserRoleData, ChangeConsoleUserRoleErrors, ConsoleSendLinkData, ConsoleSendLinkErrors, ConsoleSendLinkResponses, ConsoleSignOutData, ConsoleSignOutErrors, ConsoleSignOutResponses, CreateConsoleApiKeyData, CreateConsoleApiKeyErrors, CreateConsoleApiKeyResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExplainProblemData, ExplainProblemErrors, ExplainProblemResponses, ExportConsoleAuditData, ExportConsoleAuditErrors, ExportConsoleAuditResponses, FinishConsoleOidcSignInData, FinishConsoleOidcSignInErrors, GenerateJwtData, GenerateJwtErrors, GenerateJwtResponses, GetDefaultJwksData, GetDefaultJwksErrors, GetDefaultJwksResponses, GetDocsAssetData, GetDocsAssetErrors, GetDocsAssetResponses, GetDocsData, GetDocsErrors, GetDocsResponses, GetDocsWithASlashData, GetDocsWithASlashErrors, GetGuideData, GetGuideErrors, GetGuideResponses, GetIndexData, GetIndexErrors, GetIndexResponses, GetKeysetJwksData, GetKeysetJwksErrors, GetKeysetJwksResponses, GetLinkData, GetLinkErrors, GetLinkResponses, GetOpenApiData, GetOpenApiErrors, GetOpenApiJsonData, GetOpenApiJsonErrors, GetOpenApiJsonResponses, GetOpenApiResponses, GetTestInboxData, GetTestInboxErrors, GetTestInboxResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, HealthzData, HealthzErrors, HealthzResponses, InspectConsoleTokenData, InspectConsoleTokenErrors, InspectConsoleTokenResponses, InspectTokenData, InspectTokenErrors, InspectTokenResponses, InviteConsoleUserData, InviteConsoleUserErrors, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListGuidesData, ListGuidesErrors, ListGuidesResponses, ListLinksData, ListLinksErrors, ListLinksResponses, ListProblemsData, ListProblemsErrors, ListProblemsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEventsData, ListWebhookEventsErrors, ListWebhookEventsResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, MetricsData, MetricsErrors, MetricsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RedeliverConsoleWebhookData, RedeliverConsoleWebhookErrors, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RemoveConsoleUserData, RemoveConsoleUserErrors, RenewLaunchLinkData, RenewLaunchLinkErrors, RenewLaunchLinkResponses, RequestConsoleSignInData, RequestConsoleSignInErrors, RequestConsoleSignInResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeConsoleApiKeyData, RevokeConsoleApiKeyErrors, RevokeConsoleLinkData, RevokeConsoleLinkErrors, RevokeLinkData, RevokeLinkErrors, RevokeLinkResponses, RotateConsoleWebhookSecretData, RotateConsoleWebhookSecretErrors, RotateConsoleWebhookSecretResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, ShowConsoleApiKeyData, ShowConsoleApiKeyErrors, ShowConsoleApiKeyResponses, ShowConsoleApiKeysData, ShowConsoleApiKeysErrors, ShowConsoleApiKeysResponses, ShowConsoleAuditData, ShowConsoleAuditErrors, ShowConsoleAuditResponses, ShowConsoleHomeData, ShowConsoleHomeErrors, ShowConsoleHomeResponses, ShowConsoleInspectorData, ShowConsoleInspectorErrors, ShowConsoleInspectorResponses, ShowConsoleKeysData, ShowConsoleKeysErrors, ShowConsoleKeysResponses, ShowConsoleLinkData, ShowConsoleLinkErrors, ShowConsoleLinkResponses, ShowConsoleLinksData, ShowConsoleLinksErrors, ShowConsoleLinksResponses, ShowConsoleOverviewChartData, ShowConsoleOverviewChartErrors, ShowConsoleOverviewChartResponses, ShowConsoleOverviewData, ShowConsoleOverviewErrors, ShowConsoleOverviewResponses, ShowConsoleProfileData, ShowConsoleProfileErrors, ShowConsoleProfileResponses, ShowConsoleProfilesData, ShowConsoleProfilesErrors, ShowConsoleProfilesResponses, ShowConsoleSendData, ShowConsoleSendErrors, ShowConsoleSendResponses, ShowConsoleSignInData, ShowConsoleSignInErrors, ShowConsoleSignInLinkData, ShowConsoleSignInLinkErrors, ShowConsoleSignInLinkResponses, ShowConsoleSignInResponses, ShowConsoleTestInboxData, ShowConsoleTestInboxErrors, ShowConsoleTestInboxResponses, ShowConsoleUserData, ShowConsoleUserErrors, ShowConsoleUserResponses, ShowConsoleUsersData, ShowConsoleUsersErrors, ShowConsoleUsersResponses, ShowConsoleWebhookData, ShowConsoleWebhookErrors, ShowConsoleWebhookResponses, ShowConsoleWebhooksData, ShowConsoleWebhooksErrors, ShowConsoleWebhooksResponses, ShowLaunchLinkData, ShowLaunchLinkErrors, ShowLaunchLinkResponses, UseConsoleSignInLinkData, UseConsoleSignInLinkErrors, UseLaunchLinkData, UseLaunchLinkErrors, UseLaunchLinkResponses } from './types.gen.js';
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
      * You can provide a client instance returned by `createClient()` instead of
@@ -328,14 +328,35 @@ export declare const showConsoleHome: <ThrowOnError extends boolean = false>(opt
  */
 export declare const showConsoleSignIn: <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleSignInData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleSignInResponses, ShowConsoleSignInErrors, ThrowOnError, "fields">;
 /**
- * Email a one-time sign-in link
+ * Go on to the organisation's identity provider, or email a one-time sign-in link
  *
- * A form POST (`email`, `csrf_token`). The answer is the same page whether or not the address is a
- * console user's; a user's address is mailed a link that works once, for 15 minutes. Rate-limited per
- * address and per client address (`429`).
+ * A form POST (`email`, `csrf_token`). Home-realm discovery: an address whose domain belongs to a tenant
+ * with an identity provider (`flask --app service console idp set`) gets a page that goes on at once to
+ * the provider's authorization endpoint (authorization code with PKCE S256, `state`, `nonce` and the
+ * address as `login_hint`; a page rather than a `303`, as the sign-in page's CSP `form-action 'self'`
+ * governs its POST's redirects too). `503` if that provider does not answer or its client secret is not
+ * where its settings say. Any other address gets the same page whether or not it is a console user's; a
+ * user's address is mailed a link that works once, for 15 minutes. Rate-limited per address and per
+ * client address (`429`).
  *
  */
 export declare const requestConsoleSignIn: <ThrowOnError extends boolean = false>(options: Options<RequestConsoleSignInData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<RequestConsoleSignInResponses, RequestConsoleSignInErrors, ThrowOnError, "fields">;
+/**
+ * Come back from the organisation's identity provider (OpenID Connect)
+ *
+ * The `redirectUri` registered at the provider. The `state` must be one this browser was given (once; it
+ * is kept with the nonce and the PKCE verifier in the console's signed CSRF cookie); the `code` is
+ * exchanged with the verifier; the ID token's signature (the provider's JWKS), `iss`, `aud`, `exp` and
+ * `nonce` are checked; its `email` must be verified (`email_verified: true`) and in one of the tenant's
+ * allowed domains. Then the console user with that address (made on first sign-in with the tenant's
+ * default role; an existing user keeps theirs) is signed in with a new session id (any session the
+ * browser brought ends) and `303` to `/console`. Otherwise a page and no session: `400` (unknown or used
+ * state, no or bad code), `403` (the provider said `error=...`, the ID token failed a check, the address
+ * is not verified or not in an allowed domain), `503` (the provider does not answer). Sent with
+ * `Referrer-Policy: no-referrer`.
+ *
+ */
+export declare const finishConsoleOidcSignIn: <ThrowOnError extends boolean = false>(options?: Options<FinishConsoleOidcSignInData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<unknown, FinishConsoleOidcSignInErrors, ThrowOnError, "fields">;
 /**
  * The page of an emailed sign-in link (never signs in)
  *
@@ -359,6 +380,29 @@ export declare const useConsoleSignInLink: <ThrowOnError extends boolean = false
  * Ends the console session on the server at once and clears its cookie.
  */
 export declare const consoleSignOut: <ThrowOnError extends boolean = false>(options: Options<ConsoleSignOutData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ConsoleSignOutResponses, ConsoleSignOutErrors, ThrowOnError, "fields">;
+/**
+ * Send a link, in the console
+ *
+ * For admins and owners (a viewer gets a `403` page). Without `profile`, the account's profiles to pick
+ * from; with it, the form of the profile's payload kind (ExorLive Main: organisation, instructor, patient;
+ * ExorLive Go: organisation, member; generic: name/value rows), the expiry in words, the locale, and the
+ * delivery: by email, or a QR code with the link to copy.
+ *
+ */
+export declare const showConsoleSend: <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleSendData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleSendResponses, ShowConsoleSendErrors, ThrowOnError, "fields">;
+/**
+ * Make and deliver a launch link from the console
+ *
+ * The form becomes a generateJWT request handed to the same service `POST /api/v1/generateJWT` uses, as
+ * a caller made for the console user (its audit row names the user's id, `cu_…`): every rule, the
+ * webhook event and the email are the API's. Its validation errors come back on the form's fields
+ * (`422`). The answer page names the masked recipient, or shows the QR code (an inline SVG) and the link
+ * in a read-only field; the link is never put in a URL. A second press of the same form gives the first
+ * answer again (no second mail). With `replaces`, a link already replaced gets a `409` page naming the
+ * newest link of its chain. Audited as `console.link.sent` with the console user's id.
+ *
+ */
+export declare const consoleSendLink: <ThrowOnError extends boolean = false>(options: Options<ConsoleSendLinkData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ConsoleSendLinkResponses, ConsoleSendLinkErrors, ThrowOnError, "fields">;
 /**
  * The account's activity for 30 days, in the console
  *
@@ -422,6 +466,169 @@ export declare const showConsoleLink: <ThrowOnError extends boolean = false>(opt
  *
  */
 export declare const revokeConsoleLink: <ThrowOnError extends boolean = false>(options: Options<RevokeConsoleLinkData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<unknown, RevokeConsoleLinkErrors, ThrowOnError, "fields">;
+/**
+ * The account's profiles, in the console
+ *
+ * Every profile of the signed-in user's account, by display name, with its kind, delivery and mode.
+ */
+export declare const showConsoleProfiles: <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleProfilesData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleProfilesResponses, ShowConsoleProfilesErrors, ThrowOnError, "fields">;
+/**
+ * One profile's settings and integration snippets, in the console
+ *
+ * The profile's settings (mode, iss, aud, origins, display name, locale, time zone, renewals), read-only,
+ * and code that calls generateJWT with its profile key: curl, JavaScript `fetch` on a server, Python,
+ * the Bubble API Connector's fields, and Swift and Kotlin for opening the answer's `url`. The API key is
+ * never shown: the snippets read it from the `BROKER_API_KEY` environment variable. Another account's
+ * profile is a `404` page.
+ *
+ */
+export declare const showConsoleProfile: <ThrowOnError extends boolean = false>(options: Options<ShowConsoleProfileData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleProfileResponses, ShowConsoleProfileErrors, ThrowOnError, "fields">;
+/**
+ * The keys that sign the account's tokens, in the console
+ *
+ * Each keyset the account's profiles sign with: its published keys' kids, stages (signing, published
+ * and pending, retired and still published) and ages, and when the pending key may start signing (as
+ * `keysets status` tells the operator, who rotates with the CLI). Read-only; a keyset Secrets Manager
+ * cannot be read just now is a sentence on the page.
+ *
+ */
+export declare const showConsoleKeys: <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleKeysData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleKeysResponses, ShowConsoleKeysErrors, ThrowOnError, "fields">;
+/**
+ * The account's webhook endpoints, in the console
+ *
+ * Every webhook endpoint of the signed-in user's account, with its state and the events it gets.
+ */
+export declare const showConsoleWebhooks: <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleWebhooksData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleWebhooksResponses, ShowConsoleWebhooksErrors, ThrowOnError, "fields">;
+/**
+ * One webhook endpoint and its recent deliveries, in the console
+ *
+ * The endpoint (never its secret) and its newest 50 deliveries with their state, attempts and last HTTP
+ * status; for admins and owners, a button to send a delivery again and one to make a new signing secret.
+ * Another account's endpoint is a `404` page.
+ *
+ */
+export declare const showConsoleWebhook: <ThrowOnError extends boolean = false>(options: Options<ShowConsoleWebhookData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleWebhookResponses, ShowConsoleWebhookErrors, ThrowOnError, "fields">;
+/**
+ * Make a new signing secret for a webhook endpoint, from the console
+ *
+ * Admins and owners make a new secret (as `POST /api/v1/webhooks/{id}/rotate-secret` does; the old one
+ * signs alongside it for a while). The answer is the endpoint's page with the new secret, the only time
+ * it is shown; it is in no log, audit row or address. A viewer gets a `403` page and nothing changes.
+ * Audited with the console user's id.
+ *
+ */
+export declare const rotateConsoleWebhookSecret: <ThrowOnError extends boolean = false>(options: Options<RotateConsoleWebhookSecretData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<RotateConsoleWebhookSecretResponses, RotateConsoleWebhookSecretErrors, ThrowOnError, "fields">;
+/**
+ * Send a webhook delivery again, from the console
+ *
+ * Admins and owners send the delivery's event again as a new delivery due now (as
+ * `POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver` does) and go back to the endpoint's page
+ * (`303`); a viewer gets a `403` page; a disabled endpoint a `409` page. Audited with the console user's id.
+ *
+ */
+export declare const redeliverConsoleWebhook: <ThrowOnError extends boolean = false>(options: Options<RedeliverConsoleWebhookData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<unknown, RedeliverConsoleWebhookErrors, ThrowOnError, "fields">;
+/**
+ * The token inspector's form, in the console
+ *
+ * A form to paste a token into and pick the profile to check it against (optional).
+ */
+export declare const showConsoleInspector: <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleInspectorData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleInspectorResponses, ShowConsoleInspectorErrors, ThrowOnError, "fields">;
+/**
+ * Inspect a token, from the console
+ *
+ * The token is checked as `POST /api/v1/tokens/inspect` checks it (the same function), against the chosen
+ * profile's published keys and its iss and aud, or the broker's default keys: the page lists every rule
+ * with pass, fail or not checked and its sentence. The token travels only in this body; it is not kept,
+ * logged or audited (the audit row names the console user, the profile and whether it passed). An empty
+ * or overlong token, or a profile not of the account, is a `422` page; a body over `MAX_BODY_BYTES` a
+ * `413` page.
+ *
+ */
+export declare const inspectConsoleToken: <ThrowOnError extends boolean = false>(options: Options<InspectConsoleTokenData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<InspectConsoleTokenResponses, InspectConsoleTokenErrors, ThrowOnError, "fields">;
+/**
+ * The account's test inbox, in the console
+ *
+ * The mails the account's test profiles would have sent in the last 24 hours (as `GET /api/v1/test-inbox`
+ * gives them to a test API key): subject, masked recipient, time, and on opening one its plain text and
+ * link. Never sent to anyone.
+ *
+ */
+export declare const showConsoleTestInbox: <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleTestInboxData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleTestInboxResponses, ShowConsoleTestInboxErrors, ThrowOnError, "fields">;
+/**
+ * The account's API keys, in the console (owners)
+ *
+ * For owners: each API key of the account by its prefix, with its name, scopes, mode (live or test), rate
+ * limit, creation, last use (to within 5 minutes) and state, and the form that creates one. Admins and
+ * viewers get a `403` page (and no menu entry). Never a key or its hash.
+ *
+ */
+export declare const showConsoleApiKeys: <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleApiKeysData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleApiKeysResponses, ShowConsoleApiKeysErrors, ThrowOnError, "fields">;
+/**
+ * Create an API key from the console (owners)
+ *
+ * Creates a key as `flask --app service apikeys create` does (the same rules: known scopes, no
+ * administering scope on a test key, a valid rate limit). The answer is the one page that shows the new
+ * key, once (no-store; it is in no URL, log or audit row); the audit row names the console user and the
+ * key's prefix. A form that fails a rule is the page again with each field's message (`422`).
+ *
+ */
+export declare const createConsoleApiKey: <ThrowOnError extends boolean = false>(options: Options<CreateConsoleApiKeyData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<CreateConsoleApiKeyResponses, CreateConsoleApiKeyErrors, ThrowOnError, "fields">;
+/**
+ * One API key, and its Revoke button (owners)
+ *
+ * The key's details by its prefix and, while it is live, a button that revokes it.
+ */
+export declare const showConsoleApiKey: <ThrowOnError extends boolean = false>(options: Options<ShowConsoleApiKeyData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleApiKeyResponses, ShowConsoleApiKeyErrors, ThrowOnError, "fields">;
+/**
+ * Revoke an API key from the console (owners)
+ *
+ * Revokes the account's key (as `POST /api/v1/api-keys/{prefix}/revoke` does) and goes back to its page
+ * (`303`); another account's key is `404`. Admins and viewers get a `403` page and nothing changes.
+ * Audited with the console user's id.
+ *
+ */
+export declare const revokeConsoleApiKey: <ThrowOnError extends boolean = false>(options: Options<RevokeConsoleApiKeyData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<unknown, RevokeConsoleApiKeyErrors, ThrowOnError, "fields">;
+/**
+ * The account's console users, in the console (owners)
+ *
+ * For owners: each console user with their address (opened for the owner only; sealed in the database),
+ * role and last sign-in, and the invitation form. `done` says what the last change was. Admins and viewers
+ * get a `403` page (and no menu entry).
+ *
+ */
+export declare const showConsoleUsers: <ThrowOnError extends boolean = false>(options?: Options<ShowConsoleUsersData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleUsersResponses, ShowConsoleUsersErrors, ThrowOnError, "fields">;
+/**
+ * Invite a console user (owners)
+ *
+ * Adds the address to the account with the role and mails it an invitation, in the language chosen, off
+ * the request thread: a one-time sign-in link that works for `CONSOLE_INVITATION_SECONDS` (7 days). Then
+ * `303` to `/console/users?done=invited`. An address the account already has is a `409` page; a bad
+ * address, role or language is the page again with each field's message (`422`).
+ *
+ */
+export declare const inviteConsoleUser: <ThrowOnError extends boolean = false>(options: Options<InviteConsoleUserData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<unknown, InviteConsoleUserErrors, ThrowOnError, "fields">;
+/**
+ * One console user, with the forms that change their role and remove them (owners)
+ */
+export declare const showConsoleUser: <ThrowOnError extends boolean = false>(options: Options<ShowConsoleUserData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<ShowConsoleUserResponses, ShowConsoleUserErrors, ThrowOnError, "fields">;
+/**
+ * Change a console user's role (owners)
+ *
+ * Gives the user the role at once (their next page uses it), then `303` to their page (to `/console`
+ * for an owner who stepped down). The account's last owner cannot become an admin or a viewer: a `409`
+ * page. Audited with the console user's id.
+ *
+ */
+export declare const changeConsoleUserRole: <ThrowOnError extends boolean = false>(options: Options<ChangeConsoleUserRoleData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<unknown, ChangeConsoleUserRoleErrors, ThrowOnError, "fields">;
+/**
+ * Remove a console user (owners)
+ *
+ * Removes the user and ends their sessions and sign-in links at once, then `303` to
+ * `/console/users?done=removed`. The account's last owner cannot be removed: a `409` page. Audited with
+ * the console user's id.
+ *
+ */
+export declare const removeConsoleUser: <ThrowOnError extends boolean = false>(options: Options<RemoveConsoleUserData, ThrowOnError>) => import("./client/types.gen.js").RequestResult<unknown, RemoveConsoleUserErrors, ThrowOnError, "fields">;
 /**
  * Every error code, in a browser
  */

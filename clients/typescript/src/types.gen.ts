@@ -14,6 +14,67 @@ export type ConsoleCsrfForm = {
 };
 
 /**
+ * The Send form: its CSRF token and attempt (a random value per form shown), the link's expiry (minutes:
+ * 15, 60, 2880), locale, delivery (`email` with `to`, or `qr`), and the payload's fields by kind:
+ * `organization_id`, `organization_name`, `employee_*` (ExorLive Main), `contact_*`; generic profiles
+ * `key_1`…`key_5` with `value_1`…`value_5`.
+ *
+ */
+export type ConsoleSendForm = {
+    csrf_token: string;
+    attempt?: string;
+    expiry?: '15' | '60' | '2880';
+    locale?: 'nb' | 'nn' | 'en';
+    delivery?: 'email' | 'qr';
+    to?: string;
+    [key: string]: string | string | '15' | '60' | '2880' | 'nb' | 'nn' | 'en' | 'email' | 'qr' | string | undefined;
+};
+
+/**
+ * The console's token inspector form.
+ */
+export type ConsoleInspectorForm = {
+    csrf_token: string;
+    token: string;
+    /**
+     * A profile's name of the account; empty for the default keys.
+     */
+    profile?: string;
+};
+
+/**
+ * The console's form that creates an API key.
+ */
+export type ConsoleApiKeyForm = {
+    csrf_token: string;
+    label?: string;
+    scopes?: Array<'links:long' | 'links:email' | 'links:admin' | 'keys:admin' | 'webhooks:admin'>;
+    mode: 'live' | 'test';
+    /**
+     * `<count>/<second|minute|hour|day>`; empty for the broker's RATE_LIMIT.
+     */
+    rate_limit?: string;
+};
+
+/**
+ * The console's invitation form.
+ */
+export type ConsoleInviteForm = {
+    csrf_token: string;
+    email: string;
+    role: 'owner' | 'admin' | 'viewer';
+    language: 'nb' | 'nn' | 'en';
+};
+
+/**
+ * The console's form that changes a user's role.
+ */
+export type ConsoleRoleForm = {
+    csrf_token: string;
+    role: 'owner' | 'admin' | 'viewer';
+};
+
+/**
  * The console's sign-in form.
  */
 export type ConsoleSignInForm = {
@@ -2858,6 +2919,10 @@ export type RequestConsoleSignInErrors = {
      * A fault of the broker, not of the request. Quote the `requestId` when you report it.
      */
     500: InternalErrorProblem;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    503: string;
 };
 
 export type RequestConsoleSignInError = RequestConsoleSignInErrors[keyof RequestConsoleSignInErrors];
@@ -2870,6 +2935,48 @@ export type RequestConsoleSignInResponses = {
 };
 
 export type RequestConsoleSignInResponse = RequestConsoleSignInResponses[keyof RequestConsoleSignInResponses];
+
+export type FinishConsoleOidcSignInData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The provider's authorization code.
+         */
+        code?: string;
+        /**
+         * The state the broker sent to the provider.
+         */
+        state?: string;
+        /**
+         * The provider's error (`access_denied`, ...), instead of a code.
+         */
+        error?: string;
+        error_description?: string;
+    };
+    url: '/console/sign-in/oidc/callback';
+};
+
+export type FinishConsoleOidcSignInErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    503: string;
+};
+
+export type FinishConsoleOidcSignInError = FinishConsoleOidcSignInErrors[keyof FinishConsoleOidcSignInErrors];
 
 export type ShowConsoleSignInLinkData = {
     body?: never;
@@ -2970,6 +3077,122 @@ export type ConsoleSignOutResponses = {
 };
 
 export type ConsoleSignOutResponse = ConsoleSignOutResponses[keyof ConsoleSignOutResponses];
+
+export type ShowConsoleSendData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The name of one of the account's profiles (another account's, or none by that name, is a `404` page).
+         */
+        profile?: string;
+        /**
+         * Send again: the id of the account's link the new one replaces (it stops working when the new one is
+         * made). Its payload is sealed under its secret, which the broker does not keep, so the form asks again.
+         *
+         */
+        replaces?: string;
+    };
+    url: '/console/send';
+};
+
+export type ShowConsoleSendErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleSendError = ShowConsoleSendErrors[keyof ShowConsoleSendErrors];
+
+export type ShowConsoleSendResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleSendResponse = ShowConsoleSendResponses[keyof ShowConsoleSendResponses];
+
+export type ConsoleSendLinkData = {
+    body: ConsoleSendForm;
+    path?: never;
+    query?: {
+        /**
+         * The name of one of the account's profiles (another account's, or none by that name, is a `404` page).
+         */
+        profile?: string;
+        /**
+         * Send again: the id of the account's link the new one replaces (it stops working when the new one is
+         * made). Its payload is sealed under its secret, which the broker does not keep, so the form asks again.
+         *
+         */
+        replaces?: string;
+    };
+    url: '/console/send';
+};
+
+export type ConsoleSendLinkErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    409: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    413: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    422: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    429: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    502: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    503: string;
+};
+
+export type ConsoleSendLinkError = ConsoleSendLinkErrors[keyof ConsoleSendLinkErrors];
+
+export type ConsoleSendLinkResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ConsoleSendLinkResponse = ConsoleSendLinkResponses[keyof ConsoleSendLinkResponses];
 
 export type ShowConsoleOverviewData = {
     body?: never;
@@ -3215,6 +3438,605 @@ export type RevokeConsoleLinkErrors = {
 };
 
 export type RevokeConsoleLinkError = RevokeConsoleLinkErrors[keyof RevokeConsoleLinkErrors];
+
+export type ShowConsoleProfilesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console/profiles';
+};
+
+export type ShowConsoleProfilesErrors = {
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleProfilesError = ShowConsoleProfilesErrors[keyof ShowConsoleProfilesErrors];
+
+export type ShowConsoleProfilesResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleProfilesResponse = ShowConsoleProfilesResponses[keyof ShowConsoleProfilesResponses];
+
+export type ShowConsoleProfileData = {
+    body?: never;
+    path: {
+        name: string;
+    };
+    query?: never;
+    url: '/console/profiles/{name}';
+};
+
+export type ShowConsoleProfileErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleProfileError = ShowConsoleProfileErrors[keyof ShowConsoleProfileErrors];
+
+export type ShowConsoleProfileResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleProfileResponse = ShowConsoleProfileResponses[keyof ShowConsoleProfileResponses];
+
+export type ShowConsoleKeysData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console/keys';
+};
+
+export type ShowConsoleKeysErrors = {
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleKeysError = ShowConsoleKeysErrors[keyof ShowConsoleKeysErrors];
+
+export type ShowConsoleKeysResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleKeysResponse = ShowConsoleKeysResponses[keyof ShowConsoleKeysResponses];
+
+export type ShowConsoleWebhooksData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console/webhooks';
+};
+
+export type ShowConsoleWebhooksErrors = {
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleWebhooksError = ShowConsoleWebhooksErrors[keyof ShowConsoleWebhooksErrors];
+
+export type ShowConsoleWebhooksResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleWebhooksResponse = ShowConsoleWebhooksResponses[keyof ShowConsoleWebhooksResponses];
+
+export type ShowConsoleWebhookData = {
+    body?: never;
+    path: {
+        endpoint_id: string;
+    };
+    query?: never;
+    url: '/console/webhooks/{endpoint_id}';
+};
+
+export type ShowConsoleWebhookErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleWebhookError = ShowConsoleWebhookErrors[keyof ShowConsoleWebhookErrors];
+
+export type ShowConsoleWebhookResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleWebhookResponse = ShowConsoleWebhookResponses[keyof ShowConsoleWebhookResponses];
+
+export type RotateConsoleWebhookSecretData = {
+    body: ConsoleCsrfForm;
+    path: {
+        endpoint_id: string;
+    };
+    query?: never;
+    url: '/console/webhooks/{endpoint_id}/rotate-secret';
+};
+
+export type RotateConsoleWebhookSecretErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type RotateConsoleWebhookSecretError = RotateConsoleWebhookSecretErrors[keyof RotateConsoleWebhookSecretErrors];
+
+export type RotateConsoleWebhookSecretResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type RotateConsoleWebhookSecretResponse = RotateConsoleWebhookSecretResponses[keyof RotateConsoleWebhookSecretResponses];
+
+export type RedeliverConsoleWebhookData = {
+    body: ConsoleCsrfForm;
+    path: {
+        endpoint_id: string;
+        delivery_id: string;
+    };
+    query?: never;
+    url: '/console/webhooks/{endpoint_id}/deliveries/{delivery_id}/redeliver';
+};
+
+export type RedeliverConsoleWebhookErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    409: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type RedeliverConsoleWebhookError = RedeliverConsoleWebhookErrors[keyof RedeliverConsoleWebhookErrors];
+
+export type ShowConsoleInspectorData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console/inspector';
+};
+
+export type ShowConsoleInspectorErrors = {
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleInspectorError = ShowConsoleInspectorErrors[keyof ShowConsoleInspectorErrors];
+
+export type ShowConsoleInspectorResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleInspectorResponse = ShowConsoleInspectorResponses[keyof ShowConsoleInspectorResponses];
+
+export type InspectConsoleTokenData = {
+    body: ConsoleInspectorForm;
+    path?: never;
+    query?: never;
+    url: '/console/inspector';
+};
+
+export type InspectConsoleTokenErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    413: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    422: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type InspectConsoleTokenError = InspectConsoleTokenErrors[keyof InspectConsoleTokenErrors];
+
+export type InspectConsoleTokenResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type InspectConsoleTokenResponse = InspectConsoleTokenResponses[keyof InspectConsoleTokenResponses];
+
+export type ShowConsoleTestInboxData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console/test-inbox';
+};
+
+export type ShowConsoleTestInboxErrors = {
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleTestInboxError = ShowConsoleTestInboxErrors[keyof ShowConsoleTestInboxErrors];
+
+export type ShowConsoleTestInboxResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleTestInboxResponse = ShowConsoleTestInboxResponses[keyof ShowConsoleTestInboxResponses];
+
+export type ShowConsoleApiKeysData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/console/api-keys';
+};
+
+export type ShowConsoleApiKeysErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleApiKeysError = ShowConsoleApiKeysErrors[keyof ShowConsoleApiKeysErrors];
+
+export type ShowConsoleApiKeysResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleApiKeysResponse = ShowConsoleApiKeysResponses[keyof ShowConsoleApiKeysResponses];
+
+export type CreateConsoleApiKeyData = {
+    body: ConsoleApiKeyForm;
+    path?: never;
+    query?: never;
+    url: '/console/api-keys';
+};
+
+export type CreateConsoleApiKeyErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    422: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type CreateConsoleApiKeyError = CreateConsoleApiKeyErrors[keyof CreateConsoleApiKeyErrors];
+
+export type CreateConsoleApiKeyResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type CreateConsoleApiKeyResponse = CreateConsoleApiKeyResponses[keyof CreateConsoleApiKeyResponses];
+
+export type ShowConsoleApiKeyData = {
+    body?: never;
+    path: {
+        prefix: string;
+    };
+    query?: never;
+    url: '/console/api-keys/{prefix}';
+};
+
+export type ShowConsoleApiKeyErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleApiKeyError = ShowConsoleApiKeyErrors[keyof ShowConsoleApiKeyErrors];
+
+export type ShowConsoleApiKeyResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleApiKeyResponse = ShowConsoleApiKeyResponses[keyof ShowConsoleApiKeyResponses];
+
+export type RevokeConsoleApiKeyData = {
+    body: ConsoleCsrfForm;
+    path: {
+        prefix: string;
+    };
+    query?: never;
+    url: '/console/api-keys/{prefix}/revoke';
+};
+
+export type RevokeConsoleApiKeyErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type RevokeConsoleApiKeyError = RevokeConsoleApiKeyErrors[keyof RevokeConsoleApiKeyErrors];
+
+export type ShowConsoleUsersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        done?: 'invited' | 'removed';
+    };
+    url: '/console/users';
+};
+
+export type ShowConsoleUsersErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleUsersError = ShowConsoleUsersErrors[keyof ShowConsoleUsersErrors];
+
+export type ShowConsoleUsersResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleUsersResponse = ShowConsoleUsersResponses[keyof ShowConsoleUsersResponses];
+
+export type InviteConsoleUserData = {
+    body: ConsoleInviteForm;
+    path?: never;
+    query?: never;
+    url: '/console/users';
+};
+
+export type InviteConsoleUserErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    409: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    422: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type InviteConsoleUserError = InviteConsoleUserErrors[keyof InviteConsoleUserErrors];
+
+export type ShowConsoleUserData = {
+    body?: never;
+    path: {
+        user_id: string;
+    };
+    query?: never;
+    url: '/console/users/{user_id}';
+};
+
+export type ShowConsoleUserErrors = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ShowConsoleUserError = ShowConsoleUserErrors[keyof ShowConsoleUserErrors];
+
+export type ShowConsoleUserResponses = {
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    200: string;
+};
+
+export type ShowConsoleUserResponse = ShowConsoleUserResponses[keyof ShowConsoleUserResponses];
+
+export type ChangeConsoleUserRoleData = {
+    body: ConsoleRoleForm;
+    path: {
+        user_id: string;
+    };
+    query?: never;
+    url: '/console/users/{user_id}/role';
+};
+
+export type ChangeConsoleUserRoleErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    409: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    422: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type ChangeConsoleUserRoleError = ChangeConsoleUserRoleErrors[keyof ChangeConsoleUserRoleErrors];
+
+export type RemoveConsoleUserData = {
+    body: ConsoleCsrfForm;
+    path: {
+        user_id: string;
+    };
+    query?: never;
+    url: '/console/users/{user_id}/remove';
+};
+
+export type RemoveConsoleUserErrors = {
+    /**
+     * An HTML page: the form's CSRF token was missing, wrong or too old. Nothing changed.
+     */
+    400: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    403: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    404: string;
+    /**
+     * An HTML page of the console, in the browser's language, never cached (`Cache-Control: no-store`).
+     */
+    409: string;
+    /**
+     * A fault of the broker, not of the request. Quote the `requestId` when you report it.
+     */
+    500: InternalErrorProblem;
+};
+
+export type RemoveConsoleUserError = RemoveConsoleUserErrors[keyof RemoveConsoleUserErrors];
 
 export type ListProblemsData = {
     body?: never;

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from service.apikeys.models import ApiKey
 from service.audit.models import AuditEvent
-from service.console.models import ConsoleSession, ConsoleSignIn, ConsoleUser
+from service.console.models import (
+    ConsoleIdentityProvider,
+    ConsoleIdentityProviderDomain,
+    ConsoleSession,
+    ConsoleSignIn,
+    ConsoleUser,
+)
 from service.db.base import Base
 from service.keys.models import Keyset
 from service.links.models import LaunchLink, LinkEvent
@@ -19,6 +25,8 @@ metadata = Base.metadata
 __all__ = [
     "ApiKey",
     "AuditEvent",
+    "ConsoleIdentityProvider",
+    "ConsoleIdentityProviderDomain",
     "ConsoleSession",
     "ConsoleSignIn",
     "ConsoleUser",

@@ -111,3 +111,17 @@ def test_when_redis_is_down_each_process_counts_alone(
     assert "redis_unreachable" in caplog.text
     assert "redis-password-never-logged" not in caplog.text
     services(app).db.engine.dispose()
+
+
+def test_a_leased_limit_with_redis_down_counts_in_this_process_too(
+    config: dict[str, Any], creds: dict[str, Any], svc: Services
+) -> None:
+    """A limit high enough to be leased (service/apikeys/leases.py) falls back the same way, never a 500."""
+    set_rate_limit(svc, creds, "1000/hour")
+    app = build_app({**config, "REDIS_URL": f"redis://127.0.0.1:{free_port()}/0"})
+    client = app.test_client()
+    responses = [generate(client, creds) for _ in range(3)]
+    assert [response.status_code for response in responses] == [200] * 3
+    assert [response.headers["RateLimit-Remaining"] for response in responses] == ["999", "998", "997"]
+    assert not services(app).rate_limiter.shared
+    services(app).db.engine.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from email import message_from_bytes, policy
 from email.header import decode_header, make_header
 from email.headerregistry import Address
@@ -233,3 +234,19 @@ def test_headers_that_would_not_read_back_as_written_are_refused() -> None:
         _check_headers(message)
     message.replace_header("Subject", "Hi")
     _check_headers(message)
+
+
+def test_a_mail_draws_nothing_from_the_global_random() -> None:
+    # Its Message-ID and MIME boundary come from `secrets`: a mail sent by a background thread never moves
+    # the `random` state a test (or Hypothesis) is drawing from, and ids are not predictable from it.
+    before = random.getstate()
+    first = compose(link_mail(), SENDER, NOW)
+    wire = first.as_bytes()
+    second = compose(link_mail(), SENDER, NOW)
+    assert random.getstate() == before
+    assert first["Message-ID"] != second["Message-ID"]
+    assert first["Message-ID"].endswith("@broker.example>")
+    boundary = first.get_boundary()
+    assert boundary is not None
+    assert boundary != second.get_boundary()
+    assert f"--{boundary}--".encode() in wire

@@ -8,7 +8,20 @@ from .api_key_summary_scopes_item import ApiKeySummaryScopesItem
 from .bad_request_problem import BadRequestProblem
 from .bad_request_problem_code import BadRequestProblemCode
 from .bad_request_problem_status import BadRequestProblemStatus
+from .console_api_key_form import ConsoleApiKeyForm
+from .console_api_key_form_mode import ConsoleApiKeyFormMode
+from .console_api_key_form_scopes_item import ConsoleApiKeyFormScopesItem
 from .console_csrf_form import ConsoleCsrfForm
+from .console_inspector_form import ConsoleInspectorForm
+from .console_invite_form import ConsoleInviteForm
+from .console_invite_form_language import ConsoleInviteFormLanguage
+from .console_invite_form_role import ConsoleInviteFormRole
+from .console_role_form import ConsoleRoleForm
+from .console_role_form_role import ConsoleRoleFormRole
+from .console_send_form import ConsoleSendForm
+from .console_send_form_delivery import ConsoleSendFormDelivery
+from .console_send_form_expiry import ConsoleSendFormExpiry
+from .console_send_form_locale import ConsoleSendFormLocale
 from .console_sign_in_form import ConsoleSignInForm
 from .contact import Contact
 from .ec_public_jwk import EcPublicJwk
@@ -110,6 +123,7 @@ from .show_console_audit_action import ShowConsoleAuditAction
 from .show_console_audit_outcome import ShowConsoleAuditOutcome
 from .show_console_links_state import ShowConsoleLinksState
 from .show_console_overview_chart_chart import ShowConsoleOverviewChartChart
+from .show_console_users_done import ShowConsoleUsersDone
 from .test_key_required_problem import TestKeyRequiredProblem
 from .test_key_required_problem_code import TestKeyRequiredProblemCode
 from .test_key_required_problem_status import TestKeyRequiredProblemStatus
@@ -165,7 +179,20 @@ __all__ = (
     "BadRequestProblem",
     "BadRequestProblemCode",
     "BadRequestProblemStatus",
+    "ConsoleApiKeyForm",
+    "ConsoleApiKeyFormMode",
+    "ConsoleApiKeyFormScopesItem",
     "ConsoleCsrfForm",
+    "ConsoleInspectorForm",
+    "ConsoleInviteForm",
+    "ConsoleInviteFormLanguage",
+    "ConsoleInviteFormRole",
+    "ConsoleRoleForm",
+    "ConsoleRoleFormRole",
+    "ConsoleSendForm",
+    "ConsoleSendFormDelivery",
+    "ConsoleSendFormExpiry",
+    "ConsoleSendFormLocale",
     "ConsoleSignInForm",
     "Contact",
     "EcPublicJwk",
@@ -267,6 +294,7 @@ __all__ = (
     "ShowConsoleAuditOutcome",
     "ShowConsoleLinksState",
     "ShowConsoleOverviewChartChart",
+    "ShowConsoleUsersDone",
     "TestKeyRequiredProblem",
     "TestKeyRequiredProblemCode",
     "TestKeyRequiredProblemStatus",

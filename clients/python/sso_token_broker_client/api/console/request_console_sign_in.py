@@ -52,6 +52,10 @@ def _parse_response(
 
         return response_500
 
+    if response.status_code == 503:
+        response_503 = response.text
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -74,11 +78,20 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: ConsoleSignInForm,
 ) -> Response[InternalErrorProblem | str]:
-    """Email a one-time sign-in link
+    """Go on to the organisation's identity provider, or email a one-time sign-in link
 
-     A form POST (`email`, `csrf_token`). The answer is the same page whether or not the address is a
-    console user's; a user's address is mailed a link that works once, for 15 minutes. Rate-limited per
-    address and per client address (`429`).
+     A form POST (`email`, `csrf_token`). Home-realm discovery: an address whose domain belongs to a
+    tenant
+    with an identity provider (`flask --app service console idp set`) gets a page that goes on at once
+    to
+    the provider's authorization endpoint (authorization code with PKCE S256, `state`, `nonce` and the
+    address as `login_hint`; a page rather than a `303`, as the sign-in page's CSP `form-action 'self'`
+    governs its POST's redirects too). `503` if that provider does not answer or its client secret is
+    not
+    where its settings say. Any other address gets the same page whether or not it is a console user's;
+    a
+    user's address is mailed a link that works once, for 15 minutes. Rate-limited per address and per
+    client address (`429`).
 
     Args:
         body (ConsoleSignInForm): The console's sign-in form.
@@ -107,11 +120,20 @@ def sync(
     client: AuthenticatedClient | Client,
     body: ConsoleSignInForm,
 ) -> InternalErrorProblem | str | None:
-    """Email a one-time sign-in link
+    """Go on to the organisation's identity provider, or email a one-time sign-in link
 
-     A form POST (`email`, `csrf_token`). The answer is the same page whether or not the address is a
-    console user's; a user's address is mailed a link that works once, for 15 minutes. Rate-limited per
-    address and per client address (`429`).
+     A form POST (`email`, `csrf_token`). Home-realm discovery: an address whose domain belongs to a
+    tenant
+    with an identity provider (`flask --app service console idp set`) gets a page that goes on at once
+    to
+    the provider's authorization endpoint (authorization code with PKCE S256, `state`, `nonce` and the
+    address as `login_hint`; a page rather than a `303`, as the sign-in page's CSP `form-action 'self'`
+    governs its POST's redirects too). `503` if that provider does not answer or its client secret is
+    not
+    where its settings say. Any other address gets the same page whether or not it is a console user's;
+    a
+    user's address is mailed a link that works once, for 15 minutes. Rate-limited per address and per
+    client address (`429`).
 
     Args:
         body (ConsoleSignInForm): The console's sign-in form.
@@ -135,11 +157,20 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: ConsoleSignInForm,
 ) -> Response[InternalErrorProblem | str]:
-    """Email a one-time sign-in link
+    """Go on to the organisation's identity provider, or email a one-time sign-in link
 
-     A form POST (`email`, `csrf_token`). The answer is the same page whether or not the address is a
-    console user's; a user's address is mailed a link that works once, for 15 minutes. Rate-limited per
-    address and per client address (`429`).
+     A form POST (`email`, `csrf_token`). Home-realm discovery: an address whose domain belongs to a
+    tenant
+    with an identity provider (`flask --app service console idp set`) gets a page that goes on at once
+    to
+    the provider's authorization endpoint (authorization code with PKCE S256, `state`, `nonce` and the
+    address as `login_hint`; a page rather than a `303`, as the sign-in page's CSP `form-action 'self'`
+    governs its POST's redirects too). `503` if that provider does not answer or its client secret is
+    not
+    where its settings say. Any other address gets the same page whether or not it is a console user's;
+    a
+    user's address is mailed a link that works once, for 15 minutes. Rate-limited per address and per
+    client address (`429`).
 
     Args:
         body (ConsoleSignInForm): The console's sign-in form.
@@ -166,11 +197,20 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: ConsoleSignInForm,
 ) -> InternalErrorProblem | str | None:
-    """Email a one-time sign-in link
+    """Go on to the organisation's identity provider, or email a one-time sign-in link
 
-     A form POST (`email`, `csrf_token`). The answer is the same page whether or not the address is a
-    console user's; a user's address is mailed a link that works once, for 15 minutes. Rate-limited per
-    address and per client address (`429`).
+     A form POST (`email`, `csrf_token`). Home-realm discovery: an address whose domain belongs to a
+    tenant
+    with an identity provider (`flask --app service console idp set`) gets a page that goes on at once
+    to
+    the provider's authorization endpoint (authorization code with PKCE S256, `state`, `nonce` and the
+    address as `login_hint`; a page rather than a `303`, as the sign-in page's CSP `form-action 'self'`
+    governs its POST's redirects too). `503` if that provider does not answer or its client secret is
+    not
+    where its settings say. Any other address gets the same page whether or not it is a console user's;
+    a
+    user's address is mailed a link that works once, for 15 minutes. Rate-limited per address and per
+    client address (`429`).
 
     Args:
         body (ConsoleSignInForm): The console's sign-in form.

@@ -1,7 +1,7 @@
 """audit activity indexes: the console's Overview (counts per day) and Audit page (newest first, paged)
 
-Revision ID: 0012_audit_activity
-Revises: 0011
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-07 21:00:00
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0012_audit_activity"
-down_revision = "0011"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
