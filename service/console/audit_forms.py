@@ -18,7 +18,16 @@ ACTION_LABELS = {
     "console.sign_in_sent": N_("Sign-in link sent"),
     "console.signed_in": N_("Signed in"),
     "console.signed_out": N_("Signed out"),
+    "console.link.sent": N_("Link sent"),
     "console.link.revoked": N_("Link revoked"),
+    "console.api_key.created": N_("API key created"),
+    "console.api_key.revoked": N_("API key revoked"),
+    "console.webhook.secret_rotated": N_("Webhook secret rotated"),
+    "console.webhook.redelivered": N_("Webhook redelivered"),
+    "console.token.inspected": N_("Token inspected"),
+    "console.user.invited": N_("User invited"),
+    "console.user.role_changed": N_("User's role changed"),
+    "console.user.removed": N_("User removed"),
     "console.audit.exported": N_("Audit exported"),
 }
 OUTCOME_LABELS = {"ok": N_("Succeeded"), "failed": N_("Failed or refused")}

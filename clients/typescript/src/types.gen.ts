@@ -1089,7 +1089,7 @@ export type InternalErrorProblem = Problem & {
 /**
  * Only events of this action (empty or absent for all).
  */
-export type ConsoleAuditAction = '' | 'token.minted' | 'link.used' | 'link.renewed' | 'console.sign_in_sent' | 'console.signed_in' | 'console.signed_out' | 'console.link.revoked' | 'console.audit.exported';
+export type ConsoleAuditAction = '' | 'token.minted' | 'link.used' | 'link.renewed' | 'console.sign_in_sent' | 'console.signed_in' | 'console.signed_out' | 'console.link.sent' | 'console.link.revoked' | 'console.api_key.created' | 'console.api_key.revoked' | 'console.webhook.secret_rotated' | 'console.webhook.redelivered' | 'console.token.inspected' | 'console.user.invited' | 'console.user.role_changed' | 'console.user.removed' | 'console.audit.exported';
 
 /**
  * `ok`: only events that succeeded; `failed`: only those that failed or were refused.
@@ -3257,7 +3257,7 @@ export type ShowConsoleAuditData = {
         /**
          * Only events of this action (empty or absent for all).
          */
-        action?: '' | 'token.minted' | 'link.used' | 'link.renewed' | 'console.sign_in_sent' | 'console.signed_in' | 'console.signed_out' | 'console.link.revoked' | 'console.audit.exported';
+        action?: '' | 'token.minted' | 'link.used' | 'link.renewed' | 'console.sign_in_sent' | 'console.signed_in' | 'console.signed_out' | 'console.link.sent' | 'console.link.revoked' | 'console.api_key.created' | 'console.api_key.revoked' | 'console.webhook.secret_rotated' | 'console.webhook.redelivered' | 'console.token.inspected' | 'console.user.invited' | 'console.user.role_changed' | 'console.user.removed' | 'console.audit.exported';
         /**
          * `ok`: only events that succeeded; `failed`: only those that failed or were refused.
          */
@@ -3308,7 +3308,7 @@ export type ExportConsoleAuditData = {
         /**
          * Only events of this action (empty or absent for all).
          */
-        action?: '' | 'token.minted' | 'link.used' | 'link.renewed' | 'console.sign_in_sent' | 'console.signed_in' | 'console.signed_out' | 'console.link.revoked' | 'console.audit.exported';
+        action?: '' | 'token.minted' | 'link.used' | 'link.renewed' | 'console.sign_in_sent' | 'console.signed_in' | 'console.signed_out' | 'console.link.sent' | 'console.link.revoked' | 'console.api_key.created' | 'console.api_key.revoked' | 'console.webhook.secret_rotated' | 'console.webhook.redelivered' | 'console.token.inspected' | 'console.user.invited' | 'console.user.role_changed' | 'console.user.removed' | 'console.audit.exported';
         /**
          * `ok`: only events that succeeded; `failed`: only those that failed or were refused.
          */

@@ -105,6 +105,8 @@ def test_rows_are_paged_newest_first_and_another_accounts_rows_never_show(
     second = client.get(older).get_data(as_text=True)
     assert second.count('data-testid="event"') == 5
     assert 'data-testid="older"' not in second
+    for action in ("console.link.sent", "console.api_key.created", "console.user.removed"):
+        assert client.get(f"/console/audit?action={action}").status_code == 200
     everything = client.get("/console/audit?action=link.used").get_data(as_text=True)
     assert "tbk_other" not in everything
     assert all(row["apiKey"] != "tbk_other" for row in _csv(client))
