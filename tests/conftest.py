@@ -30,15 +30,24 @@ from tests.support.privacy import WATCH
 from tests.support.servers import serve_sandbox, serve_wsgi
 from tests.support.smtp import Collector, smtp_server
 
+# The spool folder this run made (removed at its end), if it made one.
+_OWN_SPOOL: list[str] = [""]
+
 
 def pytest_configure(config: pytest.Config) -> None:
     use_emulator_credentials()
     # Audit rows a test's database refused wait in this run's own spool, never in the project's instance/
     # (where a later run's broker would replay them into its database). Subprocesses inherit it.
-    os.environ.setdefault("AUDIT_SPOOL_DIR", tempfile.mkdtemp(prefix="broker-audit-spool-"))
+    if "AUDIT_SPOOL_DIR" not in os.environ:
+        os.environ["AUDIT_SPOOL_DIR"] = _OWN_SPOOL[0] = tempfile.mkdtemp(prefix="broker-audit-spool-")
     logging.getLogger().addHandler(WATCH)
     # aiosmtpd logs every MAIL FROM and RCPT TO at INFO: that is the test's mail server talking, not the broker.
     logging.getLogger("mail.log").setLevel(logging.WARNING)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _OWN_SPOOL[0]:
+        shutil.rmtree(_OWN_SPOOL[0], ignore_errors=True)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
