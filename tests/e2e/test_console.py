@@ -182,6 +182,23 @@ def test_a_session_past_its_idle_timeout_goes_back_to_sign_in(live: dict[str, An
     assert _session_cookie(page) is None  # the dead session's cookie is cleared
 
 
+def test_on_a_phone_the_menu_is_one_disclosure_and_works_without_script(live: dict[str, Any], browser: Browser) -> None:
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    try:
+        page = phone.new_page()
+        _sign_in(live, page, OWNER)
+        menu = page.get_by_role("navigation")
+        expect(menu).to_have_count(1)  # the wide row of links is not displayed, so not announced
+        expect(page.get_by_role("link", name="Links", exact=True)).to_have_count(0)  # closed
+        page.locator(".menu-phone summary").click()
+        with page.expect_navigation():
+            page.get_by_role("link", name="Links", exact=True).click()
+        assert page.url == f"{live['base']}/console/links"
+        expect(page.get_by_test_id("sign-out")).to_be_visible()
+    finally:
+        phone.close()
+
+
 # Each console page, in the order a session meets them, with its status.
 PAGES = {
     "sign-in": 200,
