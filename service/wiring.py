@@ -189,7 +189,7 @@ def build_services(
         outbox=outbox,
         webhooks=WebhookEndpoints(stores.webhooks, url_policy, settings.webhooks, settings.server_secret, clock),
         url_policy=url_policy,
-        console=_console(settings, stores, mailer, rate_limiter, auditor, clock, secrets_client),
+        console=_console(settings, stores, mailer, rate_limiter, auditor, clock, secrets_client, url_policy.check),
         clock=clock,
     )
 
@@ -202,6 +202,7 @@ def _console(
     auditor: Auditor,
     clock: Callable[[], float],
     secrets_client: Any,
+    check_url: Callable[[str], None],
 ) -> Console:
     users = ConsoleUsers(stores.console, settings.server_secret)
     sender = settings.smtp.sender if settings.smtp else TEST_SENDER
@@ -212,7 +213,7 @@ def _console(
         sign_ins=SignIns(stores.console, users, stores.tenants, mailing, limiter, auditor, settings.console, clock),
         sessions=ConsoleSessions(stores.console, users, settings.console, clock),
         identity_providers=providers,
-        oidc=OidcSignIns(providers, users, auditor),
+        oidc=OidcSignIns(providers, users, auditor, check_url),
     )
 
 

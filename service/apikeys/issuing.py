@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from service.apikeys import credentials
 from service.apikeys.settings import normalise_rate_limit
 from service.errors import ApiKeyNotFound, ValidationFailed
+from service.web.validation import control_characters
 
 if TYPE_CHECKING:
     from service.apikeys.models import ApiKey
@@ -25,6 +26,8 @@ def create_api_key(
 ) -> str:
     """Create and return a new API key (a test-mode one with `test`): the only moment it exists in clear."""
     check_scopes(scopes, test=test)
+    if control_characters(label):
+        raise ValidationFailed("The label may not hold line breaks or control characters: use a plain name.")
     tenant = svc.stores.tenants.tenant_by_name(tenant_name)
     api_key = credentials.new_api_key(test)
     svc.stores.api_keys.add_api_key(

@@ -13,6 +13,7 @@ from service.apikeys import credentials
 from service.apikeys.issuing import check_scopes, checked_rate_limit
 from service.errors import ValidationFailed
 from service.locales import N_
+from service.web.validation import control_characters
 
 MAX_LABEL_CHARS = 100  # the api_keys.label column
 # What each scope lets a key do, as docs/api.md says it (marked here, translated when shown).
@@ -66,6 +67,10 @@ class ApiKeyForm(FlaskForm):  # type: ignore[misc]
         render_kw={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "none", "placeholder": "600/minute"},
     )
     submit = SubmitField(N_("Create API key"))
+
+    def validate_label(self, field: StringField) -> None:
+        if control_characters(field.data or ""):
+            raise ValidationError(N_("Use letters, digits and punctuation: no line breaks or control characters."))
 
     def validate_mode(self, field: RadioField) -> None:
         if field.data not in MODE_LABELS:

@@ -13,7 +13,6 @@ import json
 
 from flask import current_app, g, url_for
 from flask_wtf import FlaskForm
-from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response as BaseResponse
 from wtforms import SelectChoice, SelectField, TextAreaField
 from wtforms.validators import InputRequired, Length
@@ -55,6 +54,7 @@ _TOO_LARGE = (
     N_("That is too much text"),
     N_("A token is a few thousand characters at most. Paste only the token (eyJ….eyJ….…) and try again."),
 )
+web.too_large_texts("console.inspect_token", _TOO_LARGE)
 
 
 class InspectorForm(FlaskForm):  # type: ignore[misc]  # Flask-WTF ships no type information
@@ -120,9 +120,3 @@ def inspect_token() -> BaseResponse:
         header=json.dumps(report["header"], indent=2, ensure_ascii=False) if report["header"] is not None else None,
         claims=json.dumps(report["claims"], indent=2, ensure_ascii=False) if report["claims"] is not None else None,
     )
-
-
-@bp.errorhandler(RequestEntityTooLarge)
-def _too_large(_error: RequestEntityTooLarge) -> BaseResponse:
-    # A body over MAX_BODY_BYTES, on any console form: a page saying what to do, not the API's problem+json.
-    return web.message_page(413, _TOO_LARGE)

@@ -19,6 +19,7 @@ import enum
 import hashlib
 import logging
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import requests
@@ -31,6 +32,7 @@ from service.audit.writer import AuditContext, Auditor
 from service.console import auditing
 from service.console.idp import IdentityProviders, Provider, SecretUnavailable
 from service.console.users import ConsoleUsers, User, UserExists, normalise_address, plausible_address
+from service.errors import WebhookUrlRefused
 
 log = logging.getLogger(__name__)
 
@@ -76,9 +78,22 @@ class Started:
     url: str
 
 
+# The discovery document's addresses the broker itself calls or sends a browser to.
+_ENDPOINTS = ("authorization_endpoint", "token_endpoint", "jwks_uri", "userinfo_endpoint")
+
+
 class OidcSignIns:
-    def __init__(self, providers: IdentityProviders, users: ConsoleUsers, auditor: Auditor) -> None:
+    def __init__(
+        self,
+        providers: IdentityProviders,
+        users: ConsoleUsers,
+        auditor: Auditor,
+        check_url: Callable[[str], None],
+    ) -> None:
         self._providers = providers
+        # The webhook targets' policy (https; in production no loopback, private or link-local address): a
+        # provider's discovery document must not make the broker call into its own network.
+        self._check_url = check_url
         self._users = users
         self._auditor = auditor
         self._clients: dict[str, _App] = {}
@@ -117,14 +132,28 @@ class OidcSignIns:
     def _metadata(self, client: _App, provider: Provider) -> dict[str, Any]:
         try:
             metadata: dict[str, Any] = client.load_server_metadata()
-        except (requests.RequestException, ValueError) as error:
+        except (requests.RequestException, ValueError, TypeError, KeyError, AttributeError) as error:
+            # TypeError & co.: a document that is JSON but not an object (Authlib writes a key into it).
             log.warning("console sign-in: tenant %s's provider discovery failed: %s", provider.tenant_id, error)
+            client.server_metadata = {}
             raise SignInFailed(Failure.UNREACHABLE, provider.tenant_id) from None
         # OpenID Connect Discovery 1.0 §4.3: the issuer it states must be the one configured.
         if str(metadata.get("issuer", "")).rstrip("/") != provider.issuer.rstrip("/"):
             log.warning("console sign-in: tenant %s's provider states another issuer", provider.tenant_id)
             client.server_metadata.pop("_loaded_at", None)
             raise SignInFailed(Failure.UNREACHABLE, provider.tenant_id)
+        for endpoint in _ENDPOINTS:
+            value = metadata.get(endpoint)
+            if value is None and endpoint == "userinfo_endpoint":
+                continue
+            try:
+                if not isinstance(value, str):
+                    raise WebhookUrlRefused("not a URL")
+                self._check_url(value)
+            except WebhookUrlRefused:
+                log.warning("console sign-in: tenant %s's provider's %s is refused", provider.tenant_id, endpoint)
+                client.server_metadata = {}
+                raise SignInFailed(Failure.UNREACHABLE, provider.tenant_id) from None
         # ID tokens signed with the provider's published keys only: never "none", never a shared secret (HS*).
         offered = metadata.get("id_token_signing_alg_values_supported")
         allowed = [alg for alg in offered if alg in _SIGNING_ALGS] if isinstance(offered, list) else []
@@ -177,7 +206,10 @@ class OidcSignIns:
 
     def _exchange(self, client: _App, provider: Provider) -> dict[str, Any]:
         metadata = self._metadata(client, provider)
-        options = {"iss": {"essential": True, "values": [metadata["issuer"]]}}
+        options = {
+            "iss": {"essential": True, "values": [metadata["issuer"]]},
+            "aud": {"essential": True, "values": [provider.client_id]},
+        }
         try:
             token = client.authorize_access_token(claims_options=options, leeway=60)
         except requests.RequestException as error:

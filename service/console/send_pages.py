@@ -60,20 +60,10 @@ _NOT_DONE = (
     N_("The link was not sent"),
     N_("The broker could not make or deliver the link, and nothing usable was left. Try again in a while."),
 )
-_TOO_LARGE = (
-    N_("The form is too large"),
-    N_("The form held more text than the console takes. Shorten the longest fields and send it again."),
-)
 _NOT_ALLOWED = (
     N_("This cannot be sent"),
     N_("The profile's rules do not allow this link (a test profile's link cannot replace another). Send a new one."),
 )
-
-
-@bp.errorhandler(413)
-def _too_large(_error: Exception) -> BaseResponse:
-    """A console form too large for the broker (MAX_BODY_BYTES): a page, not the API's problem+json."""
-    return web.message_page(413, _TOO_LARGE, back=request.path)
 
 
 def console_caller(user: User, profile: Profile) -> Caller:

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from flask import Blueprint, Flask, Response, current_app, g, redirect, render_template, request, url_for
 from flask_wtf.csrf import generate_csrf
+from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response as BaseResponse
 
 from service import locales
@@ -121,6 +122,25 @@ def page(template: str, status: int = 200, **context: Any) -> Response:
 def message_page(status: int, texts: tuple[str, str], **context: Any) -> Response:
     heading, message = texts
     return page("console/message.html", status, heading=heading, message=message, **context)
+
+
+_TOO_LARGE = (
+    N_("The form is too large"),
+    N_("The form held more text than the console takes. Shorten the longest fields and send it again."),
+)
+_TOO_LARGE_BY_ENDPOINT: dict[str, tuple[str, str]] = {}
+
+
+def too_large_texts(endpoint: str, texts: tuple[str, str]) -> None:
+    """What the 413 page says for one form (the general sentence otherwise)."""
+    _TOO_LARGE_BY_ENDPOINT[endpoint] = texts
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def _too_large(_error: RequestEntityTooLarge) -> BaseResponse:
+    # A body over MAX_BODY_BYTES, on any console form: a page saying what to do, not the API's problem+json.
+    texts = _TOO_LARGE_BY_ENDPOINT.get(request.endpoint or "", _TOO_LARGE)
+    return message_page(413, texts, back=request.path)
 
 
 @bp.after_request

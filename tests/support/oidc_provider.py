@@ -108,6 +108,9 @@ class OidcProvider:
         self.wrong_nonce = False  # the ID token carries another nonce than the client sent
         self.foreign_key = False  # the ID token is signed with a key the JWKS does not hold
         self.unsigned = False  # the ID token is not signed at all (alg "none"), and discovery offers that
+        self.wrong_audience = False  # the ID token is for another client
+        self.discovery_changes: dict[str, Any] = {}  # members the discovery document states otherwise
+        self.discovery_body: Any = None  # when set: the discovery document is this JSON instead
         self.last_authorize_args: dict[str, str] = {}
 
     def register(self, redirect_uri: str) -> None:
@@ -161,7 +164,7 @@ def _app(provider: OidcProvider) -> Flask:
             return {"alg": "none"} if provider.unsigned else {"alg": "RS256", "kid": "test-key-1"}
 
         def get_client_claims(self, client: _Client) -> dict[str, Any]:
-            return {"iss": provider.issuer, "aud": [client.client_id]}
+            return {"iss": provider.issuer, "aud": ["another-client" if provider.wrong_audience else client.client_id]}
 
         def generate_user_info(self, user: Person, scope: str) -> UserInfo:
             return UserInfo(sub=user.sub, email=user.email, email_verified=user.email_verified)
@@ -174,18 +177,21 @@ def _app(provider: OidcProvider) -> Flask:
 
     @app.get("/.well-known/openid-configuration")
     def discovery() -> Response:
-        return jsonify(
-            issuer=provider.issuer,
-            authorization_endpoint=f"{provider.issuer}/authorize",
-            token_endpoint=f"{provider.issuer}/token",
-            jwks_uri=f"{provider.issuer}/jwks",
-            response_types_supported=["code"],
-            subject_types_supported=["public"],
-            id_token_signing_alg_values_supported=["RS256", "none"] if provider.unsigned else ["RS256"],
-            code_challenge_methods_supported=["S256"],
-            scopes_supported=["openid", "email"],
-            token_endpoint_auth_methods_supported=["client_secret_basic", "client_secret_post"],
-        )
+        if provider.discovery_body is not None:
+            return jsonify(provider.discovery_body)
+        document = {
+            "issuer": provider.issuer,
+            "authorization_endpoint": f"{provider.issuer}/authorize",
+            "token_endpoint": f"{provider.issuer}/token",
+            "jwks_uri": f"{provider.issuer}/jwks",
+            "response_types_supported": ["code"],
+            "subject_types_supported": ["public"],
+            "id_token_signing_alg_values_supported": ["RS256", "none"] if provider.unsigned else ["RS256"],
+            "code_challenge_methods_supported": ["S256"],
+            "scopes_supported": ["openid", "email"],
+            "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
+        }
+        return jsonify({**document, **provider.discovery_changes})
 
     @app.get("/jwks")
     def jwks() -> Response:

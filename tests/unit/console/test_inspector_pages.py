@@ -93,6 +93,7 @@ def test_bad_forms_are_4xx_pages(client: FlaskClient, svc: Services, creds: dict
     huge = _inspect(client, "eyJ" + "a" * 200_000)
     assert huge.status_code == 413
     assert "text/html" in huge.headers["Content-Type"]
+    assert "That is too much text" in huge.get_data(as_text=True)  # its own sentence, not the general one
     other = svc.stores.tenants.create_tenant("other", "Other Clinic")
     assert _inspect(client, "a.b.c", "not-a-profile").status_code == 422
     assert client.post("/console/inspector", data={"token": "a.b.c"}).status_code == 400

@@ -338,3 +338,41 @@ def test_a_provider_gone_after_the_redirect_is_a_503_page(
     assert answer.status_code == 503
     assert "does not answer" in answer.get_data(as_text=True)
     assert _cookie(client, "console") is None
+
+
+@pytest.mark.parametrize(
+    ("member", "value"),
+    [
+        ("jwks_uri", "http://169.254.169.254/latest/meta-data/"),
+        ("token_endpoint", "http://10.0.0.7/token"),
+        ("authorization_endpoint", "javascript:alert(1)"),
+        ("jwks_uri", None),
+        ("token_endpoint", ["https://idp.example/token"]),
+    ],
+)
+def test_discovery_addresses_the_broker_would_not_call_are_refused(
+    client: FlaskClient, provider: OidcProvider, member: str, value: Any
+) -> None:
+    # A provider's discovery document must not turn the broker into a client of its own network (SSRF).
+    provider.discovery_changes = {member: value}
+    answer = ask_for_link(client, "ann@clinic.example")
+    assert answer.status_code == 503
+    assert provider.token_requests == 0
+
+
+@pytest.mark.parametrize("body", [["not", "an", "object"], "a string", 17])
+def test_a_discovery_document_that_is_not_an_object_is_a_503_page(
+    client: FlaskClient, provider: OidcProvider, body: Any
+) -> None:
+    provider.discovery_body = body
+    answer = ask_for_link(client, "ann@clinic.example")
+    assert answer.status_code == 503
+    provider.discovery_body = None
+    assert _sign_in(client, "ann@clinic.example").status_code == 303  # and it is asked again once it is fixed
+
+
+def test_an_id_token_for_another_client_is_refused(client: FlaskClient, provider: OidcProvider) -> None:
+    provider.wrong_audience = True
+    answer = _sign_in(client, "ann@clinic.example")
+    assert answer.status_code == 403
+    assert _cookie(client, "console") is None
