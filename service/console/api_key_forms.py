@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import current_app
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, SelectMultipleField, StringField, SubmitField
 from wtforms.validators import Length, ValidationError
@@ -14,6 +15,7 @@ from service.apikeys.issuing import check_scopes, checked_rate_limit
 from service.errors import ValidationFailed
 from service.locales import N_
 from service.web.validation import control_characters
+from service.wiring import services
 
 MAX_LABEL_CHARS = 100  # the api_keys.label column
 # What each scope lets a key do, as docs/api.md says it (marked here, translated when shown).
@@ -37,13 +39,26 @@ class _Checkboxes(SelectMultipleField):  # type: ignore[misc]  # WTForms ships n
             raise ValidationError(N_("Choose scopes from the list."))
 
 
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+
+
+def _per_second(rate_limit: str) -> float:
+    count, _, unit = rate_limit.partition("/")
+    return int(count) / _SECONDS[unit]
+
+
 def _rate_limit(_form: FlaskForm, field: StringField) -> None:
     try:
-        checked_rate_limit(field.data or None)
+        chosen = checked_rate_limit(field.data or None)
     except ValidationFailed:
         raise ValidationError(
             N_("Enter a rate limit such as 600/minute: a number from 1 to 1000000, then second, minute, hour or day.")
         ) from None
+    # An owner may give a key less than the broker's RATE_LIMIT, not more: more is the operator's to give
+    # (`apikeys create --rate-limit`), as the HTTP API lets no one set it.
+    default = services(current_app).settings.default_rate_limit
+    if chosen is not None and _per_second(chosen) > _per_second(default):
+        raise ValidationError(N_("At most the broker's default rate limit. Ask the broker's operator for more."))
 
 
 class ApiKeyForm(FlaskForm):  # type: ignore[misc]

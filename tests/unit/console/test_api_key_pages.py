@@ -128,6 +128,8 @@ def test_a_test_key_is_made_in_test_mode(
         ({"mode": "live", "rate_limit": "9" * 5000}, "Use at most 40 characters."),
         ({"mode": "live", "label": "x" * 101}, "Use at most 100 characters."),
         ({"mode": "live", "label": "a\x00b", "rate_limit": "\x00"}, "Enter a rate limit such as 600/minute"),
+        ({"mode": "live", "rate_limit": "1000000/second"}, "default rate limit. Ask the"),
+        ({"mode": "live", "rate_limit": "601/minute"}, "default rate limit. Ask the"),
         # PostgreSQL refuses NUL in text: refused here, never a failed insert (a 500).
         ({"mode": "live", "label": "a\x00b"}, "no line breaks or control characters"),
         ({"mode": "live", "label": "Bubble\r\nX-Injected: 1"}, "no line breaks or control characters"),
