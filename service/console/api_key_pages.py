@@ -30,10 +30,6 @@ web.nav_item("api-keys", "console.api_keys", N_("API keys"), 40, roles=frozenset
 
 _OWNERS_ONLY = (N_("You may not do that"), N_("Only an owner of your account looks after its API keys."))
 _NOT_FOUND = (N_("No such API key"), N_("Your account has no API key with that prefix."))
-_FORM_EXPIRED = (
-    N_("This form has expired"),
-    N_("For your safety, a form works only for a while and only on the page it came from. Go back and try again."),
-)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -109,7 +105,7 @@ def create_key() -> BaseResponse:
     form = ApiKeyForm()
     if not form.validate_on_submit():
         if "csrf_token" in form.errors:
-            return web.message_page(400, _FORM_EXPIRED, back=url_for("console.api_keys"))
+            return web.message_page(400, web.FORM_EXPIRED, back=url_for("console.api_keys"))
         return _refused("console.api_key.created") or _list_page(form, 422)
     refused = _refused("console.api_key.created")
     if refused:
@@ -166,7 +162,7 @@ def api_key(prefix: str) -> BaseResponse:
 @web.signed_in_required
 def revoke_key(prefix: str) -> BaseResponse:
     if not ActionForm().validate_on_submit():
-        return web.message_page(400, _FORM_EXPIRED, back=url_for("console.api_keys"))
+        return web.message_page(400, web.FORM_EXPIRED, back=url_for("console.api_keys"))
     refused = _refused("console.api_key.revoked", apiKey=credentials.api_key_prefix(prefix)[:32])
     if refused:
         return refused

@@ -46,10 +46,6 @@ RULE_LABELS = {
     "nonce": N_("Nonce"),
 }
 RESULT_LABELS = {checks.PASS: N_("Pass"), checks.FAIL: N_("Fail"), checks.UNCHECKED: N_("Not checked")}
-_FORM_EXPIRED = (
-    N_("This form has expired"),
-    N_("For your safety, a form works only for a while and only on the page it came from. Go back and try again."),
-)
 _TOO_LARGE = (
     N_("That is too much text"),
     N_("A token is a few thousand characters at most. Paste only the token (eyJ….eyJ….…) and try again."),
@@ -95,7 +91,7 @@ def inspect_token() -> BaseResponse:
     form = _form(profiles)
     if not form.validate_on_submit():
         if "csrf_token" in form.errors:
-            return web.message_page(400, _FORM_EXPIRED, back=url_for("console.inspector"))
+            return web.message_page(400, web.FORM_EXPIRED, back=url_for("console.inspector"))
         return web.page("console/inspector.html", 422, form=form, report=None, labels=RULE_LABELS)
     profile = next((p for p in profiles if p.name == form.profile.data), None)
     if profile is not None:

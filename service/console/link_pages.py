@@ -25,10 +25,6 @@ web.nav_item("links", "console.links", N_("Links"), 20)
 
 LIST_LIMIT = 100
 _NOT_FOUND = (N_("No such link"), N_("Your account has no link with that id."))
-_FORM_EXPIRED = (
-    N_("This form has expired"),
-    N_("For your safety, a form works only for a while and only on the page it came from. Go back and try again."),
-)
 _EVENT_LABELS = {
     "created": N_("Created"),
     "emailed": N_("Emailed"),
@@ -101,7 +97,7 @@ def revoke(link_id: str) -> BaseResponse:
     svc = services(current_app)
     user = web.signed_in().user
     if not ActionForm().validate_on_submit():
-        return web.message_page(400, _FORM_EXPIRED, back=url_for("console.links"))
+        return web.message_page(400, web.FORM_EXPIRED, back=url_for("console.links"))
     if not web.may_change_links():
         auditing.record(svc.auditor, "console.link.revoked", "forbidden", user, g.request_id, link=link_id[:32])
         return web.message_page(403, web.FORBIDDEN, back=url_for("console.links"))

@@ -38,10 +38,6 @@ _LINK_STATES = {
     ),
     LinkState.USED: (410, (N_("This link has already been used"), N_("Each link works only once. Ask for a new one."))),
 }
-_FORM_EXPIRED = (
-    N_("This form has expired"),
-    N_("For your safety, a form works only for a while and only on the page it came from. Go back and try again."),
-)
 _SIGNED_OUT = N_("You have signed out.")
 _ROLE_LABELS = {Role.OWNER: N_("owner"), Role.ADMIN: N_("admin"), Role.VIEWER: N_("viewer")}
 
@@ -56,7 +52,7 @@ def request_sign_in() -> BaseResponse:
     form = SignInForm()
     if not form.validate_on_submit():
         if "csrf_token" in form.errors:
-            return web.message_page(400, _FORM_EXPIRED, back=url_for("console.sign_in"))
+            return web.message_page(400, web.FORM_EXPIRED, back=url_for("console.sign_in"))
         return web.page("console/sign_in.html", 422, form=form)
     svc = services(current_app)
     address = client_address(request, svc.settings.trusted_proxies)
@@ -93,7 +89,7 @@ def _link_state_page(state: LinkState) -> BaseResponse:
 def use_sign_in_link(secret: str) -> BaseResponse:
     svc = services(current_app)
     if not ContinueForm().validate_on_submit():
-        return web.message_page(400, _FORM_EXPIRED, back=url_for("console.sign_in"))
+        return web.message_page(400, web.FORM_EXPIRED, back=url_for("console.sign_in"))
     user = svc.console.sign_ins.redeem(secret, g.request_id)
     if user is None:
         return _link_state_page(svc.console.sign_ins.state(secret))
@@ -120,7 +116,7 @@ def home() -> BaseResponse:
 def sign_out() -> BaseResponse:
     svc = services(current_app)
     if not ActionForm().validate_on_submit():
-        return web.message_page(400, _FORM_EXPIRED, back=url_for("console.home"))
+        return web.message_page(400, web.FORM_EXPIRED, back=url_for("console.home"))
     signed_in = svc.console.sessions.resolve(web.current_session_id())
     svc.console.sessions.end(web.current_session_id())
     if signed_in is not None:

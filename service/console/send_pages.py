@@ -50,10 +50,6 @@ _MAX_NAME = 100
 _MAX_LINK_ID = 32
 _NO_PROFILE = (N_("No such profile"), N_("Your account has no profile by that name. Pick one from the list."))
 _NO_LINK = (N_("No such link"), N_("Your account has no link with that id, so there is nothing to send again."))
-_FORM_EXPIRED = (
-    N_("This form has expired"),
-    N_("For your safety, a form works only for a while and only on the page it came from. Go back and try again."),
-)
 _TOO_MANY = (N_("Too many requests"), N_("You have sent many links in a short while. Wait a minute and try again."))
 _IN_PROGRESS = (N_("Already sending"), N_("This form was sent twice. Look in Links for the link, then try again."))
 _NOT_DONE = (
@@ -152,7 +148,7 @@ def send_link() -> BaseResponse:
     profile = _profile(svc, user.tenant_id, request.args.get("profile", ""))
     form = form_class(profile.kind if profile else "generic")()
     if not form.validate_on_submit() and "csrf_token" in form.errors:
-        return web.message_page(400, _FORM_EXPIRED, back=url_for("console.send"))
+        return web.message_page(400, web.FORM_EXPIRED, back=url_for("console.send"))
     if user.role not in SENDERS:
         auditing.record(svc.auditor, "console.link.sent", "forbidden", user, g.request_id)
         return web.message_page(403, web.FORBIDDEN, back=url_for("console.links"))

@@ -36,10 +36,6 @@ _LAST_OWNER = (
     N_("Your account needs an owner"),
     N_("You are the account's only owner. Make another user an owner first, then try again."),
 )
-_FORM_EXPIRED = (
-    N_("This form has expired"),
-    N_("For your safety, a form works only for a while and only on the page it came from. Go back and try again."),
-)
 # What the list says after a change (?done=<word> in its address, never who).
 _DONE = ("invited", "removed")
 
@@ -85,7 +81,7 @@ def invite() -> BaseResponse:
     form = InviteForm()
     if not form.validate_on_submit():
         if "csrf_token" in form.errors:
-            return web.message_page(400, _FORM_EXPIRED, back=url_for("console.users"))
+            return web.message_page(400, web.FORM_EXPIRED, back=url_for("console.users"))
         return _refused("console.user.invited") or _list_page(form, 422)
     refused = _refused("console.user.invited")
     if refused:
@@ -132,7 +128,7 @@ def change_role(user_id: str) -> BaseResponse:
     form = RoleForm()
     if not form.validate_on_submit():
         if "csrf_token" in form.errors:
-            return web.message_page(400, _FORM_EXPIRED, back=url_for("console.users"))
+            return web.message_page(400, web.FORM_EXPIRED, back=url_for("console.users"))
         return _refused("console.user.role_changed") or web.message_page(
             422, (N_("Choose a role"), N_("Choose owner, admin or viewer.")), back=url_for("console.users")
         )
@@ -160,7 +156,7 @@ def change_role(user_id: str) -> BaseResponse:
 @web.signed_in_required
 def remove(user_id: str) -> BaseResponse:
     if not ActionForm().validate_on_submit():
-        return web.message_page(400, _FORM_EXPIRED, back=url_for("console.users"))
+        return web.message_page(400, web.FORM_EXPIRED, back=url_for("console.users"))
     refused = _refused("console.user.removed")
     if refused:
         return refused

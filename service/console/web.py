@@ -31,6 +31,11 @@ bp = Blueprint("console", __name__, url_prefix="/console", template_folder="temp
 _F = TypeVar("_F", bound=Callable[..., BaseResponse])
 _FLASK_SECRET_PURPOSE = b"console csrf seed cookie v1"
 
+# A form whose CSRF token is missing, expired or from another page: every console form answers it so (400).
+FORM_EXPIRED = (
+    N_("This form has expired"),
+    N_("For your safety, a form works only for a while and only on the page it came from. Go back and try again."),
+)
 FORBIDDEN = (N_("You may not do that"), N_("Your role lets you look, not change. Ask an owner of your account."))
 
 

@@ -32,10 +32,6 @@ _DISABLED = (
     N_("This endpoint is disabled"),
     N_("It was turned off after failing for too long, so nothing is sent to it. Register it again to get events."),
 )
-_FORM_EXPIRED = (
-    N_("This form has expired"),
-    N_("For your safety, a form works only for a while and only on the page it came from. Go back and try again."),
-)
 STATE_LABELS = {
     "pending": N_("Pending"),
     "delivered": N_("Delivered"),
@@ -96,7 +92,7 @@ def _refused(action: str, endpoint_id: str) -> BaseResponse | None:
     user = web.signed_in().user
     back = url_for("console.webhooks")
     if not ActionForm().validate_on_submit():
-        return web.message_page(400, _FORM_EXPIRED, back=back)
+        return web.message_page(400, web.FORM_EXPIRED, back=back)
     if not _may_change():
         svc = services(current_app)
         auditing.record(svc.auditor, action, "forbidden", user, g.request_id, webhook=endpoint_id[:32])

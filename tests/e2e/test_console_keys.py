@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page, Response, expect
 from service.console.users import Role
 from service.dev import seed as devseed
 from service.wiring import Services
-from tests.support.accessibility import VIEWPORTS, audited_page, keep_screenshot, serious_violations
+from tests.support.accessibility import VIEWPORTS, audited_page, page_checker
 from tests.support.api import SEED_PAYLOADS
 from tests.support.console import sign_in_path, wait_for_mails
 from tests.support.live import mint
@@ -143,13 +143,7 @@ def test_the_keys_and_users_pages_pass_axe(live: dict[str, Any], browser: Browse
     svc.console.users.add(tenant.id, "viewer@dev.example", Role.VIEWER)
     found: dict[str, list[str]] = {}
     with audited_page(browser, locale, viewport) as page:
-
-        def check(name: str, response: Response | None) -> None:
-            assert response is not None, name
-            assert response.status == PAGES[name], name
-            assert page.locator("html").get_attribute("lang") == locale, name
-            keep_screenshot(page, f"console-{name}-{locale}-{viewport}")
-            found[name] = serious_violations(page)
+        check = page_checker(page, locale, viewport, PAGES, found)
 
         _sign_in(live, page, OWNER)
         check("api-keys", page.goto(f"{live['base']}/console/api-keys"))

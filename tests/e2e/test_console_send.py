@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, Response, expect
 from service.console.users import Role
 from service.dev import seed as devseed
 from service.wiring import Services
-from tests.support.accessibility import VIEWPORTS, audited_page, keep_screenshot, serious_violations
+from tests.support.accessibility import VIEWPORTS, audited_page, page_checker
 from tests.support.console import sign_in_path, wait_for_mails
 from tests.support.live import mint
 from tests.support.privacy import WATCH
@@ -213,13 +213,7 @@ def test_every_send_page_passes_axe(live: dict[str, Any], browser: Browser, loca
     old = str(mint(live, "exorlive-go", key="adminApiKey", expireIn=600, email={"to": MEMBER})["linkId"])
     found: dict[str, list[str]] = {}
     with audited_page(browser, locale, viewport) as page:
-
-        def check(name: str, response: Response | None) -> None:
-            assert response is not None, name
-            assert response.status == PAGES[name], name
-            assert page.locator("html").get_attribute("lang") == locale, name
-            keep_screenshot(page, f"console-{name}-{locale}-{viewport}")
-            found[name] = serious_violations(page)
+        check = page_checker(page, locale, viewport, PAGES, found)
 
         _sign_in(live, page, OWNER)
         check("send-pick", page.goto(f"{live['base']}/console/send"))

@@ -12,12 +12,12 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, ViewportSize
+from playwright.sync_api import Browser, Page, Response, ViewportSize
 
 from tests.support.browser import TIMEOUT_MS
 
@@ -65,6 +65,22 @@ def keep_screenshot(page: Page, name: str) -> None:
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=Path(folder) / f"{name}.png", full_page=True)
+
+
+def page_checker(
+    page: Page, locale: str, viewport: str, statuses: dict[str, int], found: dict[str, list[str]]
+) -> Callable[[str, Response | None], None]:
+    """check(name, response): the page answered with its expected status in `locale`; its screenshot kept and its
+    serious axe-core findings put in `found[name]` (each console page test asserts `found` holds none)."""
+
+    def check(name: str, response: Response | None) -> None:
+        assert response is not None, name
+        assert response.status == statuses[name], name
+        assert page.locator("html").get_attribute("lang") == locale, name
+        keep_screenshot(page, f"console-{name}-{locale}-{viewport}")
+        found[name] = serious_violations(page)
+
+    return check
 
 
 def _luminance(css_colour: str) -> float:

@@ -334,8 +334,9 @@ export declare const showConsoleSignIn: <ThrowOnError extends boolean = false>(o
  * with an identity provider (`flask --app service console idp set`) gets a page that goes on at once to
  * the provider's authorization endpoint (authorization code with PKCE S256, `state`, `nonce` and the
  * address as `login_hint`; a page rather than a `303`, as the sign-in page's CSP `form-action 'self'`
- * governs its POST's redirects too). `503` if that provider does not answer or its client secret is not
- * where its settings say. Any other address gets the same page whether or not it is a console user's; a
+ * governs its POST's redirects too). `503` if that provider does not answer, its discovery document
+ * names an address the broker will not call (the webhook URL policy: https, in production no internal
+ * address), or its client secret is not where its settings say. Any other address gets the same page whether or not it is a console user's; a
  * user's address is mailed a link that works once, for 15 minutes. Rate-limited per address and per
  * client address (`429`).
  *
@@ -567,7 +568,9 @@ export declare const showConsoleApiKeys: <ThrowOnError extends boolean = false>(
  * Create an API key from the console (owners)
  *
  * Creates a key as `flask --app service apikeys create` does (the same rules: known scopes, no
- * administering scope on a test key, a valid rate limit). The answer is the one page that shows the new
+ * administering scope on a test key, a valid rate limit), and a rate limit of at most the broker's
+ * `RATE_LIMIT` (a higher one is the operator's to give) and a name without control characters. The answer
+ * is the one page that shows the new
  * key, once (no-store; it is in no URL, log or audit row); the audit row names the console user and the
  * key's prefix. A form that fails a rule is the page again with each field's message (`422`).
  *

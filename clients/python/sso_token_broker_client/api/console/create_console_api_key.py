@@ -81,8 +81,10 @@ def sync_detailed(
     """Create an API key from the console (owners)
 
      Creates a key as `flask --app service apikeys create` does (the same rules: known scopes, no
-    administering scope on a test key, a valid rate limit). The answer is the one page that shows the
-    new
+    administering scope on a test key, a valid rate limit), and a rate limit of at most the broker's
+    `RATE_LIMIT` (a higher one is the operator's to give) and a name without control characters. The
+    answer
+    is the one page that shows the new
     key, once (no-store; it is in no URL, log or audit row); the audit row names the console user and
     the
     key's prefix. A form that fails a rule is the page again with each field's message (`422`).
@@ -117,8 +119,10 @@ def sync(
     """Create an API key from the console (owners)
 
      Creates a key as `flask --app service apikeys create` does (the same rules: known scopes, no
-    administering scope on a test key, a valid rate limit). The answer is the one page that shows the
-    new
+    administering scope on a test key, a valid rate limit), and a rate limit of at most the broker's
+    `RATE_LIMIT` (a higher one is the operator's to give) and a name without control characters. The
+    answer
+    is the one page that shows the new
     key, once (no-store; it is in no URL, log or audit row); the audit row names the console user and
     the
     key's prefix. A form that fails a rule is the page again with each field's message (`422`).
@@ -148,8 +152,10 @@ async def asyncio_detailed(
     """Create an API key from the console (owners)
 
      Creates a key as `flask --app service apikeys create` does (the same rules: known scopes, no
-    administering scope on a test key, a valid rate limit). The answer is the one page that shows the
-    new
+    administering scope on a test key, a valid rate limit), and a rate limit of at most the broker's
+    `RATE_LIMIT` (a higher one is the operator's to give) and a name without control characters. The
+    answer
+    is the one page that shows the new
     key, once (no-store; it is in no URL, log or audit row); the audit row names the console user and
     the
     key's prefix. A form that fails a rule is the page again with each field's message (`422`).
@@ -182,8 +188,10 @@ async def asyncio(
     """Create an API key from the console (owners)
 
      Creates a key as `flask --app service apikeys create` does (the same rules: known scopes, no
-    administering scope on a test key, a valid rate limit). The answer is the one page that shows the
-    new
+    administering scope on a test key, a valid rate limit), and a rate limit of at most the broker's
+    `RATE_LIMIT` (a higher one is the operator's to give) and a name without control characters. The
+    answer
+    is the one page that shows the new
     key, once (no-store; it is in no URL, log or audit row); the audit row names the console user and
     the
     key's prefix. A form that fails a rule is the page again with each field's message (`422`).

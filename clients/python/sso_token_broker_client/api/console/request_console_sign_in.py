@@ -86,10 +86,10 @@ def sync_detailed(
     to
     the provider's authorization endpoint (authorization code with PKCE S256, `state`, `nonce` and the
     address as `login_hint`; a page rather than a `303`, as the sign-in page's CSP `form-action 'self'`
-    governs its POST's redirects too). `503` if that provider does not answer or its client secret is
-    not
-    where its settings say. Any other address gets the same page whether or not it is a console user's;
-    a
+    governs its POST's redirects too). `503` if that provider does not answer, its discovery document
+    names an address the broker will not call (the webhook URL policy: https, in production no internal
+    address), or its client secret is not where its settings say. Any other address gets the same page
+    whether or not it is a console user's; a
     user's address is mailed a link that works once, for 15 minutes. Rate-limited per address and per
     client address (`429`).
 
@@ -128,10 +128,10 @@ def sync(
     to
     the provider's authorization endpoint (authorization code with PKCE S256, `state`, `nonce` and the
     address as `login_hint`; a page rather than a `303`, as the sign-in page's CSP `form-action 'self'`
-    governs its POST's redirects too). `503` if that provider does not answer or its client secret is
-    not
-    where its settings say. Any other address gets the same page whether or not it is a console user's;
-    a
+    governs its POST's redirects too). `503` if that provider does not answer, its discovery document
+    names an address the broker will not call (the webhook URL policy: https, in production no internal
+    address), or its client secret is not where its settings say. Any other address gets the same page
+    whether or not it is a console user's; a
     user's address is mailed a link that works once, for 15 minutes. Rate-limited per address and per
     client address (`429`).
 
@@ -165,10 +165,10 @@ async def asyncio_detailed(
     to
     the provider's authorization endpoint (authorization code with PKCE S256, `state`, `nonce` and the
     address as `login_hint`; a page rather than a `303`, as the sign-in page's CSP `form-action 'self'`
-    governs its POST's redirects too). `503` if that provider does not answer or its client secret is
-    not
-    where its settings say. Any other address gets the same page whether or not it is a console user's;
-    a
+    governs its POST's redirects too). `503` if that provider does not answer, its discovery document
+    names an address the broker will not call (the webhook URL policy: https, in production no internal
+    address), or its client secret is not where its settings say. Any other address gets the same page
+    whether or not it is a console user's; a
     user's address is mailed a link that works once, for 15 minutes. Rate-limited per address and per
     client address (`429`).
 
@@ -205,10 +205,10 @@ async def asyncio(
     to
     the provider's authorization endpoint (authorization code with PKCE S256, `state`, `nonce` and the
     address as `login_hint`; a page rather than a `303`, as the sign-in page's CSP `form-action 'self'`
-    governs its POST's redirects too). `503` if that provider does not answer or its client secret is
-    not
-    where its settings say. Any other address gets the same page whether or not it is a console user's;
-    a
+    governs its POST's redirects too). `503` if that provider does not answer, its discovery document
+    names an address the broker will not call (the webhook URL policy: https, in production no internal
+    address), or its client secret is not where its settings say. Any other address gets the same page
+    whether or not it is a console user's; a
     user's address is mailed a link that works once, for 15 minutes. Rate-limited per address and per
     client address (`429`).
 
