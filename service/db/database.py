@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -138,6 +138,7 @@ class Database:
         self.engine = engine
         self.cache_seconds = cache_seconds
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
         # API keys, profiles and webhook routes, read on every request, are reused for a bounded time.
         self.cache = ReadCache(cache_seconds)
 
@@ -146,6 +147,20 @@ class Database:
         """A session in a transaction, committed when the block ends (rolled back on an exception)."""
         with self._sessions() as session, session.begin():
             yield session
+
+    @property
+    def postgresql(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
+
+    @contextmanager
+    def single_statement(self) -> Iterator[Connection]:
+        """A connection without BEGIN and COMMIT: each statement is its own transaction.
+
+        For work one statement does whole (PostgreSQL's data-modifying WITH): it commits in one round trip
+        instead of three (BEGIN, the statement, COMMIT), and is atomic as any transaction is.
+        """
+        with self._autocommit.connect() as connection:
+            yield connection
 
     @retried_once
     def ping(self) -> None:

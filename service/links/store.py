@@ -4,10 +4,11 @@ commit in one transaction: each method that changes a link takes the events and 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, and_, case, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Insert, Table, and_, bindparam, case, delete, func, or_, select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from service.db.database import Database, retried_once, unstorable
@@ -33,6 +34,20 @@ def link_state_condition(state: str, now: dt.datetime) -> ColumnElement[bool]:
     return conditions[state]
 
 
+@functools.cache
+def _new_link_statement(columns: tuple[str, ...]) -> Insert:
+    """`WITH new_link AS (INSERT INTO launch_links … RETURNING id, created_at) INSERT INTO link_events …`, built once
+    per set of columns (the values are bound parameters); the columns left out get their defaults, as in add_link."""
+    new_link = (
+        _LINKS.insert()
+        .values({name: bindparam(name, type_=_LINKS.c[name].type) for name in columns})
+        .returning(_LINKS.c.id, _LINKS.c.created_at)
+        .cte("new_link")
+    )
+    first_event = select(new_link.c.id, new_link.c.created_at, bindparam("event_kind", type_=_EVENTS.c.kind.type))
+    return _EVENTS.insert().from_select(["link_id", "at", "kind"], first_event).returning(_EVENTS.c.link_id)
+
+
 class LinkStore:
     """Launch links: made (with their first events), used, released, revoked, replaced, renewed, purged."""
 
@@ -56,6 +71,8 @@ class LinkStore:
         replacements of one link exactly one succeeds. The webhook events (`outbox`, and
         `outbox_if_replaced` when the old link was still live) commit with it.
         """
+        if replaces is None and not outbox and len(events) == 1 and self._db.postgresql:
+            return self._add_link_in_one_statement(fields, events[0])
         with self._db.session() as session:
             add_outbox(session, outbox)
             old = None
@@ -85,6 +102,17 @@ class LinkStore:
                 self._replace(session, old, link_id, at, outbox_if_replaced)
             # The link as inserted (its id and the given columns), detached: callers read its id and public id.
             return LaunchLink(id=link_id, **fields)
+
+    def _add_link_in_one_statement(self, fields: dict[str, Any], event: str) -> LaunchLink:
+        """The link and its first event in one PostgreSQL statement (a data-modifying WITH), one transaction.
+
+        What a mint with a launch link writes when nothing else goes with it (no link replaced, no webhook
+        event): one round trip instead of five, and a third of the CPU (docs/performance.md).
+        """
+        with self._db.single_statement() as connection:
+            link_id = connection.execute(_new_link_statement(tuple(fields)), {**fields, "event_kind": event})
+            link = LaunchLink(id=link_id.scalar_one(), **fields)
+        return link
 
     @staticmethod
     def _replace(

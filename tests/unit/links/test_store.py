@@ -7,7 +7,10 @@ import datetime as dt
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy.exc import DataError
 
+from service.db.database import Database
 from service.errors import LinkAlreadyReplaced, LinkNotFound
 from service.links import store as link_store_module
 from service.links.models import LaunchLink
@@ -139,3 +142,37 @@ def test_the_newest_successor_is_the_live_end_of_a_chain(stores: Stores) -> None
         assert newest is not None
         assert newest.public_id == third.public_id
         assert [event.kind for event in newest.events] == ["created", "emailed"]
+
+
+def test_a_new_link_and_its_first_event_are_one_statement_on_postgresql(database: Database, stores: Stores) -> None:
+    """What a launch-link mint writes: on PostgreSQL one data-modifying WITH; the link as the transaction would
+    have made it (column defaults included), its event beside it."""
+    profile = a_profile(stores)
+    engine = database.engine
+    statements: list[str] = []
+
+    def seen(_connection: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        link = stores.links.add_link(link_fields(profile), ["created"])
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    made = stores.links.link_with_events(profile.tenant_id, link.public_id)
+    assert made is not None
+    assert (made.id, made.uses, made.renewals, made.max_uses, made.sealed_payload) == (link.id, 0, 0, 1, b"sealed")
+    assert [event.kind for event in made.events] == ["created"]
+    if engine.dialect.name == "postgresql":
+        assert len(statements) == 1
+        assert " ".join(statements[0].split()).startswith("WITH new_link AS (INSERT INTO launch_links")
+
+
+@pytest.mark.parametrize("database", ["postgres"], indirect=True)
+def test_a_link_whose_event_fails_is_not_made(stores: Stores) -> None:
+    """The one statement is one transaction: an event the database refuses (a kind longer than its column)
+    leaves no link behind."""
+    profile = a_profile(stores)
+    with pytest.raises(DataError):
+        stores.links.add_link(link_fields(profile), ["k" * 21])
+    assert _links(stores) == []
