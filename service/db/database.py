@@ -5,12 +5,14 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import select
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 from service.config import sqlalchemy_url
@@ -21,6 +23,9 @@ log = logging.getLogger(__name__)
 _SQLITE_BUSY_TIMEOUT_MS = 5000
 # How long opening a PostgreSQL connection may take (psycopg's connect_timeout, in seconds).
 _CONNECT_TIMEOUT_S = 5
+# A pooled connection idle longer than this is pinged before use, whatever its socket says (_ping_when_in_doubt).
+_PING_AFTER_IDLE_SECONDS = 30.0
+_IDLE_SINCE = "broker_idle_since"
 # Noted on a driver's error raised while opening a connection: a server, database or file that cannot be
 # reached, as opposed to a statement that failed on a connection that worked.
 _CONNECT_NOTE = "(raised while connecting to the database)"
@@ -57,9 +62,52 @@ def make_engine(database_url: str) -> Engine:
     # A server that does not answer fails the connection in seconds, not at the kernel's TCP timeout (minutes),
     # unless the URL sets its own connect_timeout.
     connect_args = {} if "connect_timeout" in make_url(database_url).query else {"connect_timeout": _CONNECT_TIMEOUT_S}
-    engine = create_engine(database_url, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args)
+    engine = create_engine(database_url, hide_parameters=True, connect_args=connect_args)
     _note_connect_failures(engine)
+    _ping_when_in_doubt(engine)
     return engine
+
+
+def _ping_when_in_doubt(engine: Engine) -> None:
+    """SQLAlchemy's pre-ping, for the connections that may have died: not a round trip per checkout.
+
+    A pooled connection is pinged (`SELECT 1`; if that fails, the pool drops it and takes a fresh one) when
+    PostgreSQL has said something on it while it sat idle (its socket is readable: a terminated backend, a
+    restart or a failover closes the socket and sends the reason), or when it idled longer than
+    `_PING_AFTER_IDLE_SECONDS` (a firewall or NAT may have forgotten it without a word). A connection handed
+    back a moment ago with nothing to read is used as it is: under load that skips a round trip per request,
+    which on a busy database costs more than the statement after it (docs/performance.md).
+    """
+
+    @event.listens_for(engine, "connect")
+    def _fresh(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+    @event.listens_for(engine, "checkin")
+    def _idle(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.get(_IDLE_SINCE)
+        recent = idle_since is not None and time.monotonic() - idle_since < _PING_AFTER_IDLE_SECONDS
+        if recent and not _readable(dbapi_connection):
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as error:
+            # The pool invalidates this connection and checks out another (a fresh one if none is left).
+            raise DisconnectionError(f"a pooled connection failed its ping: {type(error).__name__}") from error
+
+
+def _readable(dbapi_connection: Any) -> bool:
+    """Whether the server sent anything to an idle connection (no query of ours is waiting for an answer)."""
+    try:
+        poller = select.poll()
+        poller.register(dbapi_connection.fileno(), select.POLLIN | select.POLLPRI)
+        return bool(poller.poll(0))
+    except (OSError, ValueError, AttributeError):
+        return True  # no socket to ask: ping
 
 
 def _note_connect_failures(engine: Engine) -> None:
@@ -105,7 +153,7 @@ _T = TypeVar("_T")
 def retried_once(method: Callable[..., _T]) -> Callable[..., _T]:
     """Run a statement that is safe to repeat again, once, on a fresh connection if its connection died.
 
-    `pool_pre_ping` checks a connection only when it is taken from the pool; one cut while in use (a
+    A pooled connection is checked when it is taken from the pool (_ping_when_in_doubt); one cut while in use (a
     database restart, a failover, pg_terminate_backend) fails the statement with the connection marked
     invalidated, and the pool drops it. Only reads and writes whose condition makes a second run a no-op
     may be retried: anything else could be done twice.
