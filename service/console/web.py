@@ -15,7 +15,8 @@ import secrets
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import Blueprint, Flask, Response, current_app, g, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, Request, Response, current_app, g, redirect, render_template, request, url_for
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from flask_wtf.csrf import generate_csrf
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response as BaseResponse
@@ -67,8 +68,24 @@ def menu() -> list[NavItem]:
     return [item for item in _NAV if current.user.role in item.roles]
 
 
+class ConsoleOnlySessionInterface(SecureCookieSessionInterface):
+    """Flask's signed cookie, opened only for the console's pages.
+
+    Flask opens the session on every request once SECRET_KEY is set (a signer built, the cookie looked for,
+    and looked at again when the response goes out): work the partner API and the launch pages never use.
+    Elsewhere the session is Flask's null session, which refuses to be written to.
+    """
+
+    def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
+        prefix = bp.url_prefix or "/console"
+        if request.path != prefix and not request.path.startswith(prefix + "/"):
+            return None
+        return super().open_session(app, request)
+
+
 def init_app(app: Flask) -> None:
     """Flask's signed cookie (Flask-WTF's CSRF seed) and the console's blueprint."""
+    app.session_interface = ConsoleOnlySessionInterface()
     settings = services(app).settings
     secure = settings.public_base_url.startswith("https://")
     app.config.update(

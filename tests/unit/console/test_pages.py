@@ -6,10 +6,12 @@ import re
 from typing import Any
 
 import pytest
+from flask import Flask, request
 from flask.testing import FlaskClient
 
 from service.dev import seed as devseed
 from service.wiring import Services
+from tests.support.api import bearer
 from tests.support.clock import Clock
 from tests.support.console import ask_for_link, continue_with, csrf_token, sign_in, sign_in_path, wait_for_mails
 from tests.support.smtp import Collector
@@ -58,6 +60,37 @@ def test_the_sign_in_page_has_a_nonce_csp_and_no_store(client: FlaskClient, cred
     assert cookie is not None
     assert cookie.http_only
     assert cookie.same_site == "Lax"
+
+
+def test_only_the_console_opens_flasks_session(
+    app: Flask, client: FlaskClient, creds: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The partner API and the health check never open the console's signed cookie (no signer built, the cookie
+    sent along neither read nor sent back); the console's pages do."""
+    interface = app.session_interface
+    signers: list[str] = []
+    build_signer = interface.get_signing_serializer  # type: ignore[attr-defined]
+
+    def counted(flask_app: Flask) -> Any:
+        signers.append(request.path)
+        return build_signer(flask_app)
+
+    monkeypatch.setattr(interface, "get_signing_serializer", counted)
+    assert client.get("/console/sign-in").status_code == 200
+    seed = _cookie(client, "console-csrf")
+    assert seed
+    assert signers
+    signers.clear()
+    health = client.get("/healthz")
+    minted = client.post("/api/v1/generateJWT", json={"profileKey": creds["profiles"]["generic"],
+                         "payload": devseed.SAMPLE_PAYLOADS["generic"]}, headers=bearer(creds["apiKey"]))  # fmt: skip
+    for response in (health, minted):
+        assert response.status_code == 200
+        assert "Set-Cookie" not in response.headers
+    assert signers == []
+    assert _cookie(client, "console-csrf") == seed
+    assert client.get("/console/sign-in").status_code == 200
+    assert signers
 
 
 def test_sign_in_by_emailed_link_rotates_the_cookie_and_lands_at_home(
