@@ -6,7 +6,7 @@ import dataclasses
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask
 
@@ -45,12 +45,14 @@ from service.tokens.delivery import Deliverer
 from service.tokens.idempotency import Idempotency
 from service.tokens.minting import Minter
 from service.tokens.store import IdempotencyStore
-from service.webhooks.dispatcher import Dispatcher
 from service.webhooks.endpoints import WebhookEndpoints
 from service.webhooks.events import Outbox
 from service.webhooks.store import WebhookStore
 from service.webhooks.sweeper import Sweeper
 from service.webhooks.targets import UrlPolicy
+
+if TYPE_CHECKING:
+    from service.webhooks.dispatcher import Dispatcher
 
 EXTENSION_KEY = "sso_token_broker"
 
@@ -225,7 +227,12 @@ def sweeper(svc: Services) -> Sweeper:
 
 
 def dispatcher(svc: Services) -> Dispatcher:
-    """The webhook dispatcher of this app's settings (`flask --app service webhooks dispatch`)."""
+    """The webhook dispatcher of this app's settings (`flask --app service webhooks dispatch`).
+
+    Imported here: its HTTP client (requests) is the dispatcher process's, not the web workers' (a few MB each).
+    """
+    from service.webhooks.dispatcher import Dispatcher
+
     settings = svc.settings
     return Dispatcher(
         svc.stores.webhooks,

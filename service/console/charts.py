@@ -4,36 +4,47 @@ are left out), served as an image by the console (service/console/overview_pages
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import sys
 from collections.abc import Sequence
+from types import ModuleType
+from typing import Any
 from xml.etree import ElementTree
 
-import pygal
 from babel.dates import format_date
-from pygal.style import Style
 
-# Importing pygal appends a finder for its map plugins to sys.meta_path, of the old kind (no find_spec), which
-# makes every later failed import warn (ImportWarning). The console draws no maps: the finder goes.
-sys.meta_path[:] = [finder for finder in sys.meta_path if not isinstance(finder, pygal.PluginImportFixer)]
+
+@functools.cache
+def _pygal() -> tuple[ModuleType, Any]:
+    """pygal and the charts' style, loaded when the first chart is drawn: a worker that serves only the API and
+    the launch pages never holds it."""
+    import pygal
+    from pygal.style import Style
+
+    # Importing pygal appends a finder for its map plugins to sys.meta_path, of the old kind (no find_spec), which
+    # makes every later failed import warn (ImportWarning). The console draws no maps: the finder goes.
+    sys.meta_path[:] = [finder for finder in sys.meta_path if not isinstance(finder, pygal.PluginImportFixer)]
+    return pygal, Style(**_STYLE)
+
 
 # On white, every colour keeps 3:1 against the background (WCAG 1.4.11), and the text 7:1 or more.
-_STYLE = Style(
-    background="#ffffff",
-    plot_background="#ffffff",
-    foreground="#1d2330",
-    foreground_strong="#1d2330",
-    foreground_subtle="#4a5263",
-    opacity="1",
-    opacity_hover="1",
-    font_family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-    title_font_size=20,
-    label_font_size=14,
-    major_label_font_size=14,
-    legend_font_size=14,
-    no_data_font_size=20,
-    colors=("#1f6feb", "#b42318", "#7a5af8", "#067647", "#b54708", "#0e7090", "#c11574", "#4a5263"),
-)
+_STYLE: dict[str, Any] = {
+    "background": "#ffffff",
+    "plot_background": "#ffffff",
+    "foreground": "#1d2330",
+    "foreground_strong": "#1d2330",
+    "foreground_subtle": "#4a5263",
+    "opacity": "1",
+    "opacity_hover": "1",
+    "font_family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+    "title_font_size": 20,
+    "label_font_size": 14,
+    "major_label_font_size": 14,
+    "legend_font_size": 14,
+    "no_data_font_size": 20,
+    "colors": ("#1f6feb", "#b42318", "#7a5af8", "#067647", "#b54708", "#0e7090", "#c11574", "#4a5263"),
+}
 BABEL_LOCALES = {"nb": "nb", "nn": "nn", "en": "en_GB"}
 
 
@@ -59,9 +70,10 @@ def daily_chart(
     """
     highest = max((sum(day) for day in zip(*(values for _, values in series), strict=True)), default=0)
     step = max(1, math.ceil(highest / 5))
+    pygal, style = _pygal()
     chart = pygal.StackedBar(
         js=[],
-        style=_STYLE,
+        style=style,
         width=400 if narrow else 800,
         height=400 if narrow else 380,
         # Whole numbers (pygal would write 0.2, 0.4, …); none without data, which pygal cannot draw them for.

@@ -16,15 +16,13 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import hashlib
 import logging
 import threading
 from collections.abc import Callable
 from typing import Any
 
-import requests
-from authlib.common.errors import AuthlibBaseError
-from authlib.integrations.flask_client import FlaskIntegration, FlaskOAuth2App
 from flask import request, session
 from joserfc.errors import JoseError
 
@@ -66,11 +64,19 @@ class SignInFailed(Exception):
         self.tenant_id = tenant_id
 
 
-class _App(FlaskOAuth2App):  # type: ignore[misc]  # Authlib ships no type information
-    def save_authorize_data(self, **kwargs: Any) -> None:
-        # Authlib would keep the whole authorization URL too: it holds the login_hint (an address). Not kept.
-        kwargs.pop("url", None)
-        super().save_authorize_data(**kwargs)
+@functools.cache
+def _client_class() -> Any:
+    """Authlib's Flask client, loaded at the first sign-in through a provider, not when a worker starts: Authlib
+    and requests take about 16 MB that a worker serving only the API and the launch pages never uses."""
+    from authlib.integrations.flask_client import FlaskOAuth2App
+
+    class Client(FlaskOAuth2App):  # type: ignore[misc]  # Authlib ships no type information
+        def save_authorize_data(self, **kwargs: Any) -> None:
+            # Authlib would keep the whole authorization URL too: it holds the login_hint (an address). Not kept.
+            kwargs.pop("url", None)
+            super().save_authorize_data(**kwargs)
+
+    return Client
 
 
 @dataclasses.dataclass(frozen=True)
@@ -96,7 +102,7 @@ class OidcSignIns:
         self._check_url = check_url
         self._users = users
         self._auditor = auditor
-        self._clients: dict[str, _App] = {}
+        self._clients: dict[str, Any] = {}  # Authlib's clients (_client_class) by name
         self._lock = threading.Lock()
 
     def _name(self, provider: Provider) -> str:
@@ -104,7 +110,9 @@ class OidcSignIns:
         fingerprint = hashlib.sha256(f"{settings}\n{provider.updated_at.isoformat()}".encode()).hexdigest()[:16]
         return f"{_CLIENT_PREFIX}{provider.tenant_id}-{fingerprint}"
 
-    def _client(self, provider: Provider) -> _App:
+    def _client(self, provider: Provider) -> Any:
+        from authlib.integrations.flask_client import FlaskIntegration
+
         name = self._name(provider)
         with self._lock:
             client = self._clients.get(name)
@@ -114,7 +122,7 @@ class OidcSignIns:
                 except SecretUnavailable as error:
                     log.warning("console sign-in: tenant %s's provider client secret: %s", provider.tenant_id, error)
                     raise SignInFailed(Failure.MISCONFIGURED, provider.tenant_id) from None
-                client = _App(
+                client = _client_class()(
                     FlaskIntegration(name),
                     name,
                     client_id=provider.client_id,
@@ -129,7 +137,9 @@ class OidcSignIns:
                 self._clients[name] = client
             return client
 
-    def _metadata(self, client: _App, provider: Provider) -> dict[str, Any]:
+    def _metadata(self, client: Any, provider: Provider) -> dict[str, Any]:
+        import requests
+
         try:
             metadata: dict[str, Any] = client.load_server_metadata()
         except (requests.RequestException, ValueError, TypeError, KeyError, AttributeError) as error:
@@ -162,6 +172,8 @@ class OidcSignIns:
 
     def begin(self, provider: Provider, login_hint: str | None) -> Started:
         """Where to send the browser (the provider's authorization endpoint); the pending sign-in kept in session."""
+        from authlib.common.errors import AuthlibBaseError
+
         client = self._client(provider)
         self._metadata(client, provider)
         extra = {"login_hint": login_hint} if login_hint else {}
@@ -204,7 +216,10 @@ class OidcSignIns:
         claims = self._exchange(client, provider)
         return self._user(provider, claims, request_id)
 
-    def _exchange(self, client: _App, provider: Provider) -> dict[str, Any]:
+    def _exchange(self, client: Any, provider: Provider) -> dict[str, Any]:
+        import requests
+        from authlib.common.errors import AuthlibBaseError
+
         metadata = self._metadata(client, provider)
         options = {
             "iss": {"essential": True, "values": [metadata["issuer"]]},

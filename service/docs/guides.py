@@ -19,13 +19,16 @@ import posixpath
 import re
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask import Blueprint, Response, request, url_for
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
 from service.docs.pages import developer_page
 from service.errors import NotFound
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +65,14 @@ _SERVED_FILES = {"../openapi.yaml": "/openapi.yaml"}
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _NOT_A_SLUG_CHARACTER = re.compile(r"[^\w\- ]")
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+@functools.cache
+def _markdown() -> MarkdownIt:
+    """The parser, made when the first guide is read (its rules take a MB a worker serving the API never needs)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 def slug(text: str) -> str:
@@ -114,7 +124,8 @@ class Rendered:
 
 def render(text: str, root: str = "") -> Rendered:
     """A guide's Markdown as HTML (links for the broker under `root`, the script root), and its first heading."""
-    tokens = _MARKDOWN.parse(text)
+    markdown = _markdown()
+    tokens = markdown.parse(text)
     title = ""
     seen: Counter[str] = Counter()
     in_head = False
@@ -132,7 +143,7 @@ def render(text: str, root: str = "") -> Rendered:
             in_head = token.type == "thead_open"
         elif token.type == "th_open" and in_head:
             token.attrSet("scope", "col")
-    html = _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {})
+    html = markdown.renderer.render(tokens, markdown.options, {})
     # Raw HTML is escaped, so these tags are only the renderer's own: code blocks and tables scroll sideways on
     # a phone, and a keyboard must be able to reach them to scroll.
     html = html.replace("<pre><code", '<pre tabindex="0"><code')

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import io
 
-import segno
-
 from service import locales
 
 # Level M (15 % of the code may be damaged or glared) reads well off a screen; a 43-character secret in an
@@ -24,6 +22,8 @@ def qr_svg(url: str, locale: str | None = None) -> str:
     with locales.using(locale):
         # Translators: the title of a sign-in link's QR code, read out by screen readers.
         title = locales.gettext("Sign-in link")
+    import segno  # loaded at the first code: most mints ask for none
+
     code = segno.make(url, error=_ERROR_LEVEL, micro=False)
     out = io.BytesIO()
     code.save(
