@@ -38,6 +38,13 @@ class HourCount:
     count: int
 
 
+# The columns a row fills, in the order _copy writes them (the id is the table's own).
+_COPY = (
+    "COPY audit_events (at, action, outcome, request_id, tenant_id, api_key_prefix, profile_id, kid, subject_hash, "
+    "detail, event_id) FROM STDIN"
+)
+
+
 class AuditStore:
     """Audit rows, inserted in batches by the writer."""
 
@@ -45,15 +52,51 @@ class AuditStore:
         self._db = db
 
     def record_audits(self, rows: list[dict[str, Any]]) -> None:
-        """Insert audit rows in one statement (executemany); a row whose event id is already in goes in no more."""
-        # Core, not ORM: the rows are plain dicts, and the ORM's per-row bookkeeping would be pure overhead.
-        # A row replayed from a killed worker's journal may be in already (it died between insert and
-        # removing the file): skipping it by its event id makes writing a row again harmless.
+        """Insert audit rows in one statement; a row whose event id is already in goes in no more.
+
+        On PostgreSQL by COPY (half the CPU of a multi-row INSERT a row, on the writer thread every mint shares
+        its worker with). COPY knows no ON CONFLICT: a batch holding a row that is in already (replayed from
+        a killed worker's journal, which died between the insert and removing the file) fails whole, and goes
+        in by INSERT … ON CONFLICT DO NOTHING instead, which skips that row by its event id.
+        """
         engine = self._db.engine
+        if engine.dialect.name == "postgresql":
+            from psycopg.errors import UniqueViolation
+
+            try:
+                self._copy(rows)
+                return
+            except UniqueViolation:
+                pass
+        # Core, not ORM: the rows are plain dicts, and the ORM's per-row bookkeeping would be pure overhead.
         dialect_insert = postgresql_insert if engine.dialect.name == "postgresql" else sqlite_insert
         statement = dialect_insert(AuditEvent).on_conflict_do_nothing(index_elements=[AuditEvent.event_id])
         with engine.begin() as connection:
             connection.execute(statement, rows)
+
+    def _copy(self, rows: list[dict[str, Any]]) -> None:
+        from psycopg.types.json import Json
+
+        now = dt.datetime.now(dt.UTC)
+        with self._db.engine.begin() as connection:
+            cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            with cursor.copy(_COPY) as copy:
+                for row in rows:
+                    copy.write_row(
+                        (
+                            row.get("at") or now,
+                            row["action"],
+                            row["outcome"],
+                            row.get("request_id", ""),
+                            row.get("tenant_id"),
+                            row.get("api_key_prefix"),
+                            row.get("profile_id"),
+                            row.get("kid"),
+                            row.get("subject_hash"),
+                            Json(row.get("detail") or {}),
+                            row.get("event_id"),
+                        )
+                    )
 
     @retried_once
     def hourly_counts(self, tenant_id: int, actions: tuple[str, ...], since: dt.datetime) -> list[HourCount]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
 import subprocess
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from service.audit.models import AuditEvent
 from service.audit.store import AuditStore
@@ -66,6 +67,43 @@ def test_a_row_inserted_again_is_kept_once_on_postgres(postgres_url: str) -> Non
             assert session.scalar(select(func.count()).select_from(AuditEvent)) == 3 + 4
     finally:
         db.engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_fresh_batch_goes_in_by_copy_with_every_column_as_given(postgres_url: str) -> None:
+    """No INSERT reaches the database for a batch none of whose rows is in yet; what goes in is what was given
+    (the defaults for what a row leaves out: now, an empty request id, an empty detail)."""
+    migrations.upgrade(postgres_url)
+    db = Database(make_engine(postgres_url))
+    store = AuditStore(db)
+    at = dt.datetime(2026, 12, 7, 10, 30, tzinfo=dt.UTC)
+    full = {"at": at, "action": "token.minted", "outcome": "ok", "request_id": "r1", "tenant_id": 7,
+            "api_key_prefix": "tbk_abc", "profile_id": 3, "kid": "k-1", "subject_hash": "h" * 64,
+            "detail": {"alg": "ES256", "note": "ø \u2028 \"quoted\""}, "event_id": "e" * 32}  # fmt: skip
+    bare = {"action": "link.used", "outcome": "refused"}
+    statements: list[str] = []
+
+    def seen(_connection: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        store.record_audits([full, bare])
+        event.remove(db.engine, "before_cursor_execute", seen)
+        with db.session() as session:
+            first, second = session.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()
+    finally:
+        db.engine.dispose()
+    assert [s for s in statements if "INSERT" in s.upper()] == []
+    assert {column: getattr(first, column) for column in full} == full
+    assert (second.action, second.outcome, second.request_id, second.detail, second.event_id) == (
+        "link.used",
+        "refused",
+        "",
+        {},
+        None,
+    )
+    assert abs((second.at - dt.datetime.now(dt.UTC)).total_seconds()) < 60
 
 
 @pytest.mark.postgres
