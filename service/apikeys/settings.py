@@ -8,6 +8,7 @@ from typing import Any
 from service.errors import ConfigError
 
 UNITS = ("second", "minute", "hour", "day")
+_UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 
 
 def normalise_rate_limit(text: str) -> str:
@@ -20,6 +21,12 @@ def normalise_rate_limit(text: str) -> str:
             f"{', '.join(UNITS)} (for example '600/minute'), got {text!r}"
         )
     return f"{int(count)}/{unit}"
+
+
+def per_second(rate_limit: str) -> float:
+    """A canonical rate limit ('600/minute') as requests per second (10.0), to compare limits of other units."""
+    count, _, unit = rate_limit.partition("/")
+    return int(count) / _UNIT_SECONDS[unit]
 
 
 def rate_limit_setting(source: Mapping[str, Any], name: str, default: str) -> str:

@@ -12,6 +12,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from service.apikeys import credentials
 from service.apikeys.issuing import check_scopes, checked_rate_limit
+from service.apikeys.settings import per_second
 from service.errors import ValidationFailed
 from service.locales import N_
 from service.web.validation import control_characters
@@ -39,14 +40,6 @@ class _Checkboxes(SelectMultipleField):  # type: ignore[misc]  # WTForms ships n
             raise ValidationError(N_("Choose scopes from the list."))
 
 
-_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
-
-
-def _per_second(rate_limit: str) -> float:
-    count, _, unit = rate_limit.partition("/")
-    return int(count) / _SECONDS[unit]
-
-
 def _rate_limit(_form: FlaskForm, field: StringField) -> None:
     try:
         chosen = checked_rate_limit(field.data or None)
@@ -57,7 +50,7 @@ def _rate_limit(_form: FlaskForm, field: StringField) -> None:
     # An owner may give a key less than the broker's RATE_LIMIT, not more: more is the operator's to give
     # (`apikeys create --rate-limit`), as the HTTP API lets no one set it.
     default = services(current_app).settings.default_rate_limit
-    if chosen is not None and _per_second(chosen) > _per_second(default):
+    if chosen is not None and per_second(chosen) > per_second(default):
         raise ValidationError(N_("At most the broker's default rate limit. Ask the broker's operator for more."))
 
 

@@ -66,7 +66,6 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _NOT_A_SLUG_CHARACTER = re.compile(r"[^\w\- ]")
 
 
-
 @functools.cache
 def _markdown() -> MarkdownIt:
     """The parser, made when the first guide is read (its rules take a MB a worker serving the API never needs)."""

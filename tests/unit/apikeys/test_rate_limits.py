@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 
 from service import create_app
 from service.apikeys import credentials
-from service.apikeys.settings import normalise_rate_limit
+from service.apikeys.settings import normalise_rate_limit, per_second
 from service.errors import ConfigError
 from service.wiring import Services, services
 from tests.support.api import bearer, generate, problem
@@ -125,3 +125,11 @@ def test_a_leased_limit_with_redis_down_counts_in_this_process_too(
     assert [response.headers["RateLimit-Remaining"] for response in responses] == ["999", "998", "997"]
     assert not services(app).rate_limiter.shared
     services(app).db.engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("rate_limit", "expected"),
+    [("600/minute", 10.0), ("1/second", 1.0), ("3600/hour", 1.0), ("86400/day", 1.0), ("1000000/second", 1e6)],
+)
+def test_a_rate_limit_compares_as_requests_per_second(rate_limit: str, expected: float) -> None:
+    assert per_second(rate_limit) == expected
