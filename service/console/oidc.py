@@ -111,31 +111,35 @@ class OidcSignIns:
         return f"{_CLIENT_PREFIX}{provider.tenant_id}-{fingerprint}"
 
     def _client(self, provider: Provider) -> Any:
+        """The provider's Authlib client, made on first use. Its secret is read outside the lock: a slow Secrets
+        Manager holds up that tenant's sign-in, not every tenant's."""
         from authlib.integrations.flask_client import FlaskIntegration
 
         name = self._name(provider)
         with self._lock:
             client = self._clients.get(name)
-            if client is None:
-                try:
-                    secret = self._providers.client_secret(provider)
-                except SecretUnavailable as error:
-                    log.warning("console sign-in: tenant %s's provider client secret: %s", provider.tenant_id, error)
-                    raise SignInFailed(Failure.MISCONFIGURED, provider.tenant_id) from None
-                client = _client_class()(
-                    FlaskIntegration(name),
-                    name,
-                    client_id=provider.client_id,
-                    client_secret=secret,
-                    server_metadata_url=provider.issuer.rstrip("/") + "/.well-known/openid-configuration",
-                    client_kwargs={
-                        "scope": "openid email",
-                        "code_challenge_method": "S256",
-                        "default_timeout": _TIMEOUT_SECONDS,
-                    },
-                )
-                self._clients[name] = client
+        if client is not None:
             return client
+        try:
+            secret = self._providers.client_secret(provider)
+        except SecretUnavailable as error:
+            log.warning("console sign-in: tenant %s's provider client secret: %s", provider.tenant_id, error)
+            raise SignInFailed(Failure.MISCONFIGURED, provider.tenant_id) from None
+        made = _client_class()(
+            FlaskIntegration(name),
+            name,
+            client_id=provider.client_id,
+            client_secret=secret,
+            server_metadata_url=provider.issuer.rstrip("/") + "/.well-known/openid-configuration",
+            client_kwargs={
+                "scope": "openid email",
+                "code_challenge_method": "S256",
+                "default_timeout": _TIMEOUT_SECONDS,
+            },
+        )
+        with self._lock:
+            # Two first sign-ins at once made two: the first kept serves both (its metadata cache is shared).
+            return self._clients.setdefault(name, made)
 
     def _metadata(self, client: Any, provider: Provider) -> dict[str, Any]:
         import requests

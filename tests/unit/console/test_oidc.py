@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html as htmllib
 import json
 import re
 import secrets
+import threading
 import urllib.parse
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -17,6 +20,8 @@ from sqlalchemy import select
 from werkzeug.test import TestResponse
 
 from service.audit.models import AuditEvent
+from service.console.idp import Provider
+from service.console.oidc import OidcSignIns
 from service.console.users import Role
 from service.dev import seed as devseed
 from service.wiring import Services
@@ -376,3 +381,31 @@ def test_an_id_token_for_another_client_is_refused(client: FlaskClient, provider
     answer = _sign_in(client, "ann@clinic.example")
     assert answer.status_code == 403
     assert _cookie(client, "console") is None
+
+
+def test_a_slow_client_secret_holds_up_only_its_own_tenant() -> None:
+    """The client cache's lock is not held while a secret is read: one tenant's slow Secrets Manager read
+    leaves another tenant's sign-in alone; two first sign-ins of one tenant end with one client."""
+    released = threading.Event()
+    reading = threading.Event()
+
+    class Providers:
+        def client_secret(self, provider: Provider) -> str:
+            if provider.tenant_id == 1:
+                reading.set()
+                assert released.wait(10)
+            return f"secret-{provider.tenant_id}"
+
+    def provider_of(tenant_id: int) -> Provider:
+        return Provider(tenant_id, f"https://idp{tenant_id}.test", "client", "VAR", None, Role.ADMIN,
+                        ("clinic.example",), dt.datetime(2026, 12, 1, tzinfo=dt.UTC))  # fmt: skip
+
+    sign_ins = OidcSignIns(Providers(), None, None, lambda _url: None)  # type: ignore[arg-type]
+    with ThreadPoolExecutor(2) as pool:
+        slow = pool.submit(sign_ins._client, provider_of(1))
+        assert reading.wait(10)
+        other = pool.submit(sign_ins._client, provider_of(2))
+        assert other.result(timeout=5).client_secret == "secret-2"
+        assert not slow.done()
+        released.set()
+        assert slow.result(timeout=10) is sign_ins._client(provider_of(1))
