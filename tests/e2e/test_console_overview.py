@@ -56,9 +56,10 @@ def test_minted_tokens_show_in_the_overview_and_the_audit_trail_which_downloads(
     assert today.get_by_test_id("total").inner_text() == "4"
     assert "generic · succeeded" in page.get_by_test_id("minted-table").locator("thead").inner_text()
     assert page.locator("[data-testid=link-counts] [data-state=usable] .number").inner_text() == "1"
-    # The chart is an image that loaded (pygal's SVG), with no script for the CSP to block.
+    # The chart is an image that loads (pygal's SVG), with no script for the CSP to block. decode() waits for it:
+    # a worker draws its first chart only after loading pygal, which may end after the page's own load.
     chart = page.locator("img.chart").first
-    assert chart.evaluate("image => image.complete && image.naturalWidth > 0")
+    assert chart.evaluate("image => image.decode().then(() => image.naturalWidth > 0, () => false)")
     page.get_by_role("link", name="Audit").click()
     actions = page.get_by_test_id("event").evaluate_all("rows => rows.map(row => row.dataset.action)")
     assert actions[:2] == ["console.signed_in", "console.sign_in_sent"]
