@@ -59,8 +59,8 @@ class AuditStore:
         a killed worker's journal, which died between the insert and removing the file) fails whole, and goes
         in by INSERT … ON CONFLICT DO NOTHING instead, which skips that row by its event id.
         """
-        engine = self._db.engine
-        if engine.dialect.name == "postgresql":
+        postgres = self._db.postgresql
+        if postgres:
             from psycopg.errors import UniqueViolation
 
             try:
@@ -69,9 +69,9 @@ class AuditStore:
             except UniqueViolation:
                 pass
         # Core, not ORM: the rows are plain dicts, and the ORM's per-row bookkeeping would be pure overhead.
-        dialect_insert = postgresql_insert if engine.dialect.name == "postgresql" else sqlite_insert
+        dialect_insert = postgresql_insert if postgres else sqlite_insert
         statement = dialect_insert(AuditEvent).on_conflict_do_nothing(index_elements=[AuditEvent.event_id])
-        with engine.begin() as connection:
+        with self._db.engine.begin() as connection:
             connection.execute(statement, rows)
 
     def _copy(self, rows: list[dict[str, Any]]) -> None:
@@ -105,7 +105,7 @@ class AuditStore:
         Read from ix_audit_events_tenant_action_at alone (an index-only range scan on both databases). Hours,
         not days: the caller folds them into days of its own time zone, which SQLite cannot convert to.
         """
-        postgres = self._db.engine.dialect.name == "postgresql"
+        postgres = self._db.postgresql
         # SQLite keeps times as "YYYY-MM-DD HH:MM:SS.ffffff" text in UTC: its first 13 characters are the hour.
         # Literals, not bound parameters: GROUP BY must repeat the very expression the SELECT names.
         if postgres:
